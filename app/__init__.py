@@ -1,0 +1,1 @@
+"""Services of Volunteer Check with no widgets: answers files, reports, group screening, CLI."""

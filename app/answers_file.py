@@ -1,0 +1,177 @@
+"""Answers files: JSON read defensively and written atomically with owner-only permissions."""
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.about import APP_NAME, VERSION
+from rules import Person, load_parameters
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+FILE_MODE = 0o600
+
+
+class AnswersFileError(Exception):
+    """A file that cannot be read or written, with a message naming the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class AnswersDocument:
+    """The content of one answers file: raw answers (validated later), person and metadata."""
+
+    answers: dict[str, Any]
+    person: Person = field(default_factory=Person)
+    ruleset_version: str | None = None
+    last_colour: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be answers")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersFileError(path, "file not found") from None
+    except IsADirectoryError:
+        raise AnswersFileError(path, "is a folder, not an answers file") from None
+    except PermissionError:
+        raise AnswersFileError(path, "permission denied") from None
+    except OSError as error:
+        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def _decode(path: Path, data: bytes) -> dict[str, Any]:
+    if not data.strip():
+        raise AnswersFileError(path, "file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnswersFileError(path, "is not a text file (not UTF-8)") from None
+    try:
+        loaded = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswersFileError(
+            path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            "it may be truncated or not an answers file") from None
+    except RecursionError:
+        raise AnswersFileError(path, "is nested too deeply to be an answers file") from None
+    if not isinstance(loaded, dict):
+        raise AnswersFileError(path, "is JSON but not an answers file (expected an object)")
+    return loaded
+
+
+def _schema(path: Path, content: dict[str, Any]) -> None:
+    version = content.get("schema_version")
+    if version is None:
+        raise AnswersFileError(path, "has no schema_version; it is not an answers file")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise AnswersFileError(path, f"schema_version must be a whole number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise AnswersFileError(
+            path, f"was written by a newer version of {APP_NAME} (schema {version}; this version "
+            f"reads schema {SCHEMA_VERSION}); please update the app")
+    if version < 1:
+        raise AnswersFileError(path, f"has an unknown schema_version {version}")
+
+
+def parse_document(path: Path, content: dict[str, Any]) -> AnswersDocument:
+    """Turn the decoded JSON of an answers file into a document, or explain what is wrong."""
+    _schema(path, content)
+    answers = content.get("answers")
+    if not isinstance(answers, dict):
+        raise AnswersFileError(path, "has no 'answers' object")
+    person_raw = content.get("person") or {}
+    if not isinstance(person_raw, dict):
+        raise AnswersFileError(path, "'person' must be an object with name, email, reference")
+    try:
+        person = Person.model_validate(person_raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise AnswersFileError(path, f"person.{where}: {first['msg']}") from None
+    saved = content.get("result")
+    result: dict[str, Any] = saved if isinstance(saved, dict) else {}
+    known = {"schema_version", "answers", "person", "result"}
+    return AnswersDocument(
+        answers=answers,
+        person=person,
+        ruleset_version=_str_or_none(result.get("ruleset")),
+        last_colour=_str_or_none(result.get("colour")),
+        extra={k: v for k, v in content.items() if k not in known},
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def read_answers_file(path: Path | str) -> AnswersDocument:
+    """Read an answers file; any problem raises AnswersFileError with a clear message."""
+    where = Path(path)
+    return parse_document(where, _decode(where, _read_bytes(where)))
+
+
+def document_json(doc: AnswersDocument, colour: str | None = None) -> str:
+    """The JSON text of an answers file (stable key order)."""
+    content: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "app": APP_NAME,
+        "app_version": VERSION,
+        "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "answers": doc.answers,
+        "person": doc.person.model_dump(exclude_none=True),
+    }
+    if colour is not None:
+        content["result"] = {"colour": colour, "ruleset": load_parameters().ruleset_version}
+    return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) -> None:
+    """Write via a temporary file in the same folder and rename; the old file survives errors."""
+    write_bytes_atomically(path, text.encode("utf-8"), mode)
+
+
+def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE) -> None:
+    """Atomic binary write with the given permissions; errors name the file."""
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise AnswersFileError(target, f"folder {folder} does not exist")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise AnswersFileError(target, f"cannot write in folder {folder}: permission denied") \
+            from None
+    except OSError as error:
+        raise AnswersFileError(target, f"cannot write in folder {folder}: {error.strerror}") \
+            from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
+            from None
+
+
+def write_answers_file(path: Path | str, doc: AnswersDocument, colour: str | None = None) -> None:
+    """Save an answers file atomically with permissions 0600 (immigration status is private)."""
+    write_text_atomically(path, document_json(doc, colour))

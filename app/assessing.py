@@ -1,0 +1,54 @@
+"""Assess an answers document: validate, run the rules, and compare with the saved colour."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.answers_file import AnswersDocument, read_answers_file
+from rules import Assessment, Validation, assess_raw
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answers, their validation and (when valid) their assessment."""
+
+    document: AnswersDocument
+    validation: Validation
+    assessment: Assessment | None
+    source: Path | None = None
+
+    @property
+    def colour_changed(self) -> tuple[str, str] | None:
+        """(old, new) when the file was saved with another colour under an older ruleset."""
+        doc = self.document
+        if self.assessment is None or doc.last_colour is None:
+            return None
+        new = str(self.assessment.colour)
+        if doc.last_colour != new:
+            return (doc.last_colour, new)
+        return None
+
+    @property
+    def clean_answers(self) -> dict[str, object]:
+        """The validated answers (skipped questions dropped), or the raw ones when invalid."""
+        answers = self.validation.answers
+        return answers.as_dict() if answers is not None else dict(self.document.answers)
+
+
+def answers_digest(answers: dict[str, object]) -> str:
+    """SHA-256 of the canonical JSON of the answers, to match a printout to its file."""
+    canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def assess_document(doc: AnswersDocument, as_of: date | None = None,
+                    source: Path | None = None) -> Outcome:
+    validation, assessment = assess_raw(doc.answers, as_of)
+    return Outcome(doc, validation, assessment, source)
+
+
+def assess_file(path: Path | str, as_of: date | None = None) -> Outcome:
+    """Read and assess one answers file (AnswersFileError when it cannot be read)."""
+    return assess_document(read_answers_file(path), as_of, Path(path))

@@ -1,0 +1,7 @@
+"""Sub-commands of the CLI; each module exposes `register(subparsers)`."""
+
+from types import ModuleType
+
+from app.commands import assess, rules_list
+
+COMMANDS: tuple[ModuleType, ...] = (assess, rules_list)

@@ -1,0 +1,1 @@
+"""Fonts, icons and other assets, read through importlib.resources."""

@@ -1,0 +1,73 @@
+"""Which questions brief (d) asks, given the answers so far (pure; shared by engine and wizard)."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from rules.codes import EAD_STATUSES, EMPLOYER_INVOLVED
+from rules.parameters import load_parameters
+
+# Questions that may be left blank even when asked; every other asked question needs an answer.
+OPTIONAL = frozenset({"A2", "B5", "B5_age", "E2"})
+
+
+def transport_limit(a1: object, as_of: date) -> int:
+    """The 11 CFR 100.79(a) exemption that applies: per candidate, or per year for a party."""
+    name = (
+        "transport_exemption_party_per_year"
+        if a1 == "us_party_committee"
+        else "transport_exemption_per_candidate_election"
+    )
+    return load_parameters().value(name, as_of)
+
+
+def _is_us_person_by_answer(answers: Mapping[str, Any]) -> bool:
+    return "yes" in (answers.get("B1"), answers.get("B2"), answers.get("B3"))
+
+
+def _remote(answers: Mapping[str, Any]) -> bool:
+    return answers.get("B4") == "none_abroad_remote" and not _is_us_person_by_answer(answers)
+
+
+def _codes(answers: Mapping[str, Any], qid: str) -> tuple[str, ...]:
+    value = answers.get(qid)
+    return tuple(value) if isinstance(value, list | tuple) else ()
+
+
+def _amount_over_limit(answers: Mapping[str, Any], as_of: date) -> bool:
+    amount = answers.get("D3")
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        return False
+    return amount > transport_limit(answers.get("A1"), as_of)
+
+
+def is_asked(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:
+    """True when brief (d) asks `qid` given the other answers (unanswered ones count as blank)."""
+    match qid:
+        case "B2":
+            return answers.get("B1") != "yes"
+        case "B3":
+            return answers.get("B1") != "yes" and answers.get("B2") != "yes"
+        case "B4":
+            return not _is_us_person_by_answer(answers)
+        case "B7":
+            return is_asked("B4", answers, as_of) and answers.get("B4") in EAD_STATUSES
+        case "C3":
+            return answers.get("C2") in EMPLOYER_INVOLVED
+        case "D1" | "E1" | "E2":
+            return not _remote(answers)
+        case "D2":
+            return not _remote(answers) and "crowdfunding" in _codes(answers, "D1")
+        case "D3":
+            return not _remote(answers) and "self" in _codes(answers, "D1")
+        case "D3b":
+            return is_asked("D3", answers, as_of) and _amount_over_limit(answers, as_of)
+        case "D4":
+            return not _remote(answers) and _codes(answers, "D1") != ("no_travel_needed",)
+        case _:
+            return True
+
+
+def is_required(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:
+    """True when an asked question must be answered before the rules can run (V01)."""
+    return qid not in OPTIONAL and is_asked(qid, answers, as_of)

@@ -1,0 +1,259 @@
+"""b.2 compensation for your time (R11-R26)."""
+
+from rules import citations as cit
+from rules.codes import (
+    EMPLOYER_INVOLVED,
+    FOREIGN_EMPLOYERS,
+    FOREIGN_PAYERS,
+    PAID_WORK_TIME,
+    SAFE_JOB_ARRANGEMENTS,
+    US_EMPLOYERS,
+)
+from rules.facts import Facts
+from rules.rule import AppliesTo, Area, Colour, Rule, Severity
+from rules.substitutions import put, replace_single, sub, swap
+
+SELF_OR_HOST_MEALS = frozenset({"self", "us_host_incidental", None})
+US_PAYERS_FOR_TIME = frozenset({"us_individual", "us_corp_union_nonprofit"})
+TO_LEAVE = (
+    sub("you used your normal annual leave", put("C2", "bona_fide_accrued_leave")),
+    sub("you took unpaid leave", put("C2", "unpaid_leave")),
+)
+NO_FOREIGN_MEALS = replace_single("E2", ("foreign_party_gov_org", "foreign_individual"), "self")
+
+
+def is_unpaid_volunteer(f: Facts) -> bool:
+    return (
+        f.c1 == {"none"} and f.c2 in SAFE_JOB_ARRANGEMENTS and f.e2 in SELF_OR_HOST_MEALS
+    )
+
+
+def is_paid_by_foreign_principal(f: Facts) -> bool:
+    return bool(f.c1 & FOREIGN_PAYERS) or f.e2 == "foreign_party_gov_org"
+
+
+def is_paid_by_foreign_individual(f: Facts) -> bool:
+    return "foreign_individual" in f.c1 or f.e2 == "foreign_individual"
+
+
+def is_paid_by_campaign(f: Facts) -> bool:
+    return "campaign" in f.c1
+
+
+def is_paid_by_us_party(f: Facts) -> bool:
+    return "us_party_committee" in f.c1
+
+
+def is_paid_by_us_individual(f: Facts) -> bool:
+    return "us_individual" in f.c1
+
+
+def is_paid_by_us_corporation(f: Facts) -> bool:
+    return "us_corp_union_nonprofit" in f.c1
+
+
+def has_us_school_stipend(f: Facts) -> bool:
+    return "us_school_stipend_general" in f.c1
+
+
+def has_foreign_school_stipend(f: Facts) -> bool:
+    return "foreign_school_stipend" in f.c1
+
+
+def pay_is_unknown(f: Facts) -> bool:
+    return "unknown" in f.c1
+
+
+def foreign_employer_pays_campaign_time(f: Facts) -> bool:
+    return f.c2 in PAID_WORK_TIME and f.c3 in FOREIGN_EMPLOYERS
+
+
+def us_corporation_pays_campaign_time(f: Facts) -> bool:
+    return f.c2 in PAID_WORK_TIME and f.c3 == "us_corporation_or_union"
+
+
+def us_individual_employer_pays_campaign_time(f: Facts) -> bool:
+    return f.c2 in PAID_WORK_TIME and f.c3 == "us_individual_or_partnership"
+
+
+def campaigns_on_own_or_leave_time(f: Facts) -> bool:
+    return f.c2 in SAFE_JOB_ARRANGEMENTS
+
+
+def uses_workplace_incidentally(f: Facts) -> bool:
+    known_employer = f.c3 in US_EMPLOYERS or f.c3 in FOREIGN_EMPLOYERS
+    return f.c2 == "incidental_workplace_use" and known_employer
+
+
+def incidental_use_colour(f: Facts) -> Colour:
+    """R25: green with a US employer, amber (untested) with a foreign one."""
+    return Colour.GREEN if f.c3 in US_EMPLOYERS else Colour.AMBER
+
+
+incidental_use_colour.colours = (Colour.GREEN, Colour.AMBER)  # type: ignore[attr-defined]
+
+
+def job_arrangement_unknown(f: Facts) -> bool:
+    return f.c2 == "unknown" or (f.c2 in EMPLOYER_INVOLVED and f.c3 in ("unknown", None))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "R11", "COMP-NONE", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN, is_unpaid_volunteer,
+        "Unpaid volunteering is not a contribution, even for a foreign national.",
+        (cit.R100_74, cit.AO_1987_25, cit.AO_2014_20, cit.FEC_VOLUNTEER_PAGE),
+    ),
+    Rule(
+        "R12", "COMP-FOREIGN-PRINCIPAL", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
+        is_paid_by_foreign_principal,
+        "Being paid a salary, stipend or per diem by a foreign party, government or foreign "
+        "organisation for campaign work makes that payment an illegal foreign contribution; "
+        "this is exactly what the Australian Labor Party / Sanders case was about.",
+        (cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74, cit.MUR_7271),
+        remedy="Refuse the payment (and return any you received) and pay your own way, or be "
+        "hired and paid by the campaign itself.",
+        substitutions=(
+            sub("you refused the foreign payment and paid your own way",
+                swap("C1", FOREIGN_PAYERS), NO_FOREIGN_MEALS),
+            sub("the campaign paid you instead",
+                swap("C1", FOREIGN_PAYERS, "campaign"), NO_FOREIGN_MEALS),
+        ),
+    ),
+    Rule(
+        "R13", "COMP-FOREIGN-INDIVIDUAL", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
+        is_paid_by_foreign_individual,
+        "A foreign individual paying you to campaign is making a prohibited contribution.",
+        (cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74),
+        remedy="Decline the payment.",
+        substitutions=(
+            sub("you declined the payment", swap("C1", {"foreign_individual"}),
+                NO_FOREIGN_MEALS),
+        ),
+    ),
+    Rule(
+        "R14", "COMP-CAMPAIGN-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
+        is_paid_by_campaign,
+        "If the campaign itself pays you, you are staff, not a donor; foreign nationals still "
+        "may not take decisions, and visitors need work authorisation.",
+        (cit.CONTRIB_SERVICES, cit.AO_2007_22, cit.AO_2007_22_SALARY, cit.FEC_VOLUNTEER_PAGE),
+    ),
+    Rule(
+        "R15", "COMP-US-PARTY-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
+        is_paid_by_us_party,
+        "A US party committee paying you is a permissible source; the party handles any "
+        "reporting.",
+        (cit.CONTRIB_SERVICES, cit.FEC_VOLUNTEER_PAGE),
+    ),
+    Rule(
+        "R16", "COMP-US-INDIVIDUAL-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
+        is_paid_by_us_individual,
+        "A US supporter paying you makes an in-kind contribution to the campaign; it must be "
+        "within their limit and reported.",
+        (cit.CONTRIB_SERVICES, cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
+        remedy="Tell the campaign so it can report it, or have the campaign pay you.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the campaign paid you instead", swap("C1", {"us_individual"}, "campaign")),
+        ),
+    ),
+    Rule(
+        "R17", "COMP-US-CORP-ORG-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
+        is_paid_by_us_corporation,
+        "A US company, union or non-profit paying you to campaign makes a prohibited corporate "
+        "contribution.",
+        (cit.USC_441B, cit.AO_2015_14),
+        remedy="Decline, or be paid by the campaign.",
+        substitutions=(
+            sub("you declined the payment", swap("C1", {"us_corp_union_nonprofit"})),
+            sub("the campaign paid you instead",
+                swap("C1", {"us_corp_union_nonprofit"}, "campaign")),
+        ),
+    ),
+    Rule(
+        "R18", "COMP-EDU-STIPEND-US", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
+        has_us_school_stipend,
+        "A US school's general internship grant (not conditioned on the internship being "
+        "political) is not a campaign contribution.",
+        (cit.AO_2015_14,),
+    ),
+    Rule(
+        "R19", "COMP-EDU-STIPEND-FOREIGN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
+        has_foreign_school_stipend,
+        "A foreign university or scholarship body is a foreign principal; AO 2015-14 dealt "
+        "only with a US university, so this is untested.",
+        (cit.AO_2015_14, cit.USC_611_B3),
+        remedy="Ask the campaign's counsel; safest is not to use the grant for campaign time.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you did not use the grant for campaign time",
+                swap("C1", {"foreign_school_stipend"})),
+        ),
+    ),
+    Rule(
+        "R20", "COMP-UNKNOWN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER, pay_is_unknown,
+        "Find out whether anyone is paying you for this time, and who.",
+        (cit.R110_20_A4, cit.R100_74),
+        remedy="Ask the organisers in writing whether anyone pays you, and who.",
+        severity=Severity.HIGH,
+        substitutions=(sub("you confirmed no one pays you", swap("C1", {"unknown"})),),
+    ),
+    Rule(
+        "R21", "EMP-WORKTIME-FOREIGN-EMPLOYER", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
+        foreign_employer_pays_campaign_time,
+        "If your foreign employer keeps paying you for time spent campaigning (secondment, "
+        "'campaign leave', working hours), your employer is making an illegal foreign "
+        "contribution.",
+        (cit.R100_54, cit.FEC_VOLUNTEER_PAGE, cit.S30121),
+        remedy="Use ordinary accrued annual leave or unpaid leave.",
+        substitutions=TO_LEAVE,
+    ),
+    Rule(
+        "R22", "EMP-WORKTIME-US-CORP", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
+        us_corporation_pays_campaign_time,
+        "A US company paying you for campaign time makes a prohibited corporate contribution.",
+        (cit.R100_54, cit.USC_441B, cit.FEC_VOLUNTEER_PAGE),
+        remedy="Use earned leave, unpaid leave, or your own time.",
+        substitutions=TO_LEAVE,
+    ),
+    Rule(
+        "R23", "EMP-WORKTIME-US-INDIVIDUAL", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
+        us_individual_employer_pays_campaign_time,
+        "Your employer's paid time counts as their contribution; it must be within limits and "
+        "reported.",
+        (cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
+        remedy="Use earned leave, unpaid leave or your own time, or tell the campaign so it can "
+        "report the contribution.",
+        severity=Severity.MEDIUM,
+        substitutions=TO_LEAVE,
+    ),
+    Rule(
+        "R24", "EMP-BONA-FIDE-LEAVE", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
+        campaigns_on_own_or_leave_time,
+        "Campaigning in your own time, on your normal annual leave or on unpaid leave is not "
+        "your employer's contribution.",
+        (cit.R100_54_LEAVE, cit.FEC_VOLUNTEER_PAGE),
+    ),
+    Rule(
+        "R25", "EMP-INCIDENTAL-USE", Area.COMPENSATION, AppliesTo.ALL, incidental_use_colour,
+        uses_workplace_incidentally,
+        "Occasional use of your work phone or computer (about {incidental_week} hour a week or "
+        "{incidental_month} hours a month) is allowed; with a foreign employer it is untested.",
+        (cit.FEC_VOLUNTEER_PAGE,),
+        remedy="Use your own phone and computer for campaign work.",
+        severity=Severity.LOW,
+        substitutions=(
+            sub("you used only your own phone and computer, in your own time",
+                put("C2", "own_time_outside_work_hours")),
+        ),
+    ),
+    Rule(
+        "R26", "EMP-UNKNOWN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
+        job_arrangement_unknown,
+        "Check with your employer whether your campaign time is paid and who your employer "
+        "legally is.",
+        (cit.R100_54, cit.R110_20_A4),
+        remedy="Use accrued annual leave or unpaid leave and keep a record.",
+        severity=Severity.MEDIUM,
+        substitutions=TO_LEAVE[:1],
+    ),
+)

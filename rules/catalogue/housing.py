@@ -1,0 +1,144 @@
+"""b.4 housing and subsistence (R41-R49)."""
+
+from rules import citations as cit
+from rules.facts import Facts
+from rules.rule import AppliesTo, Area, Colour, Rule, Severity
+from rules.substitutions import replace_single, sub, swap
+
+FOREIGN_PAID_HOUSING = frozenset({"foreign_party_gov_org_paid", "foreign_individual_paid"})
+US_COMMITTEE_HOUSING = frozenset({"campaign_paid", "us_party_paid"})
+
+
+def pays_own_lodging(f: Facts) -> bool:
+    return "self_paid" in f.e1
+
+
+def stays_with_own_friends_or_family(f: Facts) -> bool:
+    return "friends_family_personal" in f.e1
+
+
+def stays_free_with_us_volunteer_host(f: Facts) -> bool:
+    return "us_volunteer_host_free" in f.e1
+
+
+def lodging_paid_by_foreign_source(f: Facts) -> bool:
+    return bool(f.e1 & FOREIGN_PAID_HOUSING)
+
+
+def housing_arranged_by_foreign_party(f: Facts) -> bool:
+    return "foreign_party_arranged_free" in f.e1
+
+
+def lodging_paid_by_us_committee(f: Facts) -> bool:
+    return bool(f.e1 & US_COMMITTEE_HOUSING)
+
+
+def lodging_paid_by_us_individual(f: Facts) -> bool:
+    return "us_individual_paid" in f.e1
+
+
+def lodging_paid_by_us_corporation(f: Facts) -> bool:
+    return "us_corp_paid" in f.e1
+
+
+def housing_or_meals_payer_unknown(f: Facts) -> bool:
+    return "unknown" in f.e1 or f.e2 == "unknown"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "R41", "HOUSING-SELF-PAID", Area.HOUSING, AppliesTo.ALL, Colour.GREEN, pays_own_lodging,
+        "Paying your own lodging and meals is not a contribution.",
+        (cit.R100_79, cit.FEC_TRAVEL_PAGE),
+    ),
+    Rule(
+        "R42", "HOUSING-PERSONAL-HOSPITALITY", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
+        stays_with_own_friends_or_family,
+        "Staying with your own friends or family as an ordinary guest is fine.",
+        (cit.R100_75_77,),
+    ),
+    Rule(
+        "R43", "HOUSING-US-VOLUNTEER-HOST", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
+        stays_free_with_us_volunteer_host,
+        "Free lodging from a US volunteer or supporter is not a foreign contribution (any value "
+        "is the US host's); visitors should read the immigration section.",
+        (cit.S30121, cit.R100_75_77),
+    ),
+    Rule(
+        "R44", "HOUSING-FOREIGN-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,
+        lodging_paid_by_foreign_source,
+        "Lodging or living costs paid by a foreign party or other foreign source are an illegal "
+        "foreign contribution.",
+        (cit.MUR_7271, cit.FEC_TRAVEL_PAGE, cit.S30121),
+        remedy="Pay your own lodging or stay with a US host; return any foreign-funded "
+        "subsistence.",
+        substitutions=(
+            sub("you paid your own lodging instead",
+                swap("E1", FOREIGN_PAID_HOUSING, "self_paid", empty="self_paid")),
+            sub("you stayed free with a US volunteer host instead",
+                swap("E1", FOREIGN_PAID_HOUSING, "us_volunteer_host_free",
+                     empty="us_volunteer_host_free")),
+        ),
+    ),
+    Rule(
+        "R45", "HOUSING-FOREIGN-ARRANGED", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
+        housing_arranged_by_foreign_party,
+        "Housing 'sorted' by a foreign party (even if free) is exactly what the 2024 complaint "
+        "against UK Labour targeted; the arranging itself may be treated as something of value.",
+        (cit.TRUMP_COMPLAINT, cit.S30121_A1),
+        remedy="Arrange housing yourself or through the US campaign or US hosts.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you arranged and paid your own lodging",
+                swap("E1", {"foreign_party_arranged_free"}, "self_paid", empty="self_paid")),
+        ),
+    ),
+    Rule(
+        "R46", "HOUSING-US-COMMITTEE-PAID", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
+        lodging_paid_by_us_committee,
+        "A campaign-paid hotel is the campaign's own spending; for visitors it is a benefit "
+        "from a US source (see the immigration section).",
+        (cit.FEC_TRAVEL_PAGE,),
+    ),
+    Rule(
+        "R47", "HOUSING-US-INDIVIDUAL-PAID", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
+        lodging_paid_by_us_individual,
+        "A US supporter paying your hotel is making an in-kind contribution the campaign must "
+        "report.",
+        (cit.FEC_TRAVEL_PAGE,),
+        remedy="Tell the campaign, or stay with a host or pay yourself.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you paid your own lodging instead",
+                swap("E1", {"us_individual_paid"}, "self_paid", empty="self_paid")),
+        ),
+    ),
+    Rule(
+        "R48", "HOUSING-US-CORP-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,
+        lodging_paid_by_us_corporation,
+        "Lodging paid by a US company, union or non-profit is a prohibited corporate "
+        "contribution.",
+        (cit.USC_441B, cit.FEC_TRAVEL_PAGE),
+        remedy="Pay yourself, stay with a host, or let the campaign pay.",
+        substitutions=(
+            sub("you paid your own lodging instead",
+                swap("E1", {"us_corp_paid"}, "self_paid", empty="self_paid")),
+            sub("the campaign paid your lodging instead",
+                swap("E1", {"us_corp_paid"}, "campaign_paid", empty="campaign_paid")),
+        ),
+    ),
+    Rule(
+        "R49", "HOUSING-UNKNOWN", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
+        housing_or_meals_payer_unknown,
+        "Find out who is paying for your lodging and meals before you go.",
+        (cit.R110_20_A4,),
+        remedy="Ask, in writing, who pays for your lodging and meals; paying yourself is "
+        "always safe.",
+        severity=Severity.HIGH,
+        substitutions=(
+            sub("you paid your own lodging and meals",
+                swap("E1", {"unknown"}, "self_paid", empty="self_paid"),
+                replace_single("E2", ("unknown",), "self")),
+        ),
+    ),
+)

@@ -1,0 +1,119 @@
+"""b.6 other resources (R64-R70)."""
+
+from rules import citations as cit
+from rules.facts import Facts
+from rules.rule import AppliesTo, Area, Colour, Rule, Severity, red_for_fn_note_for_usp
+from rules.substitutions import Edit, sub, swap
+
+
+def without(code: str) -> Edit:
+    """Drop one resource; an emptied list becomes 'none'."""
+    return swap("G", {code})
+
+
+def donates_money(f: Facts) -> bool:
+    return "donate_money" in f.g
+
+
+def pays_or_advances_campaign_costs(f: Facts) -> bool:
+    return "pay_campaign_expenses_or_advance" in f.g
+
+
+def uses_foreign_party_resources(f: Facts) -> bool:
+    return "foreign_party_resources" in f.g
+
+
+def brings_foreign_made_materials(f: Facts) -> bool:
+    return "bring_foreign_made_materials" in f.g
+
+
+def donates_goods_or_art(f: Facts) -> bool:
+    return "donate_goods_or_art" in f.g
+
+
+def uses_own_equipment(f: Facts) -> bool:
+    return "own_equipment" in f.g
+
+
+def hosts_event_at_own_us_home(f: Facts) -> bool:
+    return "host_event_at_own_us_home" in f.g
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "R64", "RES-DONATE-MONEY", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
+        donates_money,
+        "Foreign nationals may not give money to any US candidate, party or PAC. (US citizens "
+        "and green-card holders may, within the contribution limits.)",
+        (cit.S30121_A1,),
+        remedy="Don't donate.",
+        substitutions=(sub("you did not donate", without("donate_money")),),
+    ),
+    Rule(
+        "R65", "RES-ADVANCE-EXPENSES", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
+        pays_or_advances_campaign_costs,
+        "Foreign nationals can't pay campaign costs (supplies, printing, food for volunteers, "
+        "fuel for others), even as a temporary advance. (For US persons such payments are "
+        "in-kind contributions or advances the campaign must handle.)",
+        (cit.FEC_VOLUNTEER_PAGE,),
+        remedy="Let the campaign buy it.",
+        substitutions=(
+            sub("the campaign bought it instead", without("pay_campaign_expenses_or_advance")),
+        ),
+    ),
+    Rule(
+        "R66", "RES-FOREIGN-PARTY-RESOURCES", Area.RESOURCES, AppliesTo.ALL, Colour.RED,
+        uses_foreign_party_resources,
+        "Using a foreign party's facilities, tools or data for the campaign is a foreign "
+        "in-kind contribution.",
+        (cit.AO_2007_22, cit.S30121_A1),
+        remedy="Use the campaign's tools or your own equipment.",
+        substitutions=(
+            sub("you used your own equipment instead",
+                swap("G", {"foreign_party_resources"}, "own_equipment")),
+        ),
+    ),
+    Rule(
+        "R67", "RES-FOREIGN-MATERIALS", Area.RESOURCES, AppliesTo.ALL, Colour.RED,
+        brings_foreign_made_materials,
+        "Campaign materials supplied or paid for by a foreign party, organisation or person are "
+        "a foreign in-kind contribution.",
+        (cit.AO_2007_22,),
+        remedy="The campaign buys them at fair market value, or produces its own.",
+        substitutions=(
+            sub("the campaign produced its own materials",
+                without("bring_foreign_made_materials")),
+        ),
+    ),
+    Rule(
+        "R68", "RES-DONATE-GOODS-ART", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
+        donates_goods_or_art,
+        "Giving the campaign goods or artwork of value (as opposed to your own time) is a "
+        "contribution foreign nationals may not make. (For US persons it is an in-kind "
+        "contribution within the limits.)",
+        (cit.AO_1981_51, cit.S30121),
+        remedy="Volunteer your time instead, or the campaign buys at fair market value.",
+        substitutions=(
+            sub("you gave your time instead of goods", without("donate_goods_or_art")),
+        ),
+    ),
+    Rule(
+        "R69", "RES-OWN-EQUIPMENT", Area.RESOURCES, AppliesTo.FN, Colour.GREEN,
+        uses_own_equipment,
+        "Using your own laptop or phone for your volunteer work is fine; the campaign pays any "
+        "out-of-pocket costs such as printing or hosting.",
+        (cit.AO_2014_20,),
+    ),
+    Rule(
+        "R70", "RES-HOST-HOME-EVENT", Area.RESOURCES, AppliesTo.FN, Colour.AMBER,
+        hosts_event_at_own_us_home,
+        "The home-event exemptions were written for US hosts; whether a foreign national's "
+        "spending on food or invitations is exempt is untested.",
+        (cit.R100_75_77,),
+        remedy="Let the campaign pay for food and invitations.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the campaign held the event instead", without("host_event_at_own_us_home")),
+        ),
+    ),
+)

@@ -1,0 +1,127 @@
+"""b.1 status (R01-R07), b.7 affiliation (R71) and b.9 minors (R76)."""
+
+from rules import citations as cit
+from rules.facts import Facts, Status
+from rules.rule import AppliesTo, Area, Colour, Rule, Severity
+from rules.substitutions import put, sub
+
+FOREIGN_OFFICIAL_ROLES = frozenset(
+    {"foreign_party_staff", "foreign_gov_official_or_staff", "foreign_elected_official"}
+)
+
+
+def is_us_citizen(f: Facts) -> bool:
+    return f.status is Status.US_CITIZEN
+
+
+def is_us_national(f: Facts) -> bool:
+    return f.status is Status.US_NATIONAL
+
+
+def is_lpr_living_in_us(f: Facts) -> bool:
+    return f.status is Status.LPR
+
+
+def is_known_foreign_national(f: Facts) -> bool:
+    return f.status is Status.FOREIGN_NATIONAL
+
+
+def has_unknown_status(f: Facts) -> bool:
+    return f.status is Status.UNKNOWN
+
+
+def has_pending_green_card(f: Facts) -> bool:
+    return f.b3 == "pending"
+
+
+def is_lpr_living_abroad(f: Facts) -> bool:
+    return f.status is Status.LPR_ABROAD
+
+
+def is_foreign_party_staff_or_official(f: Facts) -> bool:
+    return f.b6 in FOREIGN_OFFICIAL_ROLES
+
+
+def is_minor(f: Facts) -> bool:
+    return f.b5 == "yes"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "R01", "FN-US-CITIZEN", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_us_citizen,
+        "You are a US citizen, so the foreign-national ban does not restrict you; what matters "
+        "is who pays for your time, travel and housing.",
+        (cit.S30121_B, cit.R110_20_A3, cit.FEC_FOREIGN_RECORD),
+    ),
+    Rule(
+        "R02", "FN-US-NATIONAL", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_us_national,
+        "As a US national (for example, born in American Samoa) you are not a foreign national.",
+        (cit.S30121_B2, cit.R110_20_A3, cit.USC_1101_A22),
+    ),
+    Rule(
+        "R03", "FN-LPR", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_lpr_living_in_us,
+        "Green-card holders are not foreign nationals; you may volunteer, work for pay or "
+        "donate like a citizen.",
+        (cit.S30121_B2, cit.USC_1101_A20, cit.FEC_FOREIGN_RECORD),
+    ),
+    Rule(
+        "R04", "FN-FOREIGN-NATIONAL", Area.STATUS, AppliesTo.FN, Colour.NOTE,
+        is_known_foreign_national,
+        "You are a foreign national: you may volunteer unpaid, but you may not give money or "
+        "anything of value, be paid by anyone other than the campaign itself, or help make "
+        "campaign decisions.",
+        (cit.S30121, cit.R110_20_A3, cit.FEC_VOLUNTEER_PAGE),
+    ),
+    Rule(
+        "R05", "FN-STATUS-UNKNOWN", Area.STATUS, AppliesTo.FN, Colour.AMBER, has_unknown_status,
+        "We can't tell whether you are a foreign national, so we assume you are.",
+        (cit.S30121_B, cit.R110_20_A4),
+        remedy="Confirm your citizenship and green-card status (passport, naturalisation "
+        "certificate or green card).",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you confirmed you are a US citizen", put("B1", "yes")),
+            sub("you confirmed you are not a US citizen, US national or green-card holder",
+                put("B1", "no"), put("B2", "no"), put("B3", "no")),
+        ),
+    ),
+    Rule(
+        "R06", "FN-LPR-PENDING", Area.STATUS, AppliesTo.FN, Colour.NOTE, has_pending_green_card,
+        "A pending green-card application does not count; you are treated as a foreign "
+        "national until it is granted.",
+        (cit.S30121_B2,),
+    ),
+    Rule(
+        "R07", "FN-LPR-ABROAD", Area.STATUS, AppliesTo.FN, Colour.AMBER, is_lpr_living_abroad,
+        "Uncertain status: green-card holders living outside the US may fall within the "
+        "'foreign principal' part of the definition; get advice before doing more than unpaid "
+        "volunteering. We assess you as a foreign national to be safe.",
+        (cit.S30121_B1, cit.USC_611_B2, cit.R110_20_A3),
+        remedy="Keep to unpaid volunteering with no money or decisions, or get legal "
+        "confirmation of your position.",
+        severity=Severity.MEDIUM,
+        substitutions=(sub("you normally lived in the US", put("B8", "us")),),
+        label="uncertain status",
+    ),
+    Rule(
+        "R71", "AFFIL-FOREIGN-STAFF-OR-OFFICIAL", Area.STATUS, AppliesTo.ALL, Colour.AMBER,
+        is_foreign_party_staff_or_official,
+        "Party staff, officials and politicians can volunteer only in a personal capacity: on "
+        "leave, at their own expense, without party or government resources, and they attract "
+        "scrutiny.",
+        (cit.USC_611_C, cit.TRUMP_COMPLAINT),
+        remedy="Document your personal capacity (leave record, your own receipts) and use no "
+        "party or official resources.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you went as an ordinary party member, not as staff or an official",
+                put("B6", "foreign_party_member")),
+        ),
+    ),
+    Rule(
+        "R76", "MINOR-NOTE", Area.STATUS, AppliesTo.ALL, Colour.NOTE, is_minor,
+        "Age does not change the foreign-national rules; US-citizen minors may contribute only "
+        "under 11 CFR 110.19's conditions.",
+        (cit.R110_19,),
+    ),
+)

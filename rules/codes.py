@@ -1,0 +1,187 @@
+"""Answer codes of the legal brief's section (d) as Literal types: the stable keys of all files."""
+
+from typing import Literal, get_args
+
+A1Code = Literal[
+    "federal_candidate",
+    "state_local_candidate",
+    "us_party_committee",
+    "pac_or_super_pac",
+    "ballot_measure",
+    "unknown",
+]
+A2Code = Literal["self", "organiser_group"]
+YesNoUnknown = Literal["yes", "no", "unknown"]
+YesNo = Literal["yes", "no"]
+B3Code = Literal["yes", "no", "pending", "unknown"]
+B4Code = Literal[
+    "esta_vwp",
+    "b1_b2",
+    "f1",
+    "j1",
+    "h1b",
+    "l1",
+    "o1",
+    "tn_e",
+    "daca",
+    "tps",
+    "asylum_refugee",
+    "pending_adjustment",
+    "other_nonimmigrant",
+    "none_abroad_remote",
+    "undocumented_or_none",
+    "prefer_not_say",
+    "unknown",
+]
+B6Code = Literal[
+    "none",
+    "foreign_party_member",
+    "foreign_party_staff",
+    "foreign_gov_official_or_staff",
+    "foreign_elected_official",
+    "us_party_or_campaign_staff",
+]
+B8Code = Literal["us", "outside_us"]
+C1Code = Literal[
+    "none",
+    "campaign",
+    "us_party_committee",
+    "us_individual",
+    "us_corp_union_nonprofit",
+    "us_school_stipend_general",
+    "foreign_school_stipend",
+    "foreign_party",
+    "foreign_government",
+    "foreign_company_or_org",
+    "foreign_individual",
+    "unknown",
+]
+C2Code = Literal[
+    "not_employed",
+    "self_employed_own_time",
+    "own_time_outside_work_hours",
+    "unpaid_leave",
+    "bona_fide_accrued_leave",
+    "special_paid_leave_for_campaign",
+    "employer_pays_during_work_hours",
+    "incidental_workplace_use",
+    "unknown",
+]
+C3Code = Literal[
+    "foreign_party",
+    "foreign_government",
+    "foreign_company_or_org",
+    "us_corporation_or_union",
+    "us_individual_or_partnership",
+    "unknown",
+]
+D1Code = Literal[
+    "self",
+    "campaign",
+    "us_party_committee",
+    "us_individual",
+    "us_corp_union_nonprofit",
+    "foreign_party",
+    "foreign_government",
+    "foreign_company_or_org",
+    "foreign_individual",
+    "crowdfunding",
+    "no_travel_needed",
+    "unknown",
+]
+D2Code = Literal["us_only_verified", "includes_foreign", "unknown"]
+D4Code = Literal["self_or_friends", "us_campaign_or_us_party", "foreign_party_or_gov", "unknown"]
+E1Code = Literal[
+    "self_paid",
+    "friends_family_personal",
+    "us_volunteer_host_free",
+    "campaign_paid",
+    "us_party_paid",
+    "us_individual_paid",
+    "us_corp_paid",
+    "foreign_party_gov_org_paid",
+    "foreign_party_arranged_free",
+    "foreign_individual_paid",
+    "not_applicable_local",
+    "unknown",
+]
+E2Code = Literal[
+    "self",
+    "us_host_incidental",
+    "campaign",
+    "us_party",
+    "foreign_party_gov_org",
+    "foreign_individual",
+    "unknown",
+]
+FCode = Literal[
+    "canvass_phone_text",
+    "data_entry",
+    "event_support",
+    "attend_strategy_meetings",
+    "lead_volunteer_team",
+    "manage_office_staff_budget",
+    "decide_targeting_or_spending",
+    "build_models_analysis",
+    "create_content_under_review",
+    "advise_senior_staff",
+    "fundraise_ask_us_persons",
+    "ask_foreign_nationals_to_give",
+    "speak_at_events_or_perform",
+    "official_spokesperson",
+    "personal_media_social",
+    "paid_ads_or_boosting",
+    "other_unclear",
+]
+GCode = Literal[
+    "none",
+    "donate_money",
+    "pay_campaign_expenses_or_advance",
+    "bring_foreign_made_materials",
+    "own_equipment",
+    "foreign_party_resources",
+    "donate_goods_or_art",
+    "host_event_at_own_us_home",
+]
+
+
+def codes_of(literal: object) -> tuple[str, ...]:
+    """The answer codes of one Literal alias, in the brief's order."""
+    return tuple(str(code) for code in get_args(literal))
+
+
+# Groups of codes the brief names (b.0, b.8), kept next to the codes they group.
+FOREIGN_PAYERS = frozenset({"foreign_party", "foreign_government", "foreign_company_or_org"})
+US_EMPLOYERS = frozenset({"us_corporation_or_union", "us_individual_or_partnership"})
+FOREIGN_EMPLOYERS = FOREIGN_PAYERS
+SAFE_JOB_ARRANGEMENTS = frozenset(
+    {
+        "not_employed",
+        "self_employed_own_time",
+        "own_time_outside_work_hours",
+        "unpaid_leave",
+        "bona_fide_accrued_leave",
+    }
+)
+PAID_WORK_TIME = frozenset({"special_paid_leave_for_campaign", "employer_pays_during_work_hours"})
+EMPLOYER_INVOLVED = PAID_WORK_TIME | {"incidental_workplace_use"}
+NOT_EMPLOYED = frozenset({"not_employed", "self_employed_own_time"})
+VISITOR_STATUSES = frozenset({"esta_vwp", "b1_b2"})
+NO_WORK_AUTH_STATUSES = frozenset(
+    {
+        "esta_vwp",
+        "b1_b2",
+        "f1",
+        "j1",
+        "h1b",
+        "l1",
+        "o1",
+        "tn_e",
+        "other_nonimmigrant",
+        "undocumented_or_none",
+    }
+)
+EAD_STATUSES = frozenset({"daca", "tps", "asylum_refugee", "pending_adjustment"})
+UNDISCLOSED_STATUSES = frozenset({"unknown", "prefer_not_say"})
+# B4 values that are a US visa or visitor status, which contradict citizenship or a green card.
+VISA_STATUSES = NO_WORK_AUTH_STATUSES - {"undocumented_or_none"} | {"daca", "tps"}

@@ -1,0 +1,112 @@
+"""The immutable assessment the engine returns: colours, ordered findings, missing facts."""
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.citations import Citation
+from rules.facts import Status
+from rules.rule import AppliesTo, Area, Colour, Severity
+
+FROZEN = ConfigDict(frozen=True)
+
+
+class CitationOut(BaseModel):
+    """A citation as shown to people: UNVERIFIED ones carry authority=False ('reported')."""
+
+    model_config = FROZEN
+
+    label: str
+    url: str | None
+    verification: str
+    note: str
+    authority: bool
+
+    @classmethod
+    def of(cls, citation: Citation) -> "CitationOut":
+        return cls(
+            label=citation.label,
+            url=citation.url,
+            verification=str(citation.verification),
+            note=citation.note,
+            authority=citation.is_authority,
+        )
+
+
+class Counterfactual(BaseModel):
+    """'If <label> instead: <colour>', with the answers that would change."""
+
+    model_config = FROZEN
+
+    label: str
+    colour: Colour
+    changes: dict[str, Any]
+
+
+class Finding(BaseModel):
+    """One rule that fired, in plain English, with its remedy and authorities."""
+
+    model_config = FROZEN
+
+    rule: str
+    name: str
+    colour: Colour
+    severity: Severity | None
+    area: Area
+    applies_to: AppliesTo
+    immigration: bool
+    label: str
+    text: str
+    remedy: str
+    citations: tuple[CitationOut, ...]
+    counterfactuals: tuple[Counterfactual, ...] = ()
+
+
+class MissingFact(BaseModel):
+    """An 'I don't know' answer that stands between the volunteer and a green result."""
+
+    model_config = FROZEN
+
+    question: str
+    prompt: str
+
+
+class RulesetInfo(BaseModel):
+    """Which rules and research produced the result."""
+
+    model_config = FROZEN
+
+    version: str
+    research_reviewed: date
+
+
+class Assessment(BaseModel):
+    """The result of assessing one person's answers as of one date."""
+
+    model_config = FROZEN
+
+    colour: Colour
+    election_colour: Colour
+    status: Status
+    areas: dict[Area, Colour | None]
+    findings: tuple[Finding, ...]
+    missing: tuple[MissingFact, ...]
+    ruleset: RulesetInfo
+    as_of: date
+
+    @property
+    def election_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.immigration)
+
+    @property
+    def immigration_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.immigration)
+
+    @property
+    def fired(self) -> tuple[str, ...]:
+        return tuple(f.rule for f in self.findings)
+
+    def to_json(self) -> str:
+        """Deterministic JSON: same answers and date give the same bytes."""
+        return self.model_dump_json(indent=2)

@@ -1,0 +1,108 @@
+"""The shape of one rule: id, colour, severity, scope, wording, citations and remedies."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from rules.citations import Citation
+from rules.facts import Facts
+
+
+class Colour(StrEnum):
+    """Traffic-light colours; NOTE never changes the overall colour."""
+
+    RED = "RED"
+    AMBER = "AMBER"
+    GREEN = "GREEN"
+    NOTE = "NOTE"
+
+
+COLOUR_RANK = {Colour.RED: 3, Colour.AMBER: 2, Colour.GREEN: 1, Colour.NOTE: 0}
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+
+
+class AppliesTo(StrEnum):
+    """ALL: payer/source rules; FN: conduct rules binding foreign nationals; USP: US persons."""
+
+    ALL = "ALL"
+    FN = "FN"
+    USP = "USP"
+
+
+class Area(StrEnum):
+    """The parts of the result that each get their own light."""
+
+    CAMPAIGN = "campaign"
+    STATUS = "status"
+    COMPENSATION = "compensation"
+    TRAVEL = "travel"
+    HOUSING = "housing"
+    ROLE = "role"
+    RESOURCES = "resources"
+    IMMIGRATION = "immigration"
+
+
+RawAnswers = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """A remedy as answers: 'If <label> instead', applied to a copy of the raw answers."""
+
+    label: str
+    apply: Callable[[Mapping[str, Any]], RawAnswers]
+
+
+ColourFn = Callable[[Facts], Colour]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of brief (b), read like the law: a named trigger and everything said about it."""
+
+    id: str
+    name: str
+    area: Area
+    applies_to: AppliesTo
+    colour: Colour | ColourFn
+    trigger: Callable[[Facts], bool]
+    text: str
+    citations: tuple[Citation, ...]
+    remedy: str = ""
+    severity: Severity | None = None
+    substitutions: tuple[Substitution, ...] = ()
+    label: str = ""
+
+    def applies(self, facts: Facts) -> bool:
+        """Scope by status: FN rules for foreign nationals, USP rules for US persons."""
+        if self.applies_to is AppliesTo.FN:
+            return facts.fn
+        if self.applies_to is AppliesTo.USP:
+            return not facts.fn
+        return True
+
+    def colour_for(self, facts: Facts) -> Colour:
+        return self.colour if isinstance(self.colour, Colour) else self.colour(facts)
+
+    def possible_colours(self) -> frozenset[Colour]:
+        """Every colour this rule can take (for data checks)."""
+        if isinstance(self.colour, Colour):
+            return frozenset({self.colour})
+        return frozenset(getattr(self.colour, "colours", (Colour.RED, Colour.AMBER, Colour.NOTE)))
+
+
+def red_for_fn_note_for_usp(facts: Facts) -> Colour:
+    """R62/R64/R65/R68: prohibited for foreign nationals, information only for US persons."""
+    return Colour.RED if facts.fn else Colour.NOTE
+
+
+red_for_fn_note_for_usp.colours = (Colour.RED, Colour.NOTE)  # type: ignore[attr-defined]

@@ -1,0 +1,22 @@
+"""Shared fixtures: offscreen Qt, and user settings/data redirected to a temporary folder."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests never touch the real user's settings, drafts or recent files."""
+    home = tmp_path / "home"
+    for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("VOLUNTEER_CHECK_HOME", str(home / "volunteer-check"))
+    return home

@@ -1,0 +1,1 @@
+"""Qt widgets of Volunteer Check (the only layer that may import QtWidgets)."""
