@@ -1,4 +1,4 @@
-"""Benchmark helpers: every benchmark reports the app against a baseline measured in the same run."""
+"""Benchmark helpers: each benchmark reports the app against a baseline from the same run."""
 
 import json
 import statistics
@@ -23,7 +23,9 @@ def median_seconds(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -
     return statistics.median(times)
 
 
-def report(name: str, app: float, baseline: float, unit: str, target: str, **extra: object) -> float:
+def report(
+    name: str, app: float, baseline: float, unit: str, target: str, **extra: object
+) -> float:
     """Print and save one comparison; returns app/baseline."""
     ratio = app / baseline if baseline else float("inf")
     line = (f"BENCH {name}: app {app:.4g} {unit}, baseline {baseline:.4g} {unit}, "
