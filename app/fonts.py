@@ -1,0 +1,71 @@
+"""The fonts shipped in resources/fonts, registered with Qt, and the GUI application they need.
+
+The report names Noto Sans first, then Noto Sans Arabic, then Droid Sans Fallback (pan-CJK), so
+Latin, Arabic and CJK names render and stay extractable on machines with no fonts installed.
+"""
+
+import contextlib
+import os
+import sys
+import threading
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+FONT_PACKAGE = "resources.fonts"
+FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic", "Droid Sans Fallback")
+FONT_STACK = ", ".join(f"'{family}'" for family in FONT_FAMILIES) + ", sans-serif"
+
+_lock = threading.Lock()
+_registered: tuple[str, ...] | None = None
+# as_file() gives the real path for files on disk (source tree, PyInstaller onedir) and a temporary
+# copy for zipped packages; the stack keeps such copies alive as long as Qt may read them.
+_files = contextlib.ExitStack()
+_app: QGuiApplication | None = None
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """The running Qt application, or a new QGuiApplication (offscreen when there is no display).
+
+    QTextDocument and QPdfWriter need a QGuiApplication. An existing one (the GUI's QApplication,
+    pytest-qt's qapp) is reused. On Linux and other X11 systems with neither a display nor an
+    explicit QT_QPA_PLATFORM, the offscreen platform is chosen so that the CLI works headless.
+    """
+    global _app
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("PDF export needs a QGuiApplication, but a QCoreApplication "
+                               "is already running")
+        return existing
+    if (sys.platform not in ("win32", "darwin")
+            and not any(os.environ.get(name)
+                        for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "volunteer-check"])
+    return _app
+
+
+def register_fonts() -> tuple[str, ...]:
+    """Register every .ttf of resources/fonts with Qt once; returns the font families added.
+
+    Idempotent and thread-safe. Needs a QGuiApplication (see ensure_gui_application).
+    """
+    global _registered
+    with _lock:
+        if _registered is not None:
+            return _registered
+        families: list[str] = []
+        entries = sorted((entry for entry in resources.files(FONT_PACKAGE).iterdir()
+                          if entry.name.lower().endswith(".ttf")), key=lambda e: e.name)
+        for entry in entries:
+            path = _files.enter_context(resources.as_file(entry))
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id < 0:
+                continue
+            for family in QFontDatabase.applicationFontFamilies(font_id):
+                if family not in families:
+                    families.append(family)
+        _registered = tuple(families)
+        return _registered

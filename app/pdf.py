@@ -1,0 +1,183 @@
+"""HTML to PDF with QTextDocument and QPdfWriter (QtGui only), written atomically, owner-only.
+
+Reports carry immigration status, so PDFs are written with permissions 0600 like answers files.
+Rendering happens in memory; the file is replaced only once the whole PDF exists, so a failure
+(missing or read-only folder, full disk) raises AnswersFileError and leaves any old file intact.
+"""
+
+import html
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from app.about import APP_NAME, VERSION
+from app.answers_file import AnswersFileError, write_bytes_atomically
+from app.fonts import FONT_FAMILIES, ensure_gui_application, register_fonts
+
+PDF_FILE_MODE = 0o600
+RESOLUTION = 300  # dots per inch of the layout; the PDF is vector, this only sets the grid
+BODY_POINT_SIZE = 9.5
+FOOTER_POINT_SIZE = 7.5
+# Margins in millimetres: left, top, right, bottom (the bottom one holds the footer).
+MARGINS_MM = (18.0, 16.0, 18.0, 18.0)
+FOOTER_GAP_MM = 5.0
+
+
+class PageSize(Enum):
+    """The two paper sizes people print on."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @property
+    def qt(self) -> QPageSize.PageSizeId:
+        return QPageSize.PageSizeId.A4 if self is PageSize.A4 else QPageSize.PageSizeId.Letter
+
+
+# Territories whose default paper is US Letter (CLDR supplemental paperSize data).
+_T = QLocale.Country  # PySide6 names the enum Country (Territory is an alias in C++)
+LETTER_TERRITORIES = frozenset({
+    _T.UnitedStates, _T.Canada, _T.Mexico, _T.Philippines, _T.Chile, _T.Colombia, _T.CostaRica,
+    _T.Guatemala, _T.Panama, _T.PuertoRico, _T.Venezuela, _T.ElSalvador, _T.Nicaragua, _T.Belize,
+})
+
+
+def default_page_size(locale: QLocale | None = None) -> PageSize:
+    """Letter for the US, Canada, Mexico, the Philippines and others that use it; else A4."""
+    territory = (locale if locale is not None else QLocale()).territory()
+    return PageSize.LETTER if territory in LETTER_TERRITORIES else PageSize.A4
+
+
+def esc(text: object) -> str:
+    """Escape any user or data text for HTML (quotes too): it then prints literally."""
+    return html.escape(str(text), quote=True)
+
+
+class _OfflineDocument(QTextDocument):
+    """A document that never loads images, style sheets or anything else by URL.
+
+    Returning nothing is not enough for images: Qt then loads the file itself. A blank 1x1
+    image stands in for every image instead.
+    """
+
+    def loadResource(self, type: int, name: object) -> object:
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return _blank_image()
+        return None
+
+
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _font(point_size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(list(FONT_FAMILIES))
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def _mm(value: float, dpi: int) -> float:
+    return value * dpi / 25.4
+
+
+def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
+               footer: str = "") -> bytes:
+    """The PDF bytes of an HTML page: numbered pages, a footer line, nothing loaded by URL.
+
+    `title` goes into the PDF metadata; `footer` (plain text) is printed at the bottom of every
+    page next to "Page N of M".
+    """
+    ensure_gui_application()
+    register_fonts()
+    size = page if page is not None else default_page_size()
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(f"{APP_NAME} {VERSION}")
+    writer.setPageLayout(QPageLayout(QPageSize(size.qt), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    dpi = writer.resolution()
+    full = writer.pageLayout().fullRectPixels(dpi)
+    left, top, right, bottom = (_mm(m, dpi) for m in MARGINS_MM)
+    body = QSizeF(full.width() - left - right, full.height() - top - bottom)
+
+    doc = _OfflineDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(_font(BODY_POINT_SIZE))
+    doc.setDocumentMargin(0)
+    doc.setUndoRedoEnabled(False)
+    doc.setHtml(html_text)
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+
+    footer_font = _font(FOOTER_POINT_SIZE)
+    footer_top = full.height() - bottom + _mm(FOOTER_GAP_MM, dpi)
+    footer_rect = QRectF(left, footer_top, body.width(), _mm(6, dpi))
+    rule_y = footer_top - _mm(1.5, dpi)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RuntimeError("could not start the PDF writer")
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(left, top - index * body.height())
+            doc.drawContents(painter, QRectF(0, index * body.height(),
+                                             body.width(), body.height()))
+            painter.restore()
+            painter.setPen(QPen(QColor("#9aa0a6"), _mm(0.2, dpi)))
+            painter.drawLine(QPointF(left, rule_y), QPointF(left + body.width(), rule_y))
+            painter.setPen(QColor("#5f6368"))
+            painter.setFont(footer_font)
+            number = f"Page {index + 1} of {pages}"
+            painter.drawText(footer_rect, Qt.AlignmentFlag.AlignRight, number)
+            if footer:
+                room = footer_rect.adjusted(0, 0, -_mm(28, dpi), 0)
+                painter.drawText(room, Qt.AlignmentFlag.AlignLeft, footer)
+    finally:
+        painter.end()
+    buffer.close()
+    data: QByteArray = buffer.data()
+    return bytes(data.data())
+
+
+def html_to_pdf(html: str, out: Path, page: PageSize | None = None, title: str = "",
+                *, footer: str = "") -> None:
+    """Render `html` to a PDF at `out` (0600, atomic); AnswersFileError if it cannot be saved."""
+    target = Path(out)
+    if not target.parent.is_dir():
+        raise AnswersFileError(target, f"folder {target.parent} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; choose a file name for the PDF")
+    data = render_pdf(html, page, title, footer)
+    write_bytes_atomically(target, data, mode=PDF_FILE_MODE)
