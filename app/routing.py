@@ -1,0 +1,230 @@
+"""The wizard's route as data: page order, visible questions, skipping, pruning and page issues.
+
+Pure Python (no Qt), so the whole navigation logic is tested without a GUI. Pages are the ids of
+brief (d) (A..G) framed by a welcome page, a review page ("check your answers") and the result.
+Every question depends only on answers of its own page or earlier pages, so a page's issues are
+computed from the answers up to and including that page.
+"""
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from rules.answers import EXCLUSIVE_CODES, Issue, validate_answers
+from rules.branching import is_asked, is_required
+from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
+
+WELCOME = "welcome"
+REVIEW = "review"
+RESULT = "result"
+QUESTION_PAGES: tuple[str, ...] = PAGES
+PAGE_SEQUENCE: tuple[str, ...] = (WELCOME, *QUESTION_PAGES, REVIEW, RESULT)
+
+TITLES: dict[str, str] = {
+    WELCOME: "Welcome",
+    **PAGE_TITLES,
+    REVIEW: "Check your answers",
+    RESULT: "Your result",
+}
+
+Answers = Mapping[str, Any]
+
+
+def _today(as_of: date | None) -> date:
+    return as_of or date.today()
+
+
+def page_title(page: str) -> str:
+    """The heading of a page, e.g. 'Travel'."""
+    return TITLES[page]
+
+
+def page_of(qid: str) -> str:
+    """The page a question is on (KeyError for an unknown question id)."""
+    return QUESTION_BY_ID[qid].page
+
+
+def exclusive_code(qid: str) -> str | None:
+    """The code of a multi-select question that cannot be combined with others ('none')."""
+    return EXCLUSIVE_CODES.get(qid)
+
+
+def visible_questions(page: str, answers: Answers, as_of: date | None = None
+                      ) -> tuple[Question, ...]:
+    """The questions of `page` that brief (d) asks given the answers (none off question pages)."""
+    if page not in QUESTION_PAGES:
+        return ()
+    when = _today(as_of)
+    return tuple(q for q in questions_on(page) if is_asked(q.id, answers, when))
+
+
+def is_shown(page: str, answers: Answers, as_of: date | None = None) -> bool:
+    """False for a question page none of whose questions is asked (it is skipped)."""
+    return page not in QUESTION_PAGES or bool(visible_questions(page, answers, as_of))
+
+
+def next_page(page: str, answers: Answers, as_of: date | None = None) -> str | None:
+    """The page after `page`, skipping question pages with nothing to ask; None after the result."""
+    index = PAGE_SEQUENCE.index(page)
+    for candidate in PAGE_SEQUENCE[index + 1:]:
+        if is_shown(candidate, answers, as_of):
+            return candidate
+    return None
+
+
+def previous_page(page: str, answers: Answers, as_of: date | None = None) -> str | None:
+    """The page before `page`, skipping empty question pages; None before the welcome page."""
+    index = PAGE_SEQUENCE.index(page)
+    for candidate in reversed(PAGE_SEQUENCE[:index]):
+        if is_shown(candidate, answers, as_of):
+            return candidate
+    return None
+
+
+def route(answers: Answers, as_of: date | None = None) -> tuple[str, ...]:
+    """Every page a volunteer with these answers walks through, in order."""
+    pages = [WELCOME]
+    while (following := next_page(pages[-1], answers, as_of)) is not None:
+        pages.append(following)
+    return tuple(pages)
+
+
+def prune(answers: Answers, as_of: date | None = None) -> dict[str, Any]:
+    """Drop answers to questions that the other answers make irrelevant (repeated until stable).
+
+    Blank answers (None, empty lists, empty text) are dropped too; keys that are not questions of
+    this ruleset are kept so that validation can report them.
+    """
+    when = _today(as_of)
+    kept = {k: v for k, v in answers.items() if v is not None and v != [] and v != () and v != ""}
+    while True:
+        pruned = {k: v for k, v in kept.items()
+                  if k not in QUESTION_BY_ID or is_asked(k, kept, when)}
+        if pruned == kept:
+            return pruned
+        kept = pruned
+
+
+def dropped_by_prune(answers: Answers, as_of: date | None = None) -> tuple[str, ...]:
+    """The question ids `prune` would drop (answers that became irrelevant)."""
+    kept = prune(answers, as_of)
+    return tuple(k for k, v in answers.items() if k not in kept and v not in (None, [], (), ""))
+
+
+def _answers_up_to(page: str, answers: Answers) -> dict[str, Any]:
+    index = QUESTION_PAGES.index(page)
+    allowed = set(QUESTION_PAGES[: index + 1])
+    return {k: v for k, v in answers.items()
+            if k in QUESTION_BY_ID and QUESTION_BY_ID[k].page in allowed}
+
+
+def page_issues(page: str, answers: Answers, as_of: date | None = None, *,
+                leaving: bool = True) -> tuple[Issue, ...]:
+    """Validation issues of the visible questions of `page`.
+
+    Computed by rules.validate_answers on the answers up to this page (later pages cannot affect
+    it). Missing answers (V01) are included only for the page being left (`leaving`).
+    """
+    if page not in QUESTION_PAGES:
+        return ()
+    when = _today(as_of)
+    subset = prune(_answers_up_to(page, answers), when)
+    visible = {q.id for q in visible_questions(page, subset, when)}
+    issues = validate_answers(subset, when).issues
+    return tuple(
+        issue for issue in issues
+        if issue.question in visible and (leaving or issue.code != "V01")
+    )
+
+
+def issues_by_question(issues: tuple[Issue, ...]) -> dict[str, tuple[Issue, ...]]:
+    """Issues grouped by question id, in the given order."""
+    grouped: dict[str, list[Issue]] = {}
+    for issue in issues:
+        grouped.setdefault(issue.question, []).append(issue)
+    return {qid: tuple(found) for qid, found in grouped.items()}
+
+
+def missing_on(page: str, answers: Answers, as_of: date | None = None) -> tuple[Question, ...]:
+    """Visible questions of `page` that must still be answered (the V01 of that page)."""
+    return tuple(
+        QUESTION_BY_ID[issue.question]
+        for issue in page_issues(page, answers, as_of, leaving=True)
+        if issue.code == "V01"
+    )
+
+
+def first_page_with_issues(answers: Answers, as_of: date | None = None) -> str | None:
+    """The first question page, in route order, that cannot be left as it is."""
+    when = _today(as_of)
+    pruned = prune(answers, when)
+    for page in QUESTION_PAGES:
+        if is_shown(page, pruned, when) and page_issues(page, pruned, when, leaving=True):
+            return page
+    return None
+
+
+def required_unanswered(answers: Answers, as_of: date | None = None) -> tuple[str, ...]:
+    """Every asked, required question without an answer (all pages)."""
+    when = _today(as_of)
+    pruned = prune(answers, when)
+    return tuple(q for q in QUESTION_BY_ID if q not in pruned and is_required(q, pruned, when))
+
+
+# ---- wording ---------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"'([a-z0-9_]+)'")
+
+
+def friendly_message(issue: Issue) -> str:
+    """The issue message for the line under the question: no question id, codes as labels."""
+    question = QUESTION_BY_ID.get(issue.question)
+    if issue.code == "V01":
+        return "Please answer this question (you can choose \"I don't know\" where offered)." \
+            if question is not None and "unknown" in question.codes \
+            else "Please answer this question."
+    text = issue.message
+    prefix = f"{issue.question}: "
+    if text.startswith(prefix):
+        text = text[len(prefix):]
+    if question is not None and question.kind is Kind.MULTI and issue.code == "V02":
+        exclusive = exclusive_code(issue.question)
+        if exclusive is not None:
+            return (f"\"{question.label_of(exclusive)}\" cannot be combined with other answers; "
+                    "untick one of them.")
+    if question is not None and question.options:
+        text = _QUOTED.sub(lambda m: f"\"{question.label_of(m.group(1))}\"", text)
+    if issue.question == "B4" and issue.code == "V02":
+        return ("This contradicts your answer about US citizenship, nationality or green card "
+                "above; correct one of the two.")
+    if issue.question == "D3" and issue.code == "V02":
+        return ("You entered transport you pay yourself, but \"I pay myself\" is not ticked "
+                "above.")
+    if issue.question == "B5_age" and issue.code == "V02":
+        return "This age does not match your answer to \"Are you under 18?\"."
+    return text[:1].upper() + text[1:]
+
+
+def format_amount(value: float) -> str:
+    """US dollars for people: $1,200 or $1,200.50."""
+    if float(value).is_integer():
+        return f"${int(value):,}"
+    return f"${value:,.2f}"
+
+
+def answer_in_words(question: Question, value: Any) -> str:
+    """An answer as the volunteer chose it, e.g. 'The campaign; A US individual'."""
+    if value is None or value == [] or value == ():
+        return "Not answered"
+    if question.kind is Kind.AMOUNT:
+        if value == "unknown":
+            return "I don't know"
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_amount(value)
+        return str(value)
+    if question.kind is Kind.AGE:
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "; ".join(question.label_of(str(code)) for code in value)
+    return question.label_of(str(value))
