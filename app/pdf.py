@@ -103,7 +103,8 @@ def _font(point_size: float, bold: bool = False) -> QFont:
 
 
 def _mm(value: float, dpi: int) -> float:
-    return value * dpi / 25.4
+    """Millimetres in whole device pixels (fractional page offsets leave hairlines at breaks)."""
+    return float(round(value * dpi / 25.4))
 
 
 def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
@@ -128,7 +129,7 @@ def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
     dpi = writer.resolution()
     full = writer.pageLayout().fullRectPixels(dpi)
     left, top, right, bottom = (_mm(m, dpi) for m in MARGINS_MM)
-    body = QSizeF(full.width() - left - right, full.height() - top - bottom)
+    body = QSizeF(float(int(full.width() - left - right)), float(int(full.height() - top - bottom)))
 
     doc = _OfflineDocument()
     doc.documentLayout().setPaintDevice(writer)

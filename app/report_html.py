@@ -1,0 +1,336 @@
+"""The HTML of printed reports (QTextDocument's HTML subset), in blocks the group report reuses.
+
+Every piece of user or data text goes through `esc`. Colours are always printed as words too, so
+a black-and-white printout reads the same. Big tables use row shading, not cell borders (borders
+triple the layout cost).
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from app.about import APP_NAME, VERSION
+from app.assessing import Outcome, answers_digest
+from app.fonts import FONT_STACK
+from app.pdf import esc
+from rules import Area, Assessment, Colour, Finding, load_parameters
+from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules.facts import Status
+from rules.questions import PAGE_TITLES, QUESTION_BY_ID, QUESTIONS, Kind
+from rules.result import CitationOut, Counterfactual, MissingFact
+
+# Background, text colour and light tint for each colour word.
+PALETTE: dict[str, tuple[str, str, str]] = {
+    "RED": ("#b3261e", "#ffffff", "#fbe9e7"),
+    "AMBER": ("#f2b705", "#1f1f1f", "#fff6d9"),
+    "GREEN": ("#1e7b34", "#ffffff", "#e6f4ea"),
+    "NOTE": ("#5f6368", "#ffffff", "#f1f3f4"),
+}
+NOT_ASSESSED = ("#e8eaed", "#3c4043", "#f8f9fa")
+
+AREA_TITLES: dict[Area, str] = {
+    Area.CAMPAIGN: "Campaign and scope",
+    Area.STATUS: "Your status",
+    Area.COMPENSATION: "Payment for your time",
+    Area.TRAVEL: "Travel",
+    Area.HOUSING: "Housing and meals",
+    Area.ROLE: "What you will do",
+    Area.RESOURCES: "Money and other resources",
+    Area.IMMIGRATION: "Immigration (not election law)",
+}
+
+STATUS_WORDS: dict[Status, str] = {
+    Status.US_CITIZEN: "US citizen",
+    Status.US_NATIONAL: "US national",
+    Status.LPR: "Lawful permanent resident (green card)",
+    Status.LPR_ABROAD: "Green-card holder living abroad (uncertain status: treated as a "
+                       "foreign national)",
+    Status.FOREIGN_NATIONAL: "Foreign national",
+    Status.UNKNOWN: "Not known (treated as a foreign national)",
+}
+
+VERIFICATION_WORDS = {
+    "V": "verified",
+    "V-sec": "verified through a secondary source",
+}
+REPORTED = "reported, not verified"
+
+STYLE = "body { color: #202124; font-family: " + FONT_STACK + "; }" + """
+h1 { font-size: 17pt; font-weight: bold; color: #1a237e; margin-top: 0; margin-bottom: 0.1em; }
+h2 { font-size: 12.5pt; font-weight: bold; color: #1a237e; margin-top: 1.1em;
+     margin-bottom: 0.35em; }
+h3 { font-size: 10pt; font-weight: bold; color: #3c4043; margin-top: 0.9em; margin-bottom: 0.3em; }
+p { margin-top: 0; margin-bottom: 0.3em; }
+.sub { color: #5f6368; margin-bottom: 0.5em; }
+.small { font-size: 8pt; color: #3c4043; margin-bottom: 0; }
+.muted { color: #5f6368; }
+.fh { margin-top: 1.1em; margin-bottom: 0.25em; }
+.fb { margin-left: 1.6em; margin-bottom: 0.25em; }
+.cf { margin-left: 1.6em; margin-bottom: 0.2em; }
+.src { margin-left: 1.6em; margin-top: 0.4em; margin-bottom: 0.15em; font-size: 8pt;
+       font-weight: bold; color: #5f6368; }
+.cit { margin-left: 3.2em; margin-bottom: 0.15em; font-size: 8pt;
+       color: #3c4043; }
+.url { color: #1a57b0; }
+.big { font-size: 15pt; font-weight: bold; }
+"""
+
+
+def format_date(day: date) -> str:
+    """'28 November 2026' (portable: no %-d)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _palette(colour: Colour | str | None) -> tuple[str, str, str]:
+    return PALETTE.get(str(colour), NOT_ASSESSED) if colour is not None else NOT_ASSESSED
+
+
+def colour_word(colour: Colour | str | None) -> str:
+    return str(colour) if colour is not None else "NOT ASSESSED"
+
+
+def colour_badge(colour: Colour | str | None) -> str:
+    """The colour as a word on its colour (never colour alone); None reads 'NOT ASSESSED'."""
+    background, foreground, _ = _palette(colour)
+    return (f'<span style="background-color:{background}; color:{foreground}; '
+            f'font-weight:bold">&nbsp;{esc(colour_word(colour))}&nbsp;</span>')
+
+
+def _url(url: str | None) -> str:
+    if not url:
+        return ""
+    if url.startswith(("https://", "http://")):
+        return f' <a class="url" href="{esc(url)}">{esc(url)}</a>'
+    return f" {esc(url)}"
+
+
+def citation_html(citation: CitationOut) -> str:
+    """One source with its URL printed; non-authority sources read 'reported, not verified'."""
+    mark = (VERIFICATION_WORDS.get(citation.verification, citation.verification)
+            if citation.authority else REPORTED)
+    note = f"; {esc(citation.note)}" \
+        if citation.note and citation.note.strip().lower() != mark.lower() else ""
+    return (f'<p class="cit">&#8226; {esc(citation.label)}{_url(citation.url)} '
+            f"<i>({esc(mark)}{note})</i></p>")
+
+
+def citations_html(finding: Finding) -> str:
+    """The sources of one finding, each with its URL and how far it was verified."""
+    if not finding.citations:
+        return ""
+    items = "".join(citation_html(c) for c in finding.citations)
+    return f'<p class="src">Sources</p>{items}'
+
+
+def counterfactual_html(cf: Counterfactual) -> str:
+    label = cf.label.strip()
+    if label.endswith(" instead"):  # some remedy labels already end with "instead"
+        label = label[: -len(" instead")]
+    return (f'<p class="cf">&#8594; If {esc(label)} instead: {colour_badge(cf.colour)} '
+            f'<span class="muted">(overall result)</span></p>')
+
+
+def finding_html(finding: Finding) -> str:
+    """One finding: colour, rule id and name, the reason, the remedy, alternatives, sources."""
+    severity = f' <span class="muted">({esc(finding.severity)} severity)</span>' \
+        if finding.severity else ""
+    label = f" &#8212; {esc(finding.label)}" if finding.label else ""
+    parts = [
+        f'<p class="fh">{colour_badge(finding.colour)}&nbsp; <b>{esc(finding.rule)}</b> '
+        f'<span class="muted">{esc(finding.name)}</span>{label}{severity}</p>',
+        f'<p class="fb">{esc(finding.text)}</p>',
+    ]
+    if finding.remedy:
+        parts.append(f'<p class="fb"><b>What would make this green:</b> '
+                     f"{esc(finding.remedy)}</p>")
+    parts += [counterfactual_html(cf) for cf in finding.counterfactuals]
+    parts.append(citations_html(finding))
+    return "".join(parts)
+
+
+def findings_html(assessment: Assessment) -> str:
+    """Every finding: election law first, then immigration in its own labelled section."""
+    parts = ["<h2>Findings (election law)</h2>"]
+    election = assessment.election_findings
+    parts += [finding_html(f) for f in election] if election else [
+        '<p class="muted">No election-law rule applied.</p>']
+    immigration = assessment.immigration_findings
+    if immigration:
+        parts.append("<h2>Immigration (not election law)</h2>")
+        parts.append('<p class="muted">These cautions are about your visa or status, not '
+                     "campaign-finance law. They never make the result RED; get immigration "
+                     "advice if they apply to you.</p>")
+        parts += [finding_html(f) for f in immigration]
+    return "".join(parts)
+
+
+def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38, 62)) -> str:
+    """A two-column table with alternate row shading (no cell borders)."""
+    body = []
+    for index, (left, right) in enumerate(rows):
+        shade = ' bgcolor="#f4f6f8"' if index % 2 == 0 else ""
+        body.append(f'<tr{shade}><td width="{widths[0]}%">{left}</td>'
+                    f'<td width="{widths[1]}%">{right}</td></tr>')
+    return ('<table width="100%" cellspacing="0" cellpadding="4">' + "".join(body)
+            + "</table>")
+
+
+def areas_html(assessment: Assessment) -> str:
+    """Each area's light, as a word on its colour."""
+    rows = [(esc(AREA_TITLES.get(area, str(area))), colour_badge(colour)
+             if colour is not None else '<span class="muted">no rule applied</span>')
+            for area, colour in assessment.areas.items()]
+    return "<h2>Result by area</h2>" + _shaded_rows(rows, (45, 55))
+
+
+def overall_html(assessment: Assessment) -> str:
+    """The overall colour in a coloured box with its one-sentence meaning."""
+    background, foreground, tint = _palette(assessment.colour)
+    meaning = COLOUR_MEANINGS.get(str(assessment.colour), "")
+    immigration = assessment.areas.get(Area.IMMIGRATION)
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
+        f'<tr><td bgcolor="{background}"><span class="big" style="color:{foreground}">'
+        f"Overall result: {esc(colour_word(assessment.colour))}</span></td></tr>"
+        f'<tr><td bgcolor="{tint}"><p>{esc(meaning)}</p>'
+        f"<p>Election law: {colour_badge(assessment.election_colour)} &nbsp;&nbsp; "
+        f"Immigration: {colour_badge(immigration)}</p>"
+        f'<p style="margin-bottom:0">Your status for these rules: '
+        f"<b>{esc(STATUS_WORDS.get(assessment.status, str(assessment.status)))}</b></p>"
+        "</td></tr></table>"
+    )
+
+
+def missing_html(missing: tuple[MissingFact, ...]) -> str:
+    """The 'I don't know' answers that stand between the volunteer and a green result."""
+    parts = ["<h2>Facts still missing</h2>"]
+    if not missing:
+        parts.append('<p class="muted">None: every question was answered.</p>')
+        return "".join(parts)
+    parts.append("<p>Find these out before going ahead; an unknown answer is never green:</p>")
+    parts += [f'<p class="fb">&#8226; <b>{esc(m.question)}</b> {esc(m.prompt)}</p>'
+              for m in missing]
+    return "".join(parts)
+
+
+def answer_words(question_id: str, value: object) -> str:
+    """An answer in words (labels, not codes); plain text, not yet escaped."""
+    question = QUESTION_BY_ID.get(question_id)
+    values = value if isinstance(value, list) else [value]
+    words = []
+    for item in values:
+        if question is None:
+            words.append(str(item))
+        elif item == "unknown":
+            words.append(question.label_of("unknown") if question.options else "I don't know")
+        elif question.kind is Kind.AMOUNT and isinstance(item, int | float) \
+                and not isinstance(item, bool):
+            words.append(f"${item:,.2f}".replace(".00", "") + " (US dollars)")
+        elif question.options:
+            words.append(question.label_of(str(item)))
+        else:
+            words.append(str(item))
+    return "; ".join(words) if words else "(no answer)"
+
+
+def answers_html(answers: Mapping[str, object]) -> str:
+    """Every answer in words, grouped by wizard page, with the question as asked."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    page = ""
+    parts = ["<h2>Your answers</h2>"]
+    for question in QUESTIONS:
+        if question.id not in answers:
+            continue
+        seen.add(question.id)
+        if question.page != page:
+            if rows:
+                parts.append(_shaded_rows(rows, (55, 45)))
+                rows = []
+            page = question.page
+            parts.append(f"<h3>{esc(PAGE_TITLES.get(page, page))}</h3>")
+        rows.append((f'<span class="muted">{esc(question.id)}</span>&nbsp; {esc(question.text)}',
+                     f"<b>{esc(answer_words(question.id, answers[question.id]))}</b>"))
+    if rows:
+        parts.append(_shaded_rows(rows, (55, 45)))
+    others = [key for key in answers if key not in seen]
+    if others:
+        parts.append("<h3>Other entries in the file</h3>")
+        parts.append(_shaded_rows([(esc(key), esc(answer_words(key, answers[key])))
+                                   for key in others], (55, 45)))
+    if not answers:
+        parts.append('<p class="muted">No answers.</p>')
+    return "".join(parts)
+
+
+def disclaimer_html() -> str:
+    """The brief's disclaimer in a shaded box."""
+    return ('<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8pt">'
+            '<tr><td bgcolor="#f1f3f4"><p class="small"><b>Not legal advice.</b> '
+            f"{esc(disclaimer())}</p></td></tr></table>")
+
+
+def _issues_html(outcome: Outcome) -> str:
+    parts = ['<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
+             f'<tr><td bgcolor="{NOT_ASSESSED[0]}"><span class="big">Not assessed: the answers '
+             "need correcting</span></td></tr></table>",
+             "<h2>What needs correcting</h2>"]
+    for issue in outcome.validation.issues:
+        question = QUESTION_BY_ID.get(issue.question)
+        where = f" ({esc(question.text)})" if question else ""
+        parts.append(f'<p class="fb">&#8226; <b>{esc(issue.code)} {esc(issue.question)}</b>'
+                     f"{where}: {esc(issue.message)}</p>")
+    return "".join(parts)
+
+
+def about_html(outcome: Outcome, generated: date) -> str:
+    """Ruleset, research date, dates and the answers digest that ties the printout to its file."""
+    params = load_parameters()
+    assessment = outcome.assessment
+    version = assessment.ruleset.version if assessment else params.ruleset_version
+    reviewed = assessment.ruleset.research_reviewed if assessment else params.research_reviewed
+    rows = [
+        ("Ruleset", esc(version)),
+        ("Research last reviewed", esc(format_date(reviewed))),
+    ]
+    if assessment is not None:
+        rows.append(("Law assessed as of", esc(format_date(assessment.as_of))))
+    rows += [
+        ("Report printed", esc(format_date(generated))),
+        ("Made with", esc(f"{APP_NAME} {VERSION}")),
+    ]
+    if outcome.source is not None:
+        rows.append(("Answers file", esc(outcome.source.name)))
+    rows.append(("Answers SHA-256", '<span style="font-size:8.5pt">'
+                 f"{esc(answers_digest(outcome.clean_answers))}</span>"))
+    return ("<h2>About this report</h2>"
+            '<p class="muted">The SHA-256 digest identifies the answers this report was made '
+            "from: the app shows the same digest for the same answers.</p>"
+            + _shaded_rows(rows, (24, 76)))
+
+
+def assessment_report_html(outcome: Outcome, person_name: str | None,
+                           generated: date | None = None) -> str:
+    """The whole single-person report as one HTML page."""
+    today = generated or date.today()
+    name = person_name.strip() if person_name else ""
+    heading = ["<h1>Volunteer Check: assessment report</h1>",
+               '<p class="sub">US federal election law on foreign nationals volunteering for '
+               f"campaigns &#8212; {esc(format_date(today))}</p>"]
+    if name:
+        heading.append(f"<p>Prepared for: <b>{esc(name)}</b></p>")
+    assessment = outcome.assessment
+    body: list[str] = []
+    changed = outcome.colour_changed
+    if changed and assessment is not None:
+        body.append(f"<p><b>Note:</b> this file was saved as {colour_badge(changed[0])}; "
+                    f"under ruleset {esc(assessment.ruleset.version)} it is now "
+                    f"{colour_badge(changed[1])}.</p>")
+    if assessment is None:
+        body += [_issues_html(outcome), disclaimer_html()]
+    else:
+        body += [overall_html(assessment), disclaimer_html(), areas_html(assessment),
+                 findings_html(assessment), missing_html(assessment.missing)]
+    body += [answers_html(outcome.clean_answers), about_html(outcome, today)]
+    return ("<html><head><meta charset=\"utf-8\">"
+            f"<style>{STYLE}</style></head><body>"
+            + "".join(heading) + "".join(body) + "</body></html>")
