@@ -26,11 +26,13 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> QCoreApplication:
-    """The running Qt application, or a new QGuiApplication (offscreen when there is no display).
+    """The running Qt application, or a new QGuiApplication that needs no display.
 
     QTextDocument and QPdfWriter need a QGuiApplication. An existing one (the GUI's QApplication,
-    pytest-qt's qapp) is reused. On Linux and other X11 systems with neither a display nor an
-    explicit QT_QPA_PLATFORM, the offscreen platform is chosen so that the CLI works headless.
+    pytest-qt's qapp) is reused. A new one, made only for PDFs (the CLI), never opens a window:
+    on Linux and other X11 systems it uses the offscreen platform unless QT_QPA_PLATFORM says
+    otherwise, so `assess --pdf` works headless and over ssh with a stale DISPLAY. The choice is
+    passed as `-platform`, leaving the environment of child processes untouched.
     """
     global _app
     existing = QCoreApplication.instance()
@@ -39,11 +41,10 @@ def ensure_gui_application() -> QCoreApplication:
             raise RuntimeError("PDF export needs a QGuiApplication, but a QCoreApplication "
                                "is already running")
         return existing
-    if (sys.platform not in ("win32", "darwin")
-            and not any(os.environ.get(name)
-                        for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "volunteer-check"])
+    argv = [sys.argv[0] if sys.argv and sys.argv[0] else "volunteer-check"]
+    if sys.platform not in ("win32", "darwin") and not os.environ.get("QT_QPA_PLATFORM"):
+        argv += ["-platform", "offscreen"]
+    _app = QGuiApplication(argv)
     return _app
 
 

@@ -1,0 +1,277 @@
+"""The printed assessment report: content, escaping, scripts, page sizes and `assess --pdf`."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import answers_file
+from app.answers_file import AnswersDocument, AnswersFileError
+from app.assessing import Outcome, answers_digest, assess_document
+from app.cli import main
+from app.pdf import PageSize
+from app.pdf_report import export_pdf
+from app.report_html import (
+    answers_html,
+    assessment_report_html,
+    citations_html,
+    colour_badge,
+    findings_html,
+)
+from rules import Colour, Person
+from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules.questions import QUESTION_BY_ID
+from rules.result import CitationOut
+from tests.pdf_helpers import (
+    RED_ANSWERS,
+    SEED_ANSWERS,
+    contains_name,
+    image_sizes,
+    page_sizes,
+    pdf_text,
+    squash,
+    words,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def outcome_of(answers: dict[str, Any], name: str | None = None) -> Outcome:
+    outcome = assess_document(AnswersDocument(answers=answers, person=Person(name=name)))
+    assert outcome.assessment is not None, outcome.validation.issues
+    return outcome
+
+
+def write_answers(path: Path, answers: dict[str, Any], name: str | None = None) -> Path:
+    content = {"schema_version": 1, "answers": answers, "person": {"name": name} if name else {}}
+    path.write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return folder
+
+
+# --- HTML building blocks -------------------------------------------------------------------
+
+@pytest.mark.parametrize("colour", ["RED", "AMBER", "GREEN", "NOTE"])
+def test_badge_says_the_colour_in_words(colour: str) -> None:
+    badge = colour_badge(Colour(colour))
+    assert colour in badge and "background-color:#" in badge
+
+
+def test_badge_for_an_area_without_rules() -> None:
+    assert "NOT ASSESSED" in colour_badge(None)
+
+
+def test_unverified_citations_are_reported_not_authority() -> None:
+    finding = outcome_of(SEED_ANSWERS).assessment.findings[0]  # type: ignore[union-attr]
+    reported = CitationOut(label="AO 2007-22 salary passage", url="https://example.org/x",
+                           verification="UNVERIFIED", note="", authority=False)
+    html = citations_html(finding.model_copy(update={"citations": (reported,)}))
+    assert "reported, not verified" in html
+    assert "https://example.org/x" in html
+
+
+def test_every_answer_in_words() -> None:
+    html = answers_html(SEED_ANSWERS)
+    for qid, value in SEED_ANSWERS.items():
+        question = QUESTION_BY_ID[qid]
+        if question.options:
+            for code in value if isinstance(value, list) else [value]:
+                label = question.label_of(code).replace("'", "&#x27;")
+                assert label in html, (qid, code)
+    assert "$800" in html
+
+
+def test_findings_keep_immigration_apart() -> None:
+    assessment = outcome_of(SEED_ANSWERS).assessment
+    assert assessment is not None
+    html = findings_html(assessment)
+    election, immigration = html.split("Immigration (not election law)", 1)
+    assert "R73" in immigration and "R73" not in election
+    assert "R11" in election
+
+
+def test_user_text_is_escaped_in_html() -> None:
+    outcome = outcome_of(SEED_ANSWERS, '<img src="file:///etc/passwd">')
+    html = assessment_report_html(outcome, outcome.document.person.name)
+    assert "<img" not in html
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in html
+
+
+# --- the PDF --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answers", [SEED_ANSWERS, RED_ANSWERS], ids=["seed", "red"])
+def test_pdf_carries_the_whole_result(qapp: object, out_dir: Path,
+                                      answers: dict[str, Any]) -> None:
+    outcome = outcome_of(answers, "Zoë Łódź")
+    assessment = outcome.assessment
+    assert assessment is not None
+    out = out_dir / "report.pdf"
+    export_pdf(outcome, out, PageSize.A4)
+    text = pdf_text(out)
+    flat, spaced = squash(text), words(text)
+
+    assert f"Overall result: {assessment.colour}" in spaced
+    assert squash(COLOUR_MEANINGS[str(assessment.colour)]) in flat
+    for colour in {f.colour for f in assessment.findings} | {assessment.election_colour}:
+        assert str(colour) in spaced
+    for finding in assessment.findings:
+        assert finding.rule in spaced
+        assert squash(finding.text) in flat
+        if finding.remedy:
+            assert squash(finding.remedy) in flat
+        for citation in finding.citations:
+            if citation.url:
+                assert squash(citation.url) in flat, citation.url
+    assert "Immigration (not election law)" in spaced
+    assert squash(disclaimer()) in flat
+    assert answers_digest(outcome.clean_answers) in flat
+    assert assessment.ruleset.version in spaced
+    assert "Research last reviewed" in spaced
+    assert "Zoë Łódź" in spaced
+    assert "Door-knocking, phone or text banking" in spaced  # answers in words
+
+
+def test_seed_pdf_shows_what_would_make_it_green(qapp: object, out_dir: Path) -> None:
+    out = out_dir / "seed.pdf"
+    export_pdf(outcome_of(SEED_ANSWERS), out, PageSize.A4)
+    spaced = words(pdf_text(out))
+    assert "Overall result: AMBER" in spaced
+    assert "Election law: GREEN" in spaced
+    assert re.search(r"If you paid your own travel[^:]* instead: GREEN", spaced)
+
+
+def test_red_pdf_says_red_for_the_foreign_party(qapp: object, out_dir: Path) -> None:
+    out = out_dir / "red.pdf"
+    export_pdf(outcome_of(RED_ANSWERS), out, PageSize.A4)
+    spaced = words(pdf_text(out))
+    assert "Overall result: RED" in spaced
+    assert "R12" in spaced and "R31" in spaced
+    assert "A foreign political party" in spaced
+
+
+@pytest.mark.parametrize("name", ["Zoë Łódź", "محمد", "東京"])
+def test_names_in_three_scripts(qapp: object, out_dir: Path, name: str) -> None:
+    out = out_dir / "name.pdf"
+    export_pdf(outcome_of(SEED_ANSWERS, name), out, PageSize.A4)
+    assert contains_name(pdf_text(out), name)
+
+
+@pytest.mark.parametrize("name", ['<img src="file:///etc/passwd">', "<b>x</b>"])
+def test_markup_in_a_name_prints_literally(qapp: object, out_dir: Path, name: str) -> None:
+    out = out_dir / "escaped.pdf"
+    export_pdf(outcome_of(SEED_ANSWERS, name), out, PageSize.A4)
+    assert name in words(pdf_text(out))
+    assert image_sizes(out.read_bytes()) == []  # nothing was loaded
+
+
+@pytest.mark.parametrize(("page", "size"), [(PageSize.A4, (595, 842)),
+                                            (PageSize.LETTER, (612, 792))])
+def test_report_page_sizes(qapp: object, out_dir: Path, page: PageSize,
+                           size: tuple[int, int]) -> None:
+    out = out_dir / "sized.pdf"
+    export_pdf(outcome_of(RED_ANSWERS), out, page)
+    sizes = page_sizes(out)
+    assert len(sizes) >= 2
+    assert {(round(w), round(h)) for w, h in sizes} == {size}
+    assert f"Page {len(sizes)} of {len(sizes)}" in words(pdf_text(out))
+
+
+def test_invalid_answers_still_print_what_to_correct(qapp: object, out_dir: Path) -> None:
+    outcome = assess_document(AnswersDocument(answers={**SEED_ANSWERS, "B1": "maybe"}))
+    assert outcome.assessment is None
+    out = out_dir / "invalid.pdf"
+    export_pdf(outcome, out, PageSize.A4)
+    spaced = words(pdf_text(out))
+    assert "Not assessed" in spaced and "B1" in spaced
+    assert squash(disclaimer()) in squash(spaced)
+
+
+def test_export_error_keeps_the_existing_file(qapp: object, out_dir: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    out = out_dir / "report.pdf"
+    out.write_bytes(b"previous report")
+
+    def full_disk(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(answers_file.tempfile, "mkstemp", full_disk)
+    with pytest.raises(AnswersFileError, match="No space left"):
+        export_pdf(outcome_of(SEED_ANSWERS), out, PageSize.A4)
+    assert out.read_bytes() == b"previous report"
+
+
+# --- volunteer-check assess FILE --pdf OUT --------------------------------------------------
+
+def test_cli_writes_the_pdf(qapp: object, tmp_path: Path, out_dir: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write_answers(tmp_path / "seed.json", SEED_ANSWERS, "محمد")
+    out = out_dir / "seed.pdf"
+    assert main(["assess", str(answers), "--pdf", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "PDF written to" in captured.err
+    assert "Overall: AMBER" in captured.out
+    assert contains_name(pdf_text(out), "محمد")
+    assert "seed.json" in words(pdf_text(out))
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "folder-itself"])
+def test_cli_unwritable_output_is_exit_2_without_traceback(
+        qapp: object, tmp_path: Path, out_dir: Path, capsys: pytest.CaptureFixture[str],
+        where: str) -> None:
+    answers = write_answers(tmp_path / "seed.json", SEED_ANSWERS)
+    out = out_dir / "no" / "such" / "x.pdf" if where == "missing-folder" else out_dir
+    assert main(["assess", str(answers), "--pdf", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_cli_failed_write_keeps_the_old_pdf(qapp: object, tmp_path: Path, out_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write_answers(tmp_path / "red.json", RED_ANSWERS)
+    out = out_dir / "red.pdf"
+    out.write_bytes(b"old")
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(answers_file.tempfile, "mkstemp", refuse)
+    assert main(["assess", str(answers), "--pdf", str(out)]) == 2
+    assert "permission denied" in capsys.readouterr().err
+    assert out.read_bytes() == b"old"
+
+
+def test_cli_invalid_answers_write_no_pdf(qapp: object, tmp_path: Path, out_dir: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    answers = write_answers(tmp_path / "bad.json", {**SEED_ANSWERS, "B1": "maybe"})
+    out = out_dir / "bad.pdf"
+    assert main(["assess", str(answers), "--pdf", str(out)]) == 2
+    assert not out.exists()
+    capsys.readouterr()
+
+
+def test_cli_pdf_headless_in_a_fresh_process(tmp_path: Path, out_dir: Path) -> None:
+    """No display and no QT_QPA_PLATFORM: the CLI still writes the PDF, warning-free."""
+    answers = write_answers(tmp_path / "seed.json", SEED_ANSWERS, "東京")
+    out = out_dir / "headless.pdf"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["DISPLAY"] = ":987"  # a display that does not exist must not matter either
+    done = subprocess.run([sys.executable, "-m", "app.cli", "assess", str(answers), "--pdf",
+                           str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == f"PDF written to {out}"
+    assert contains_name(pdf_text(out), "東京")
