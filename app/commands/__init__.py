@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from app.commands import assess, rules_list
+from app.commands import assess, rules_list, screen
 
-COMMANDS: tuple[ModuleType, ...] = (assess, rules_list)
+COMMANDS: tuple[ModuleType, ...] = (assess, rules_list, screen)

@@ -1,0 +1,176 @@
+"""`volunteer-check screen INPUT...`: screen a group from spreadsheets and answers files.
+
+Results are written as people are read (memory stays flat); progress goes to stderr, the counts
+to stdout. Exit status: 0 done; 1 when --fail-on is given and someone has that colour or worse
+(people who could not be screened count as amber: they are not cleared); 2 when nothing could be
+read.
+"""
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from app.answers_file import AnswersFileError
+from app.group.columns import DEFAULTABLE, parse_defaults
+from app.group.export import ResultsWriter, open_writer
+from app.group.members import MemberResult
+from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from rules import OutOfPeriodError
+from rules.parameters import check_date
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser(
+        "screen", help="screen a group from spreadsheets and answers files",
+        description="Screen every person in CSV/XLSX spreadsheets (one row per person, one "
+        "column per question id) and answers files or folders of them.")
+    parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                        help="CSV or XLSX spreadsheet, answers file (.json) or folder of them")
+    parser.add_argument("--defaults", type=Path, metavar="FILE",
+                        help="JSON object of group answers applied where a person left them "
+                        f"blank ({', '.join(DEFAULTABLE)}), or a group project file")
+    parser.add_argument("--csv", type=Path, metavar="OUT.csv", help="write results as CSV")
+    parser.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="write results as Excel")
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the group PDF report")
+    parser.add_argument("--redact", action="store_true",
+                        help="in the PDF, show names as initials and leave out emails")
+    parser.add_argument("--fail-on", choices=("red", "amber"), default=None,
+                        help="exit 1 if anyone is RED (or, with amber, RED, AMBER or invalid)")
+    parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="screen under the law as of this date (default: today)")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.set_defaults(handler=run)
+
+
+def load_defaults(path: Path) -> dict[str, Any]:
+    """Group defaults from a JSON file: {"A1": "federal_candidate", "D1": ["self"], ...}, or
+    the "defaults" of a group project file."""
+    try:
+        content = json.loads(path.read_text("utf-8-sig"))
+    except FileNotFoundError:
+        raise AnswersFileError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnswersFileError(path, f"cannot be read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise AnswersFileError(path, f"is not valid JSON (line {error.lineno}: {error.msg})") \
+            from None
+    if isinstance(content, dict) and isinstance(content.get("defaults"), dict):
+        content = content["defaults"]
+    if not isinstance(content, dict):
+        raise AnswersFileError(path, "must hold a JSON object of question ids and answers")
+    defaults, problems = parse_defaults(content)
+    if problems:
+        raise AnswersFileError(path, "; ".join(problems))
+    return defaults
+
+
+class _ProgressLine:
+    """Progress on stderr: one rewritten line on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, stream: TextIO, quiet: bool) -> None:
+        self.stream = stream
+        self.quiet = quiet
+        self.tty = stream.isatty()
+        self.last = 0.0
+        self.started = time.monotonic()
+
+    def __call__(self, progress: Progress) -> None:
+        if self.quiet:
+            return
+        now = time.monotonic()
+        if not self.tty and now - self.last < 5:
+            return
+        self.last = now
+        rate = progress.people / max(now - self.started, 1e-6)
+        text = (f"screening {progress.current} ({progress.files_done + 1}/"
+                f"{progress.files_total}): {progress.people:,} people, {rate:,.0f}/s, "
+                f"{progress.fraction:.0%}")
+        if self.tty:
+            self.stream.write("\r" + text[:120].ljust(120))
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.tty and not self.quiet and self.last:
+            self.stream.write("\r" + " " * 120 + "\r")
+            self.stream.flush()
+
+
+def _fails(args: argparse.Namespace, report: RunReport) -> bool:
+    counts = report.counts
+    if args.fail_on == "red":
+        return counts.red > 0
+    if args.fail_on == "amber":
+        return counts.red + counts.amber + counts.invalid > 0
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    err = sys.stderr
+    try:
+        defaults = load_defaults(args.defaults) if args.defaults else {}
+        screener = make_screener(defaults, args.as_of)
+        check_date(screener.as_of)  # a bad --as-of fails before any output is opened
+    except (AnswersFileError, OutOfPeriodError) as error:
+        print(f"error: {error}", file=err)
+        return 2
+    writers: list[ResultsWriter] = []
+    try:
+        for out in (args.csv, args.xlsx):
+            if out is not None:
+                writers.append(open_writer(out, screener.as_of.isoformat()))
+    except AnswersFileError as error:
+        for writer in writers:
+            writer.abort()
+        print(f"error: {error}", file=err)
+        return 2
+    keep: list[MemberResult] | None = [] if args.pdf is not None else None
+    report = RunReport()
+    progress = _ProgressLine(err, args.quiet)
+    try:
+        for result in screen_inputs(args.inputs, screener, report, on_progress=progress):
+            for writer in writers:
+                writer.write(result)
+            if keep is not None:
+                keep.append(result)
+        progress.done()
+        for writer in writers:
+            writer.close()
+    except BaseException:
+        progress.done()
+        for writer in writers:
+            writer.abort()
+        raise
+    for problem in report.problems:
+        print(f"error: {problem}", file=err)
+    for note in report.notes():
+        print(f"read {note}", file=err)
+    if report.counts.total == 0:
+        print("error: nobody could be read from the inputs", file=err)
+        return 2
+    for writer in writers:
+        print(f"results written to {writer.path}", file=err)
+    if keep is not None:
+        code = _write_pdf(args, keep, screener.as_of, err)
+        if code:
+            return code
+    print(f"{report.counts.line()}  group: {report.counts.group_colour}")
+    return 1 if _fails(args, report) else 0
+
+
+def _write_pdf(args: argparse.Namespace, results: list[MemberResult], as_of: date,
+               err: TextIO) -> int:
+    from app.group.group_pdf import write_group_pdf  # Qt is loaded only for a PDF
+
+    try:
+        write_group_pdf(results, args.pdf, as_of=as_of, redact=args.redact)
+    except AnswersFileError as error:
+        print(f"error: {error}", file=err)
+        return 2
+    print(f"PDF written to {args.pdf}", file=err)
+    return 0

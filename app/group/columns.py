@@ -1,0 +1,309 @@
+"""Spreadsheet columns of organiser mode: header matching and cell values to answer codes.
+
+One row per person, one column per question id of brief (d) (A1 ... G, plus B5_age and D3b), and
+name / email / reference columns. Headers match case-insensitively, alone or followed by the
+question text ("D1: Who pays ..."). Cells hold codes or their English labels (case and surrounding
+spaces ignored); multi-select answers separate codes with ';'; D3 is a number of US dollars.
+Values that match nothing are passed on unchanged, so validation reports them with the allowed
+codes (V03) instead of the row disappearing.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rules.branching import is_asked
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
+
+PERSON_FIELDS = ("name", "email", "reference")
+QUESTION_IDS = tuple(q.id for q in QUESTIONS)
+MULTI_SEPARATOR = ";"
+
+# Questions an organiser may answer once for the whole group (brief c.11): the campaign, who
+# organised the trip and the shared travel and housing arrangements. A default fills a blank cell
+# only where the branching asks that question for that person; the person's own answer wins.
+DEFAULTABLE = ("A1", "D1", "D2", "D3", "D3b", "D4", "E1", "E2")
+
+_PERSON_ALIASES = {
+    "name": "name", "full name": "name", "volunteer": "name", "person": "name",
+    "volunteer name": "name",
+    "email": "email", "e-mail": "email", "email address": "email", "e-mail address": "email",
+    "mail": "email",
+    "reference": "reference", "ref": "reference", "ref.": "reference", "id": "reference",
+    "reference number": "reference", "member number": "reference",
+}
+_QUESTION_HEADERS = {q.id.casefold(): q.id for q in QUESTIONS} | {
+    "b5 age": "B5_age", "age": "B5_age",
+}
+# "D1: Who pays ...", "D1 - Who pays", "D1. Who pays", "D1 (Who pays)".
+_LEADING_ID = re.compile(r"^(b5_age|d3b|[a-g]\d?)(?=$|\s|:|\.|\))", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_DONT_KNOW = frozenset({"unknown", "i don't know", "don't know", "dont know", "i dont know"})
+
+
+def normalise(text: str) -> str:
+    """Case-, space- and apostrophe-insensitive form of a header or cell."""
+    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\ufeff", "")
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def column_key(header: object) -> str | None:
+    """The question id or person field a header names, or None for an unrelated column."""
+    if header is None:
+        return None
+    text = normalise(str(header))
+    if not text:
+        return None
+    if text in _PERSON_ALIASES:
+        return _PERSON_ALIASES[text]
+    if text in _QUESTION_HEADERS:
+        return _QUESTION_HEADERS[text]
+    match = _LEADING_ID.match(text)
+    if match:
+        return _QUESTION_HEADERS.get(match.group(1).casefold())
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A source's header row: which cell index feeds which question or person field."""
+
+    keys: tuple[str | None, ...]
+    titles: dict[str, str]
+    ignored: tuple[str, ...]
+    repeated: tuple[str, ...]
+    # (cell index, question id, or position in PERSON_FIELDS) of each recognised column.
+    plan: tuple[tuple[int, str | int], ...] = ()
+
+    @property
+    def recognised(self) -> int:
+        return sum(key is not None for key in self.keys)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return tuple(key for key in self.keys if key is not None and key in QUESTION_BY_ID)
+
+
+def read_header(cells: Iterable[object]) -> Header:
+    """Map header cells to keys; unknown and repeated columns are ignored (and reported)."""
+    keys: list[str | None] = []
+    titles: dict[str, str] = {}
+    ignored: list[str] = []
+    repeated: list[str] = []
+    for index, cell in enumerate(cells):
+        key = column_key(cell)
+        title = "" if cell is None else str(cell).strip()
+        if key is None:
+            if title:
+                ignored.append(title)
+        elif key in titles:
+            repeated.append(title or f"column {index + 1}")
+            key = None
+        else:
+            titles[key] = title or key
+        keys.append(key)
+    plan = tuple((index, PERSON_FIELDS.index(key) if key in PERSON_FIELDS else key)
+                 for index, key in enumerate(keys) if key is not None)
+    return Header(tuple(keys), titles, tuple(ignored), tuple(repeated), plan)
+
+
+def _lookup_table(qid: str) -> dict[str, str]:
+    question = QUESTION_BY_ID[qid]
+    table: dict[str, str] = {}
+    for option in question.options:
+        for form in (option.code, option.code.replace("_", " "), option.label):
+            table.setdefault(normalise(form), option.code)
+    if "unknown" in question.codes:
+        for form in _DONT_KNOW:
+            table.setdefault(form, "unknown")
+    return table
+
+
+LOOKUP: dict[str, dict[str, str]] = {
+    q.id: _lookup_table(q.id) for q in QUESTIONS if q.kind in (Kind.SINGLE, Kind.MULTI)
+}
+KINDS: dict[str, Kind] = {q.id: q.kind for q in QUESTIONS}
+
+_MONEY_NOISE = re.compile(r"^(?:us\$|usd|\$)|(?:usd|\$)$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u202f' ]\d{3})+(?:\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _number(value: object) -> int | float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    return None
+
+
+def parse_amount(value: object) -> object:
+    """D3: a number of dollars ('$1,200', '800', '800,50'), 'unknown', or the value unchanged."""
+    number = _number(value)
+    if number is not None or not isinstance(value, str):
+        return number if number is not None else value
+    text = normalise(value)
+    if text in _DONT_KNOW:
+        return "unknown"
+    compact = _MONEY_NOISE.sub("", text).strip()
+    negative = compact.startswith("-")
+    digits = compact.removeprefix("-").strip()
+    if _THOUSANDS.match(digits):
+        digits = re.sub(r"[,\u202f' ]", "", digits)
+    elif _DECIMAL_COMMA.match(digits):
+        digits = digits.replace(",", ".")
+    if not _PLAIN_NUMBER.match(digits):
+        return value.strip()
+    amount = float(digits)
+    amount = -amount if negative else amount
+    return int(amount) if amount.is_integer() else amount
+
+
+def parse_age(value: object) -> object:
+    """B5_age: whole years, or the value unchanged (validation explains)."""
+    number = _number(value)
+    if isinstance(number, int):
+        return number
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _code(qid: str, text: str) -> str:
+    return LOOKUP[qid].get(normalise(text), text.strip())
+
+
+def parse_cell(qid: str, value: object) -> object:
+    """One cell as the answers model expects it; None when the cell is blank."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    kind = KINDS[qid]
+    if kind is Kind.AMOUNT:
+        return parse_amount(value)
+    if kind is Kind.AGE:
+        return parse_age(value)
+    text = _cell_text(value)
+    if kind is Kind.MULTI:
+        parts = [part for part in re.split(r"[;\n]", text) if part.strip()]
+        return [_code(qid, part) for part in parts] or None
+    return _code(qid, text)
+
+
+_MEMO: dict[str, dict[object, object]] = {q.id: {} for q in QUESTIONS}
+_MEMO_SIZE = 2048
+
+
+def parse_cell_cached(qid: str, value: object) -> object:
+    """parse_cell with a bounded memo per question: spreadsheet cells repeat a lot."""
+    memo = _MEMO[qid]
+    try:
+        parsed = memo[value]
+    except KeyError:
+        parsed = parse_cell(qid, value)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[value] = tuple(parsed) if isinstance(parsed, list) else parsed
+        return parsed
+    except TypeError:  # unhashable
+        return parse_cell(qid, value)
+    return list(parsed) if isinstance(parsed, tuple) else parsed
+
+
+def parse_value(qid: str, value: object) -> object:
+    """Like parse_cell, but lists (answers files, project files) are taken part by part."""
+    if isinstance(value, list | tuple) and KINDS.get(qid) is Kind.MULTI:
+        parts = [_code(qid, part) if isinstance(part, str) else part for part in value]
+        return parts or None
+    if qid not in KINDS:
+        return value
+    return parse_cell(qid, value)
+
+
+def _cell_text(value: object) -> str:
+    number = _number(value)
+    return str(number) if number is not None else str(value)
+
+
+def person_text(value: object) -> str:
+    """A name, email or reference cell as text ('123', not '123.0')."""
+    if value is None:
+        return ""
+    return _cell_text(value).strip()
+
+
+def apply_defaults(own: Mapping[str, Any], defaults: Mapping[str, Any], as_of: date
+                   ) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The person's answers with group defaults filling blanks the branching asks.
+
+    Returns the merged answers and the question ids a default filled.
+    """
+    if not defaults:
+        return dict(own), ()
+    merged = dict(own)
+    used: list[str] = []
+    for qid in DEFAULTABLE:
+        value = defaults.get(qid)
+        if value is None or merged.get(qid) is not None:
+            continue
+        candidate = {**merged, qid: value}
+        if is_asked(qid, candidate, as_of):
+            merged[qid] = value
+            used.append(qid)
+    return merged, tuple(used)
+
+
+def question_title(qid: str) -> str:
+    """'D1 Who pays flights ...' for messages and templates."""
+    question = QUESTION_BY_ID.get(qid)
+    return f"{qid} {question.text}" if question else qid
+
+
+def check_default(qid: str, value: object) -> str | None:
+    """Why a group default is not acceptable, or None when it is."""
+    if qid not in DEFAULTABLE:
+        return (f"{qid} cannot be a group default; defaults are allowed for "
+                f"{', '.join(DEFAULTABLE)}")
+    question = QUESTION_BY_ID[qid]
+    allowed = question.codes
+    if question.kind is Kind.AMOUNT:
+        if value == "unknown" or (isinstance(value, int | float) and not isinstance(value, bool)
+                                  and value >= 0):
+            return None
+        return f"{qid}: {value!r} is not an amount; enter US dollars (0 or more) or 'unknown'"
+    values = value if isinstance(value, list) else [value]
+    if question.kind is not Kind.MULTI and isinstance(value, list):
+        return f"{qid} takes one answer, not a list"
+    bad = [str(v) for v in values if v not in allowed]
+    if bad:
+        return f"{qid}: '{', '.join(bad)}' is not allowed; allowed: {', '.join(allowed)}"
+    return None
+
+
+def parse_defaults(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Group defaults from a mapping of question id (any case) to codes or labels.
+
+    Returns the defaults that are acceptable and a message for every one that is not.
+    """
+    defaults: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        qid = column_key(key)
+        if qid is None or qid not in QUESTION_BY_ID:
+            problems.append(f"'{key}' is not a question id")
+            continue
+        parsed = parse_value(qid, value)
+        if parsed is None:
+            continue
+        problem = check_default(qid, parsed)
+        if problem:
+            problems.append(problem)
+        else:
+            defaults[qid] = parsed
+    return defaults, problems

@@ -1,0 +1,231 @@
+"""Results of a group as CSV or Excel, one row per person, written as the rows come.
+
+Every text cell that a spreadsheet could run as a formula (starting with =, +, -, @, a tab or a
+carriage return) is neutralised with a leading single quote: names and answers come from
+volunteers and must never execute on the organiser's machine.
+"""
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from app.answers_file import FILE_MODE, AnswersFileError
+from app.group.members import AREAS, MemberResult
+from rules.questions import QUESTION_BY_ID
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML (and so .xlsx) cannot hold.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+RESULT_HEADERS: tuple[str, ...] = (
+    "Source", "Row", "Name", "Email", "Reference", "Colour",
+    *(f"{area.value.capitalize()} light" for area in AREAS),
+    "Rules fired", "Top finding", "Missing facts", "Errors", "Duplicate", "Group defaults used",
+    "Changed", "Ruleset", "As of",
+)
+COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would read as a formula, prefixed with a single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def result_row(result: MemberResult, as_of: str = "") -> list[object]:
+    """One person's results as cells (before neutralisation)."""
+    member = result.member
+    missing = "; ".join(
+        f"{qid} {QUESTION_BY_ID[qid].text}" if qid in QUESTION_BY_ID else qid
+        for qid in result.missing)
+    return [
+        member.source, member.row if member.row is not None else "", member.name, member.email,
+        member.reference, result.colour_word,
+        *(str(result.areas.get(area) or "") for area in AREAS),
+        " ".join(result.fired), result.top_finding, missing, result.errors_text,
+        result.duplicate_of or "", " ".join(result.defaults_used), result.changed_text,
+        result.ruleset, as_of,
+    ]
+
+
+def temp_beside(target: Path) -> Path:
+    """A new empty temporary file in the target's folder (same file system: atomic rename)."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise AnswersFileError(target, f"folder {folder} does not exist")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                             dir=folder)
+    except OSError as error:
+        raise AnswersFileError(target, f"cannot write in folder {folder}: "
+                               f"{error.strerror or error}") from None
+    os.close(handle)
+    return Path(temp_name)
+
+
+def replace_atomically(temp: Path, target: Path) -> None:
+    """Put a finished temporary file in place with owner-only permissions."""
+    try:
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
+            from None
+
+
+@contextmanager
+def atomic_target(path: Path | str) -> Iterator[Path]:
+    """A temporary path beside `path`, renamed over it (mode 0600) only if the block succeeds."""
+    target = Path(path)
+    temp = temp_beside(target)
+    try:
+        yield temp
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    replace_atomically(temp, target)
+
+
+class ResultsWriter:
+    """Base of the streaming writers: `write` each result, then `close` (or `abort`).
+
+    Rows go to a temporary file beside the target, which replaces the target only on `close`:
+    an interrupted run leaves any earlier results file untouched.
+    """
+
+    def __init__(self, path: Path | str, as_of: str = "") -> None:
+        self.path = Path(path)
+        self.as_of = as_of
+        self.rows = 0
+        self.temp = temp_beside(self.path)
+
+    def write(self, result: MemberResult) -> None:
+        self._write([neutralise(cell) for cell in result_row(result, self.as_of)])
+        self.rows += 1
+
+    def _write(self, cells: list[object]) -> None:
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        raise NotImplementedError
+
+    def _discard(self) -> None:
+        """Release what the writer holds (open files) without finishing."""
+
+    def close(self) -> None:
+        """Finish the file and put it in place."""
+        try:
+            self._finish()
+        except BaseException:
+            self.abort()
+            raise
+        replace_atomically(self.temp, self.path)
+
+    def abort(self) -> None:
+        """Throw the partial file away; an earlier file at the path is untouched."""
+        try:
+            self._discard()
+        finally:
+            self.temp.unlink(missing_ok=True)
+
+    def __enter__(self) -> "ResultsWriter":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abort()
+
+
+class CsvResultsWriter(ResultsWriter):
+    """Results as CSV in UTF-8 with a byte-order mark, so Excel opens names correctly."""
+
+    def __init__(self, path: Path | str, as_of: str = "") -> None:
+        super().__init__(path, as_of)
+        self._stream: IO[str] = self.temp.open("w", encoding="utf-8-sig", newline="")
+        self._csv = csv.writer(self._stream)
+        self._csv.writerow(RESULT_HEADERS)
+
+    def _write(self, cells: list[object]) -> None:
+        self._csv.writerow(cells)
+
+    def _finish(self) -> None:
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+        self._stream.close()
+
+    def _discard(self) -> None:
+        self._stream.close()
+
+
+def _xlsx_text(value: object) -> object:
+    if isinstance(value, str):
+        return _ILLEGAL_XML.sub("", value)
+    return value
+
+
+FILLS = {"RED": "F4B6B6", "AMBER": "FFE1A8", "GREEN": "C5E8C5", "INVALID": "D9D9D9"}
+
+
+class XlsxResultsWriter(ResultsWriter):
+    """Results as an Excel workbook (openpyxl write-only mode: rows go to disk as they come)."""
+
+    def __init__(self, path: Path | str, as_of: str = "") -> None:
+        super().__init__(path, as_of)
+        from openpyxl import Workbook
+
+        self._book = Workbook(write_only=True)
+        self._sheet: Any = self._book.create_sheet("Results")
+        self._sheet.freeze_panes = "A2"
+        widths = {"Source": 16, "Name": 22, "Email": 26, "Top finding": 60, "Errors": 60,
+                  "Missing facts": 30, "Rules fired": 24, "Changed": 24, "Duplicate": 30}
+        from openpyxl.utils import get_column_letter
+
+        for index, title in enumerate(RESULT_HEADERS, start=1):
+            width = widths.get(title, 11)
+            self._sheet.column_dimensions[get_column_letter(index)].width = width
+        self._sheet.append(list(RESULT_HEADERS))
+
+    def _write(self, cells: list[object]) -> None:
+        self._sheet.append([_xlsx_text(cell) for cell in cells])
+
+    def _finish(self) -> None:
+        from openpyxl.formatting.rule import CellIsRule
+        from openpyxl.styles import PatternFill
+        from openpyxl.utils import get_column_letter
+
+        last = self.rows + 1
+        self._sheet.auto_filter.ref = f"A1:{get_column_letter(len(RESULT_HEADERS))}{last}"
+        first_light = COLOUR_COLUMN + 1
+        last_light = first_light + len(AREAS)
+        span = f"{get_column_letter(first_light)}2:{get_column_letter(last_light)}{max(last, 2)}"
+        for word, colour in FILLS.items():
+            fill = PatternFill(start_color=colour, end_color=colour, fill_type="solid")
+            self._sheet.conditional_formatting.add(
+                span, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill))
+        self._book.save(self.temp)
+
+
+WRITERS: dict[str, Callable[[Path | str, str], ResultsWriter]] = {
+    ".csv": CsvResultsWriter,
+    ".xlsx": XlsxResultsWriter,
+}
+
+
+def open_writer(path: Path | str, as_of: str = "") -> ResultsWriter:
+    """The writer for a path's suffix (.csv or .xlsx)."""
+    suffix = Path(path).suffix.casefold()
+    factory = WRITERS.get(suffix)
+    if factory is None:
+        raise AnswersFileError(path, "results can be written as .csv or .xlsx")
+    return factory(path, as_of)

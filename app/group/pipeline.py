@@ -1,0 +1,128 @@
+"""Screen a group as a stream: inputs -> people -> results, with progress and cancelling.
+
+Shared by the command line and the window's worker thread. Memory stays flat: people are read,
+screened and handed to the caller one at a time; only the duplicate index (a few bytes per
+person) and a bounded cache of identical answers grow with the group.
+"""
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.answers_file import AnswersFileError
+from app.group.members import DuplicateIndex, GroupCounts, Member, MemberResult, Screener
+from app.group.reading import Source, SourceInfo, expand_inputs, open_source
+from rules import load_parameters
+
+
+@dataclass
+class Progress:
+    """Where a run is: files done of all files, the current file's share done, people so far."""
+
+    files_done: int = 0
+    files_total: int = 0
+    current: str = ""
+    current_fraction: float = 0.0
+    people: int = 0
+
+    @property
+    def fraction(self) -> float:
+        if not self.files_total:
+            return 0.0
+        return min(1.0, (self.files_done + self.current_fraction) / self.files_total)
+
+
+@dataclass
+class RunReport:
+    """What a run found besides results: file problems, per-file notes, counts."""
+
+    counts: GroupCounts = field(default_factory=GroupCounts)
+    problems: list[str] = field(default_factory=list)
+    sources: list[SourceInfo] = field(default_factory=list)
+    cancelled: bool = False
+    files_read: int = 0
+
+    def notes(self) -> list[str]:
+        lines: list[str] = []
+        for info in self.sources:
+            extra = f" ({'; '.join(info.notes)})" if info.notes else ""
+            encoding = f", {info.encoding}" if info.encoding and info.encoding != "UTF-8" else ""
+            lines.append(f"{info.name}: {info.rows} {'person' if info.rows == 1 else 'people'}"
+                         f" [{info.kind}{encoding}]{extra}")
+        return lines
+
+
+def make_screener(defaults: dict[str, Any] | None = None, as_of: date | None = None) -> Screener:
+    return Screener(defaults or {}, as_of or date.today(), load_parameters().ruleset_version)
+
+
+def _members_of(source: Source, report: RunReport) -> Iterator[Member]:
+    """The members of one source; a failure mid-file keeps the rows read so far."""
+    try:
+        yield from source.members()
+    except AnswersFileError as error:
+        report.problems.append(str(error))
+    except MemoryError:
+        report.problems.append(f"{source.path}: too large to read")
+
+
+def screen_inputs(
+    inputs: Iterable[Path | str],
+    screener: Screener,
+    report: RunReport,
+    *,
+    duplicates: DuplicateIndex | None = None,
+    max_bytes: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_progress: Callable[[Progress], None] | None = None,
+    progress_every: float = 0.1,
+) -> Iterator[MemberResult]:
+    """Read every input (files, or folders of answers files), screen each person, yield results.
+
+    File-level problems are appended to `report.problems` and the run carries on with the next
+    input; every person read is yielded (invalid ones with their issues), never dropped.
+    """
+    index = duplicates if duplicates is not None else DuplicateIndex()
+    try:
+        paths = expand_inputs(inputs)
+    except AnswersFileError as error:
+        report.problems.append(str(error))
+        return
+    progress = Progress(files_total=len(paths))
+    last = 0.0
+    for path in paths:
+        if cancelled():
+            report.cancelled = True
+            return
+        progress.current = Path(path).name
+        progress.current_fraction = 0.0
+        try:
+            source = open_source(path, max_bytes)
+        except AnswersFileError as error:
+            report.problems.append(str(error))
+            progress.files_done += 1
+            continue
+        report.sources.append(source.info)
+        for member in _members_of(source, report):
+            result = screener.screen(member)
+            result.duplicate_of = index.check(member)
+            report.counts.add(result)
+            progress.people += 1
+            yield result
+            if cancelled():
+                report.cancelled = True
+                return
+            if on_progress is not None:
+                now = time.monotonic()
+                if now - last >= progress_every:
+                    last = now
+                    progress.current_fraction = source.done / max(source.total, 1)
+                    on_progress(progress)
+        report.files_read += 1
+        progress.files_done += 1
+        progress.current_fraction = 0.0
+        if on_progress is not None:
+            on_progress(progress)

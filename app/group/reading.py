@@ -1,0 +1,409 @@
+"""Read a group from spreadsheets (CSV, XLSX) and answers files, one person at a time.
+
+Every reader streams: rows are read, parsed and handed on one by one, never loaded whole. A
+problem with a whole file raises AnswersFileError (naming the file); a problem with one row is
+attached to that row, which is then listed as invalid rather than dropped.
+"""
+
+import codecs
+import csv
+import io
+import os
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from app.answers_file import AnswersFileError, read_answers_file
+from app.group.columns import Header, parse_cell_cached, parse_value, person_text, read_header
+from app.group.members import Member
+from rules import Issue
+
+CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+ANSWERS_SUFFIXES = frozenset({".json"})
+SPREADSHEET_SUFFIXES = CSV_SUFFIXES | XLSX_SUFFIXES
+# Interactive imports refuse larger spreadsheets (the command line streams any size).
+MAX_INTERACTIVE_BYTES = 32 * 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024
+DELIMITERS = (",", ";", "\t")
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_KNOWN_BINARY = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"Rar!": "a RAR archive",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+}
+
+
+@dataclass
+class SourceInfo:
+    """What a source said about itself while being read (shown to the organiser)."""
+
+    name: str
+    kind: str
+    notes: list[str] = field(default_factory=list)
+    rows: int = 0
+    encoding: str = ""
+
+
+class Source:
+    """One input being read: an iterator of members plus progress through it."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.info = SourceInfo(name=path.name, kind=kind)
+        self.total = 1
+        self.done = 0
+
+    def members(self) -> Iterator[Member]:
+        raise NotImplementedError
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        raise AnswersFileError(path, "file not found") from None
+    except PermissionError:
+        raise AnswersFileError(path, "permission denied") from None
+    except OSError as error:
+        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def _head(path: Path, count: int = 8192) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(count)
+    except IsADirectoryError:
+        raise AnswersFileError(path, "is a folder") from None
+    except PermissionError:
+        raise AnswersFileError(path, "permission denied") from None
+    except OSError as error:
+        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def _not_a_spreadsheet(path: Path, what: str) -> AnswersFileError:
+    return AnswersFileError(
+        path, f"is {what}, not a spreadsheet; import a CSV or Excel (.xlsx) file with one row per "
+        "person, or answers files (.json)")
+
+
+def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
+    """Identify a file by its content (not only its name) and return a reader for it."""
+    where = Path(path)
+    if where.is_dir():
+        raise AnswersFileError(where, "is a folder; use answers_in_folder() for folders")
+    size = _size(where)
+    if size == 0:
+        raise AnswersFileError(where, "file is empty")
+    if max_bytes is not None and size > max_bytes:
+        raise AnswersFileError(
+            where, f"is {size / 1_048_576:.0f} MB; the window opens spreadsheets up to "
+            f"{max_bytes / 1_048_576:.0f} MB (about 100,000 people). Split it, or screen it with "
+            "the command line `volunteer-check screen`, which reads files of any size")
+    head = _head(where)
+    suffix = where.suffix.casefold()
+    if head.startswith(_ZIP_MAGIC):
+        if suffix in CSV_SUFFIXES | ANSWERS_SUFFIXES or not _is_xlsx(where):
+            raise _not_a_spreadsheet(where, "a ZIP archive (not an Excel workbook)")
+        return XlsxSource(where, size)
+    if head.startswith(_OLE_MAGIC):
+        raise AnswersFileError(
+            where, "is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel use "
+            "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8")
+    for magic, what in _KNOWN_BINARY.items():
+        if head.startswith(magic):
+            raise _not_a_spreadsheet(where, what)
+    if suffix in XLSX_SUFFIXES:
+        raise AnswersFileError(where, "is named .xlsx but is not an Excel workbook (it may be "
+                               "damaged, or a CSV file renamed)")
+    if suffix in ANSWERS_SUFFIXES or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return AnswersSource(where)
+    return CsvSource(where, size, head)
+
+
+def _is_xlsx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def answers_in_folder(folder: Path | str) -> list[Path]:
+    """Every answers file (*.json) in a folder and its sub-folders, in name order."""
+    where = Path(folder)
+    try:
+        found = [p for p in where.rglob("*") if p.suffix.casefold() in ANSWERS_SUFFIXES
+                 and p.is_file() and not p.name.startswith(".")]
+    except OSError as error:
+        raise AnswersFileError(where, f"cannot be read ({error.strerror or error})") from None
+    return sorted(found, key=lambda p: str(p).casefold())
+
+
+def expand_inputs(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given; folders replaced by the answers files inside them."""
+    expanded: list[Path] = []
+    for path in paths:
+        where = Path(path)
+        expanded.extend(answers_in_folder(where) if where.is_dir() else [where])
+    return expanded
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
+    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
+    first = True
+    while True:
+        line = raw.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            raise AnswersFileError(
+                source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
+                f"{source.done:,}; it is not a spreadsheet of people")
+        source.done += len(line)
+        if first:
+            line = line.removeprefix(codecs.BOM_UTF8)
+            first = False
+        if b"\x00" in line:
+            raise AnswersFileError(
+                source.path, "contains NUL bytes: it is not a text spreadsheet, or it uses a text "
+                "encoding this app cannot read; save it as CSV UTF-8 or as .xlsx")
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            source.windows_1252 = True
+            yield line.decode("cp1252", errors="replace")
+
+
+def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
+    text = io.TextIOWrapper(raw, encoding="utf-16", newline="")
+    for line in text:
+        source.done = raw.tell() if raw.seekable() else source.done
+        yield line
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter (',' ';' or tab) under which the header names the most known columns."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        score = (read_header(cells).recognised, len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _member(source: str, row: int, header: Header, cells: Sequence[object]) -> Member:
+    answers: dict[str, Any] = {}
+    person = ["", "", ""]
+    for index, key in header.plan:
+        if index >= len(cells):
+            break
+        value = cells[index]
+        if value is None or value == "":
+            continue
+        if isinstance(key, int):
+            person[key] = person_text(value)
+            continue
+        parsed = parse_cell_cached(key, value)
+        if parsed is not None:
+            answers[key] = parsed
+    issues: tuple[Issue, ...] = ()
+    width = len(header.keys)
+    if len(cells) > width:
+        issues = _extra_cells(header, cells)
+    return Member(source=source, row=row, name=person[0], email=person[1],
+                  reference=person[2], answers=answers, columns=header.titles,
+                  read_issues=issues)
+
+
+def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
+    width = len(header.keys)
+    return tuple(
+        Issue(code="V03", question=f"column {index + 1}", value=str(value)[:60],
+              message=f"this row has a value in column {index + 1}, which has no header "
+              f"(the header has {width} columns); a missing or extra delimiter?")
+        for index, value in enumerate(cells)
+        if index >= width and value is not None and str(value).strip()
+    )
+
+
+def _check_header(path: Path, header: Header, info: SourceInfo) -> None:
+    if not header.questions:
+        if header.recognised:
+            raise AnswersFileError(
+                path, "has no question columns (A1 ... G); is it a results file? Use the "
+                "template's header row")
+        raise AnswersFileError(
+            path, "has no recognised columns in its first row; expected a header row with "
+            "name, email, reference and the question ids A1 ... G (see the template)")
+    if header.ignored:
+        shown = ", ".join(header.ignored[:8]) + (" ..." if len(header.ignored) > 8 else "")
+        info.notes.append(f"ignored columns: {shown}")
+    if header.repeated:
+        info.notes.append(f"repeated columns ignored (the first one is used): "
+                          f"{', '.join(header.repeated)}")
+
+
+def _blank(cells: Sequence[object]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+
+
+class CsvSource(Source):
+    """A CSV (or tab-separated) file: UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252."""
+
+    def __init__(self, path: Path, size: int, head: bytes) -> None:
+        super().__init__(path, "CSV")
+        self.total = size
+        self.windows_1252 = False
+        self.utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if not self.utf16 and b"\x00" in head:
+            raise AnswersFileError(
+                path, "contains NUL bytes: it is not a text spreadsheet, or it uses a text "
+                "encoding this app cannot read; save it as CSV UTF-8 or as .xlsx")
+
+    def members(self) -> Iterator[Member]:
+        try:
+            with self.path.open("rb") as raw:
+                yield from self._members(raw)
+        except OSError as error:
+            raise AnswersFileError(self.path, f"cannot be read ({error.strerror or error})") \
+                from None
+        finally:
+            self.done = self.total
+            self.info.encoding = ("UTF-16" if self.utf16 else
+                                  "Windows-1252" if self.windows_1252 else "UTF-8")
+
+    def _members(self, raw: IO[bytes]) -> Iterator[Member]:
+        lines = _utf16_lines(raw, self) if self.utf16 else _text_lines(raw, self)
+        first = ""
+        row = 0
+        for line in lines:
+            row += 1
+            if line.strip():
+                first = line
+                break
+        if not first:
+            raise AnswersFileError(self.path, "has no rows (only blank lines)")
+        delimiter = sniff_delimiter(first)
+        header = read_header(next(csv.reader([first], delimiter=delimiter), []))
+        _check_header(self.path, header, self.info)
+        if delimiter != ",":
+            self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
+        reader = csv.reader(lines, delimiter=delimiter)
+        name = self.path.name
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise AnswersFileError(
+                    self.path, f"cannot be read after row {row} ({error}); the rows before it "
+                    "were imported") from None
+            row += 1
+            if _blank(cells):
+                continue
+            self.info.rows += 1
+            yield _member(name, row, header, cells)
+
+
+# -- XLSX --------------------------------------------------------------------------------------
+
+
+class XlsxSource(Source):
+    """An Excel workbook, read with openpyxl in read-only (streaming) mode."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        super().__init__(path, "Excel")
+        self.total = 1
+
+    def members(self) -> Iterator[Member]:
+        import openpyxl  # only when a workbook is read
+
+        try:
+            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many types for damaged files
+            raise AnswersFileError(
+                self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
+                f"{str(error)[:120]})") from None
+        try:
+            yield from self._members(book)
+        finally:
+            book.close()
+            self.done = self.total
+
+    def _members(self, book: Any) -> Iterator[Member]:
+        chosen = None
+        for sheet in book.worksheets:
+            found = self._header_of(sheet)
+            if found is not None and found[1].questions:
+                chosen = (sheet, *found)
+                break
+        if chosen is None:
+            sheet = book.worksheets[0] if book.worksheets else None
+            found = self._header_of(sheet) if sheet is not None else None
+            if found is None:
+                raise AnswersFileError(self.path, "has no rows (the workbook is empty)")
+            _check_header(self.path, found[1], self.info)
+            return
+        sheet, header_row, header = chosen
+        _check_header(self.path, header, self.info)
+        if len(book.worksheets) > 1:
+            self.info.notes.append(f"sheet read: {sheet.title}")
+        self.total = max(int(sheet.max_row or 1), 1)
+        name = self.path.name
+        try:
+            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
+                                        start=header_row + 1):
+                self.done = row
+                if cells is None or _blank(cells):
+                    continue
+                self.info.rows += 1
+                yield _member(name, row, header, cells)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+            raise AnswersFileError(
+                self.path, f"is damaged after row {self.done} ({error}); the rows before it "
+                "were imported") from None
+
+    def _header_of(self, sheet: Any) -> tuple[int, Header] | None:
+        for row, cells in enumerate(sheet.iter_rows(max_row=50, values_only=True), start=1):
+            if cells is not None and not _blank(cells):
+                return row, read_header(cells)
+        return None
+
+
+# -- answers files -----------------------------------------------------------------------------
+
+
+class AnswersSource(Source):
+    """One answers file written by the wizard (JSON): one person."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "answers file")
+
+    def members(self) -> Iterator[Member]:
+        doc = read_answers_file(self.path)
+        answers = {key: parse_value(key, value) for key, value in doc.answers.items()}
+        person = doc.person
+        self.done = self.total
+        self.info.rows = 1
+        yield Member(
+            source=self.path.name, row=None, name=person.name or "", email=person.email or "",
+            reference=person.reference or "",
+            answers={k: v for k, v in answers.items() if v is not None},
+            last_colour=doc.last_colour, last_ruleset=doc.ruleset_version,
+            path=os.fspath(self.path))
