@@ -144,6 +144,7 @@ def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
     footer_top = full.height() - bottom + _mm(FOOTER_GAP_MM, dpi)
     footer_rect = QRectF(left, footer_top, body.width(), _mm(6, dpi))
     rule_y = footer_top - _mm(1.5, dpi)
+    bleed = max(1.0, dpi / 150)  # two device pixels at 300 dpi
     painter = QPainter()
     if not painter.begin(writer):
         raise RuntimeError("could not start the PDF writer")
@@ -153,8 +154,10 @@ def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
                 writer.newPage()
             painter.save()
             painter.translate(left, top - index * body.height())
+            # The layout never splits a line across pages, but a text background at the top of
+            # the next page reaches a hair above it: leave the last fraction of a point out.
             doc.drawContents(painter, QRectF(0, index * body.height(),
-                                             body.width(), body.height()))
+                                             body.width(), body.height() - bleed))
             painter.restore()
             painter.setPen(QPen(QColor("#9aa0a6"), _mm(0.2, dpi)))
             painter.drawLine(QPointF(left, rule_y), QPointF(left + body.width(), rule_y))

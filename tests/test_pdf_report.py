@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
 
 from app import answers_file
 from app.answers_file import AnswersDocument, AnswersFileError
@@ -274,4 +275,27 @@ def test_cli_pdf_headless_in_a_fresh_process(tmp_path: Path, out_dir: Path) -> N
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == f"PDF written to {out}"
+    assert contains_name(pdf_text(out), "東京")
+
+
+def test_export_in_a_worker_thread(qapp: object, out_dir: Path) -> None:
+    """The GUI may export on a QThreadPool worker: same PDF, no Qt warnings.
+
+    (Plain Python threads also work, but Qt warns about timers when such a thread exits.)
+    """
+    outcome = outcome_of(RED_ANSWERS, "東京")
+    out = out_dir / "threaded.pdf"
+    errors: list[BaseException] = []
+
+    class Export(QRunnable):
+        def run(self) -> None:
+            try:
+                export_pdf(outcome, out, PageSize.A4)
+            except BaseException as error:  # handed back to the test thread
+                errors.append(error)
+
+    pool = QThreadPool()
+    pool.start(Export())
+    assert pool.waitForDone(60_000)
+    assert not errors
     assert contains_name(pdf_text(out), "東京")
