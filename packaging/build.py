@@ -27,6 +27,7 @@ import argparse
 import contextlib
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import shutil
 import stat
@@ -38,13 +39,27 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUILD = HERE / "build"
 DIST = HERE / "dist"
-sys.path.insert(0, str(HERE))
-import trimming  # noqa: E402
+
+
+def _load_trimming() -> ModuleType:
+    """packaging/trimming.py, loaded by path: packaging/ is not put on sys.path."""
+    if "trimming" in sys.modules:
+        return sys.modules["trimming"]
+    spec = importlib.util.spec_from_file_location("trimming", HERE / "trimming.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["trimming"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+trimming = _load_trimming()
 
 try:
     import fcntl
@@ -197,7 +212,8 @@ def build(target: Target, force: bool = False, log: bool = True) -> bool:
         stats = bundle_stats(final)
         print(f"build: {final.relative_to(ROOT)}: {stats['mib']:.1f} MiB, {stats['files']} files, "
               f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        excluded = tuple(trimming.load_policy()["EXCLUDED_MODULES"])
+        policy = trimming.load_policy()
+        excluded = (*policy["EXCLUDED_MODULES"], *policy["EXCLUDED_OPTIONAL_MODULES"])
         for line in text.splitlines():
             if " WARNING: " not in line:
                 continue
