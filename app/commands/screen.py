@@ -75,8 +75,8 @@ class _ProgressLine:
         self.stream = stream
         self.quiet = quiet
         self.tty = stream.isatty()
-        self.last = 0.0
         self.started = time.monotonic()
+        self.last = 0.0 if self.tty else self.started
 
     def __call__(self, progress: Progress) -> None:
         if self.quiet:
@@ -96,7 +96,7 @@ class _ProgressLine:
         self.stream.flush()
 
     def done(self) -> None:
-        if self.tty and not self.quiet and self.last:
+        if self.tty and not self.quiet:
             self.stream.write("\r" + " " * 120 + "\r")
             self.stream.flush()
 

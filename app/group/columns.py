@@ -242,11 +242,12 @@ def apply_defaults(own: Mapping[str, Any], defaults: Mapping[str, Any], as_of: d
                    ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """The person's answers with group defaults filling blanks the branching asks.
 
-    Returns the merged answers and the question ids a default filled.
+    Returns the merged answers (the person's own dict when no default applied; never modified)
+    and the question ids a default filled.
     """
+    merged = own if isinstance(own, dict) else dict(own)
     if not defaults:
-        return dict(own), ()
-    merged = dict(own)
+        return merged, ()
     used: list[str] = []
     for qid in DEFAULTABLE:
         value = defaults.get(qid)
@@ -254,7 +255,7 @@ def apply_defaults(own: Mapping[str, Any], defaults: Mapping[str, Any], as_of: d
             continue
         candidate = {**merged, qid: value}
         if is_asked(qid, candidate, as_of):
-            merged[qid] = value
+            merged = candidate
             used.append(qid)
     return merged, tuple(used)
 

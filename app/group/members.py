@@ -67,6 +67,8 @@ class MemberResult:
     dropped: tuple[str, ...] = ()
     duplicate_of: str | None = None
     top_text: str = ""
+    answers: dict[str, Any] = field(default_factory=dict)
+    as_of: date | None = None
 
     @property
     def valid(self) -> bool:
@@ -111,12 +113,18 @@ class MemberResult:
 
 
 def issue_text(member: Member, issue: Issue) -> str:
-    """One validation issue with the spreadsheet column it came from."""
+    """One validation issue with its row, column, the bad value and what is allowed."""
     where = f"row {member.row}, " if member.row is not None else ""
     column = member.column_of(issue.question)
-    value = f" '{issue.value}'" if issue.value not in (None, "") else ""
-    text = f"{issue.code} {where}column {column}{value}: {issue.message}"
-    if issue.allowed and "allowed:" not in issue.message:
+    message = issue.message
+    for prefix in (f"{issue.question}: ", f"{issue.question} "):
+        if message.startswith(prefix):
+            message = message[len(prefix):]
+            break
+    text = f"{issue.code} {where}column {column}: {message}"
+    if issue.value not in (None, "") and str(issue.value) not in message:
+        text += f" (value '{issue.value}')"
+    if issue.allowed and "allowed:" not in message and issue.code != "V01":
         text += f" (allowed: {', '.join(issue.allowed)})"
     return text
 
@@ -190,7 +198,7 @@ class Screener:
         return MemberResult(
             member=member, colour=colour, areas=areas, fired=fired, top_rule=top,
             missing=missing, issues=issues, ruleset=self.ruleset, defaults_used=used,
-            dropped=dropped, top_text=text)
+            dropped=dropped, top_text=text, answers=merged, as_of=self.as_of)
 
 
 class DuplicateIndex:

@@ -47,7 +47,12 @@ class RunReport:
 
     def notes(self) -> list[str]:
         lines: list[str] = []
+        answers_files = sum(info.kind == "answers file" and info.rows > 0 for info in self.sources)
+        if answers_files:
+            lines.append(f"{answers_files} answers file{'s' if answers_files > 1 else ''}")
         for info in self.sources:
+            if info.kind == "answers file":
+                continue
             extra = f" ({'; '.join(info.notes)})" if info.notes else ""
             encoding = f", {info.encoding}" if info.encoding and info.encoding != "UTF-8" else ""
             lines.append(f"{info.name}: {info.rows} {'person' if info.rows == 1 else 'people'}"
@@ -106,21 +111,25 @@ def screen_inputs(
             progress.files_done += 1
             continue
         report.sources.append(source.info)
-        for member in _members_of(source, report):
-            result = screener.screen(member)
-            result.duplicate_of = index.check(member)
-            report.counts.add(result)
-            progress.people += 1
-            yield result
-            if cancelled():
-                report.cancelled = True
-                return
-            if on_progress is not None:
-                now = time.monotonic()
-                if now - last >= progress_every:
-                    last = now
-                    progress.current_fraction = source.done / max(source.total, 1)
-                    on_progress(progress)
+        members = _members_of(source, report)
+        try:
+            for member in members:
+                if cancelled():
+                    report.cancelled = True
+                    return
+                result = screener.screen(member)
+                result.duplicate_of = index.check(member)
+                report.counts.add(result)
+                progress.people += 1
+                yield result
+                if on_progress is not None:
+                    now = time.monotonic()
+                    if now - last >= progress_every:
+                        last = now
+                        progress.current_fraction = source.done / max(source.total, 1)
+                        on_progress(progress)
+        finally:
+            members.close()
         report.files_read += 1
         progress.files_done += 1
         progress.current_fraction = 0.0

@@ -7,7 +7,6 @@ attached to that row, which is then listed as invalid rather than dropped.
 
 import codecs
 import csv
-import io
 import os
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -189,10 +188,23 @@ def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
 
 
 def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    text = io.TextIOWrapper(raw, encoding="utf-16", newline="")
-    for line in text:
-        source.done = raw.tell() if raw.seekable() else source.done
-        yield line
+    """UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded incrementally."""
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    pending = ""
+    while True:
+        chunk = raw.read(65536)
+        source.done += len(chunk)
+        pending += decoder.decode(chunk, final=not chunk)
+        lines = pending.splitlines(keepends=True)
+        pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+        if "\x00" in "".join(lines):
+            raise AnswersFileError(source.path, "contains NUL characters: it is not a text "
+                                   "spreadsheet")
+        yield from lines
+        if not chunk:
+            if pending:
+                yield pending
+            return
 
 
 def sniff_delimiter(header_line: str) -> str:

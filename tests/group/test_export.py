@@ -1,0 +1,241 @@
+"""Results CSV/XLSX, formula neutralisation, templates and project files."""
+
+import csv
+import os
+import stat
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app.answers_file import AnswersFileError
+from app.group.export import RESULT_HEADERS, CsvResultsWriter, neutralise, open_writer
+from app.group.project import open_project, save_project
+from app.group.templates import (
+    CODES_SHEET,
+    PEOPLE_SHEET,
+    TEMPLATE_HEADERS,
+    TEMPLATE_QUESTIONS,
+    csv_template,
+    write_csv_template,
+    write_xlsx_template,
+)
+from rules.questions import QUESTION_BY_ID, Kind
+from tests.group.conftest import Run, run_group
+from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+
+DANGEROUS = ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://evil","x")']
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_neutralise_formulas(value: str) -> None:
+    assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Ann", "", "1", "a=b", "x-y", 5, None])
+def test_harmless_values_stay(value: object) -> None:
+    assert neutralise(value) == value
+
+
+def _group(tmp_path: Path, run: Run) -> list:
+    rows = [row_of(SEED, "Ann Lee", "ann@example.org", "A-1"),
+            row_of(PARTY_PAID, "=HYPERLINK(\"http://evil\",\"x\")", "@bob", "-7"),
+            row_of({**SEED, "B1": "+maybe"}, "Zoë", "", "+44"),
+            row_of(US_LOCAL, "Cy", "ann@example.org", "")]
+    results, _ = run([write_csv(tmp_path / "in.csv", rows)])
+    return results
+
+
+def test_results_csv_round_trip_and_neutralised(tmp_path: Path, run: Run) -> None:
+    results = _group(tmp_path, run)
+    out = tmp_path / "out.csv"
+    with open_writer(out, "2026-12-01") as writer:
+        for result in results:
+            writer.write(result)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.DictReader(stream))
+    assert tuple(table[0]) == RESULT_HEADERS
+    assert [row["Colour"] for row in table] == ["AMBER", "RED", "INVALID", "GREEN"]
+    assert table[1]["Name"] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    assert table[1]["Email"] == "'@bob" and table[1]["Reference"] == "'-7"
+    assert table[2]["Reference"] == "'+44"
+    assert "'+maybe'" in table[2]["Errors"] and "row 4" in table[2]["Errors"]
+    assert table[1]["Rules fired"].split()[0] == "R31"
+    assert table[1]["Top finding"].startswith("R31 ")
+    assert table[1]["Travel light"] == "RED" and table[0]["Immigration light"] == "AMBER"
+    assert table[3]["Duplicate"].startswith("possible duplicate of in.csv row 2")
+    assert table[0]["Ruleset"] and table[0]["As of"] == "2026-12-01"
+    for row in table:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+def test_results_xlsx_never_holds_formulas(tmp_path: Path, run: Run) -> None:
+    results = _group(tmp_path, run)
+    out = tmp_path / "out.xlsx"
+    with open_writer(out) as writer:
+        for result in results:
+            writer.write(result)
+    book = openpyxl.load_workbook(out)
+    sheet = book["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == RESULT_HEADERS
+    assert [r[RESULT_HEADERS.index("Colour")] for r in rows[1:]] == \
+        ["AMBER", "RED", "INVALID", "GREEN"]
+    assert rows[2][2] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type != "f", cell.value
+    assert sheet.conditional_formatting
+
+
+def test_changed_colour_column(tmp_path: Path) -> None:
+    from app.answers_file import AnswersDocument, write_answers_file
+    from rules import Person
+
+    path = tmp_path / "ann.json"
+    write_answers_file(path, AnswersDocument(SEED, Person(name="Ann")), "GREEN")
+    results, _ = run_group([path])
+    out = tmp_path / "out.csv"
+    with open_writer(out) as writer:
+        writer.write(results[0])
+    with out.open(encoding="utf-8-sig") as stream:
+        row = next(csv.DictReader(stream))
+    assert row["Changed"].startswith("changed from GREEN to AMBER")
+    assert row["Source"] == "ann.json" and row["Row"] == ""
+
+
+def test_aborted_writer_leaves_old_file(tmp_path: Path, run: Run) -> None:
+    results = _group(tmp_path, run)
+    out = tmp_path / "out.csv"
+    out.write_text("old results")
+    writer = CsvResultsWriter(out)
+    writer.write(results[0])
+    writer.abort()
+    assert out.read_text() == "old results"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_writer_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(AnswersFileError, match="does not exist"):
+        open_writer(tmp_path / "missing" / "out.csv")
+    with pytest.raises(AnswersFileError, match=r"\.csv or \.xlsx"):
+        open_writer(tmp_path / "out.ods")
+
+
+def test_csv_template_is_importable(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "template.csv"
+    write_csv_template(path)
+    assert csv_template().decode("utf-8-sig").strip().split(",") == list(TEMPLATE_HEADERS)
+    with path.open("a", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerow(row_of(SEED, "Ann"))
+    results, report = run([path])
+    assert [r.colour_word for r in results] == ["AMBER"] and not report.problems
+
+
+def _validations(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, object]:
+    headers = {cell.column_letter: cell.value for cell in sheet[1]}
+    found = {}
+    for rule in sheet.data_validations.dataValidation:
+        letter = str(rule.sqref).split(":")[0].rstrip("0123456789")
+        found[headers[letter]] = rule
+    return found
+
+
+def test_xlsx_template_lists_match_the_brief(tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    write_xlsx_template(path, rows=50)
+    book = openpyxl.load_workbook(path)
+    people, codes = book[PEOPLE_SHEET], book[CODES_SHEET]
+    assert tuple(c.value for c in people[1]) == TEMPLATE_HEADERS
+    rules = _validations(people)
+    assert set(rules) == {q.id for q in TEMPLATE_QUESTIONS}
+    for question in TEMPLATE_QUESTIONS:
+        rule = rules[question.id]
+        if question.options:
+            assert rule.type == "list"
+            sheet_name, cells = rule.formula1.split("!")
+            assert sheet_name == CODES_SHEET
+            first, last = (int(part.split("$")[-1]) for part in cells.split(":"))
+            listed = [codes.cell(row=r, column=3).value for r in range(first, last + 1)]
+            assert tuple(listed) == question.codes
+            labels = [codes.cell(row=r, column=4).value for r in range(first, last + 1)]
+            assert labels == [o.label for o in question.options]
+            assert {codes.cell(row=r, column=1).value for r in range(first, last + 1)} == \
+                {question.id}
+            if question.kind is Kind.MULTI:
+                assert not rule.showErrorMessage
+                assert "';'" in rule.prompt
+            else:
+                assert rule.showErrorMessage
+        assert rule.prompt and len(rule.prompt) <= 255
+        assert str(rule.sqref).endswith("51")
+    assert rules["D3"].type == "custom" and rules["B5_age"].type == "whole"
+    explained = {(r[0], r[2]) for r in codes.iter_rows(min_row=2, values_only=True)}
+    for question in TEMPLATE_QUESTIONS:
+        for code in question.codes:
+            assert (question.id, code) in explained
+    assert QUESTION_BY_ID["A1"].text in people["D1"].comment.text
+
+
+def test_filled_xlsx_template_imports(tmp_path: Path, run: Run) -> None:
+    path = tmp_path / "template.xlsx"
+    write_xlsx_template(path, rows=20)
+    book = openpyxl.load_workbook(path)
+    sheet = book[PEOPLE_SHEET]
+    for index, value in enumerate(row_of(PARTY_PAID, "Bob"), start=1):
+        sheet.cell(row=2, column=index, value=value or None)
+    book.save(path)
+    results, report = run([path])
+    assert [r.colour_word for r in results] == ["RED"], report.problems
+
+
+def test_project_round_trip(tmp_path: Path, run: Run) -> None:
+    results = _group(tmp_path, run)
+    defaults = {"A1": "federal_candidate", "D1": ["self"]}
+    path = tmp_path / "group.vcgroup.json"
+    save_project(path, defaults, results)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    project = open_project(path)
+    assert project.defaults == defaults
+    assert [m.name for m in project.members] == [r.member.name for r in results]
+    assert project.members[1].answers == results[1].member.answers
+    assert project.members[2].columns["B1"] == "B1"
+    assert project.members[0].last_colour == "AMBER"
+    assert project.members[2].last_colour is None  # invalid: no colour to compare later
+
+
+def test_project_reopened_under_new_colour_says_changed(tmp_path: Path, run: Run) -> None:
+    from app.group.members import DuplicateIndex
+    from app.group.pipeline import make_screener
+
+    results = _group(tmp_path, run)
+    path = tmp_path / "g.vcgroup.json"
+    save_project(path, {}, results)
+    text = path.read_text().replace('"saved_colour": "RED"', '"saved_colour": "GREEN"')
+    path.write_text(text)
+    project = open_project(path)
+    screener = make_screener(project.defaults)
+    index = DuplicateIndex()
+    again = [screener.screen(m) for m in project.members]
+    for result in again:
+        result.duplicate_of = index.check(result.member)
+    assert again[1].changed == ("GREEN", "RED")
+    assert [r.colour_word for r in again] == [r.colour_word for r in results]
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("", "empty"), ("{", "invalid JSON"), ('{"kind": "other"}', "not a Volunteer Check"),
+    ('{"kind": "volunteer-check-group", "schema_version": 99, "people": []}', "newer"),
+    ('{"kind": "volunteer-check-group", "schema_version": 1}', "no 'people'"),
+    ('{"kind": "volunteer-check-group", "schema_version": 1, "people": [1]}', "person 1"),
+    ('{"kind": "volunteer-check-group", "schema_version": 1, "people": [], '
+     '"defaults": {"A1": "mars"}}', "invalid group defaults"),
+])
+def test_bad_projects(tmp_path: Path, content: str, words: str) -> None:
+    path = tmp_path / "p.json"
+    path.write_text(content)
+    with pytest.raises(AnswersFileError, match=words):
+        open_project(path)
