@@ -6,7 +6,7 @@ person) and a bounded cache of identical answers grow with the group.
 """
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -64,7 +64,7 @@ def make_screener(defaults: dict[str, Any] | None = None, as_of: date | None = N
     return Screener(defaults or {}, as_of or date.today(), load_parameters().ruleset_version)
 
 
-def _members_of(source: Source, report: RunReport) -> Iterator[Member]:
+def _members_of(source: Source, report: RunReport) -> Generator[Member, None, None]:
     """The members of one source; a failure mid-file keeps the rows read so far."""
     try:
         yield from source.members()
