@@ -75,6 +75,14 @@ class Answers(BaseModel):
         order = QUESTION_BY_ID[info.field_name].codes
         return tuple(code for code in order if code in value)
 
+    @field_validator("D3", "B5_age", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: object) -> object:
+        """true/false are not amounts or ages (pydantic would read them as 1 and 0)."""
+        if isinstance(value, bool):
+            raise ValueError("a yes/no value is not a number")
+        return value
+
     @field_validator("D3", mode="after")
     @classmethod
     def _integral_dollars(cls, value: float | str | None) -> float | str | None:

@@ -47,6 +47,8 @@ class Facts:
     """What the rule predicates read: plain values and frozensets, no pydantic in the hot loop."""
 
     a1: str | None
+    b1: str | None
+    b2: str | None
     b3: str | None
     b4: str | None
     b5: str | None
@@ -87,7 +89,7 @@ def derive_facts(a: Answers, as_of: date) -> Facts:
     status = derive_status(a)
     fn = status not in (Status.US_CITIZEN, Status.US_NATIONAL, Status.LPR)
     return Facts(
-        a1=a.A1, b3=a.B3, b4=a.B4, b5=a.B5, b6=a.B6,
+        a1=a.A1, b1=a.B1, b2=a.B2, b3=a.B3, b4=a.B4, b5=a.B5, b6=a.B6,
         c1=frozenset(a.C1 or ()), c2=a.C2, c3=a.C3,
         d1=frozenset(a.D1 or ()), d2=a.D2, d3=a.D3, d3b=a.D3b, d4=a.D4,
         e1=frozenset(a.E1 or ()), e2=a.E2,

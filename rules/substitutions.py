@@ -9,11 +9,18 @@ Edit = Callable[[RawAnswers], None]
 
 
 def swap(qid: str, remove: Iterable[str], add: str | None = None, empty: str = "none") -> Edit:
-    """In multi-select `qid`, drop `remove` and add `add`; an emptied list gets `empty`."""
+    """In multi-select `qid`, replace the codes in `remove` by `add`; an emptied list gets `empty`.
+
+    Nothing changes when none of `remove` was chosen: a remedy only replaces what is there (adding
+    'self' to 'no_travel_needed' would only make the answers contradict themselves).
+    """
     dropped = frozenset(remove)
 
     def edit(answers: RawAnswers) -> None:
-        current = [code for code in answers.get(qid) or () if code not in dropped]
+        chosen = list(answers.get(qid) or ())
+        current = [code for code in chosen if code not in dropped]
+        if len(current) == len(chosen):
+            return
         if add is not None and add not in current:
             current.append(add)
         answers[qid] = current or [empty]
@@ -41,12 +48,29 @@ def put(qid: str, value: Any) -> Edit:
     return edit
 
 
-def self_paid_transport_within(limit: int) -> Edit:
-    """Make sure self-paid transport has an amount no higher than `limit`."""
+def drop(*qids: str) -> Edit:
+    """Remove answers that the substituted answers no longer ask (and would contradict)."""
 
     def edit(answers: RawAnswers) -> None:
+        for qid in qids:
+            answers.pop(qid, None)
+
+    return edit
+
+
+def self_paid_transport_within(limit: int, *, only_missing: bool = False) -> Edit:
+    """When the volunteer pays their own transport, keep the amount no higher than `limit`.
+
+    With `only_missing`, only a missing amount is filled in (a known amount stays as it is).
+    """
+
+    def edit(answers: RawAnswers) -> None:
+        if "self" not in (answers.get("D1") or ()):
+            return
         amount = answers.get("D3")
-        if not isinstance(amount, int | float) or amount > limit:
+        if only_missing and amount is not None:
+            return
+        if isinstance(amount, bool) or not isinstance(amount, int | float) or amount > limit:
             answers["D3"] = limit
 
     return edit
@@ -60,6 +84,18 @@ def pay_own_transport(remove: Iterable[str], limit: int = 1000) -> Edit:
     def edit(answers: RawAnswers) -> None:
         to_self(answers)
         within(answers)
+
+    return edit
+
+
+def without_reimbursement(limit: int) -> Edit:
+    """Undo a campaign reimbursement of self-paid transport by keeping it within `limit`."""
+    within = self_paid_transport_within(limit)
+
+    def edit(answers: RawAnswers) -> None:
+        if answers.get("D3b") == "yes":
+            within(answers)
+            answers.pop("D3b", None)
 
     return edit
 

@@ -4,7 +4,13 @@ from rules import citations as cit
 from rules.codes import UNDISCLOSED_STATUSES, VISITOR_STATUSES
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
-from rules.substitutions import put, replace_single, self_paid_transport_within, sub, swap
+from rules.substitutions import (
+    replace_single,
+    self_paid_transport_within,
+    sub,
+    swap,
+    without_reimbursement,
+)
 
 US_PAY_FOR_TIME = frozenset({"campaign", "us_party_committee", "us_individual",
                              "us_school_stipend_general"})
@@ -63,8 +69,8 @@ RULES: tuple[Rule, ...] = (
             sub("you paid your own travel, lodging and meals and took nothing of value",
                 swap("C1", US_PAY_FOR_TIME),
                 swap("D1", US_PAID_TRAVEL, "self", empty="self"),
-                self_paid_transport_within(1000),
-                put("D3b", "no"),
+                self_paid_transport_within(1000, only_missing=True),
+                without_reimbursement(1000),
                 swap("E1", US_PROVIDED_HOUSING, "self_paid", empty="self_paid"),
                 replace_single("E2", US_PAID_MEALS, "self")),
         ),

@@ -3,7 +3,7 @@
 from rules import citations as cit
 from rules.facts import Facts, Status
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
-from rules.substitutions import put, sub
+from rules.substitutions import drop, put, replace_single, sub
 
 FOREIGN_OFFICIAL_ROLES = frozenset(
     {"foreign_party_staff", "foreign_gov_official_or_staff", "foreign_elected_official"}
@@ -27,7 +27,14 @@ def is_known_foreign_national(f: Facts) -> bool:
 
 
 def has_unknown_status(f: Facts) -> bool:
-    return f.status is Status.UNKNOWN
+    """R05: not a US person and a status answer is 'unknown'.
+
+    An LPR living abroad is assessed as a foreign national (R07), so an unknown citizenship or
+    nationality answer leaves their status open too.
+    """
+    if f.status is Status.UNKNOWN:
+        return True
+    return f.status is Status.LPR_ABROAD and "unknown" in (f.b1, f.b2)
 
 
 def has_pending_green_card(f: Facts) -> bool:
@@ -80,9 +87,9 @@ RULES: tuple[Rule, ...] = (
         "certificate or green card).",
         severity=Severity.MEDIUM,
         substitutions=(
-            sub("you confirmed you are a US citizen", put("B1", "yes")),
-            sub("you confirmed you are not a US citizen, US national or green-card holder",
-                put("B1", "no"), put("B2", "no"), put("B3", "no")),
+            sub("you confirmed you are a US citizen", put("B1", "yes"), drop("B4", "B7")),
+            sub("you confirmed that each status answer you were unsure of is 'no'",
+                *(replace_single(qid, ("unknown",), "no") for qid in ("B1", "B2", "B3"))),
         ),
     ),
     Rule(

@@ -13,12 +13,14 @@ def pays_own_travel_within_limit(f: Facts) -> bool:
     return "self" in f.d1 and f.within_limit()
 
 
-def fn_pays_own_travel_over_limit(f: Facts) -> bool:
+def pays_own_travel_over_limit_unreimbursed(f: Facts) -> bool:
+    """R28 (foreign nationals) and R29 (US persons): over the exemption, not reimbursed in time.
+
+    Timely reimbursement means the excess is not the volunteer's contribution (FEC travel page);
+    brief (c)8 then replaces R28 by R36, and R29, which replaces R28 for US persons ((c)7), goes
+    with it.
+    """
     return "self" in f.d1 and f.over_limit() and f.d3b != "yes"
-
-
-def usp_pays_own_travel_over_limit(f: Facts) -> bool:
-    return "self" in f.d1 and f.over_limit()
 
 
 def own_travel_amount_unknown(f: Facts) -> bool:
@@ -84,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "R28", "TRAVEL-SELF-OVER-1000-FN", Area.TRAVEL, AppliesTo.FN, Colour.AMBER,
-        fn_pays_own_travel_over_limit,
+        pays_own_travel_over_limit_unreimbursed,
         "Self-paid campaign travel above {limit} per {limit_scope} counts as a contribution "
         "under the FEC rule, and foreign nationals may not contribute; whether a flight to the "
         "US 'on behalf of' the campaign counts is untested.",
@@ -102,7 +104,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "R29", "TRAVEL-SELF-OVER-1000-USP", Area.TRAVEL, AppliesTo.USP, Colour.NOTE,
-        usp_pays_own_travel_over_limit,
+        pays_own_travel_over_limit_unreimbursed,
         "The self-paid transport above {limit} is your in-kind contribution; tell the "
         "campaign so it can report it.",
         (cit.R100_79, cit.FEC_TRAVEL_PAGE),
