@@ -1,0 +1,265 @@
+"""Code health of the rule data: the catalogue and the questions match the brief, every finding
+that can be red or amber is actionable and cited, and every remedy offered actually works."""
+
+from datetime import date
+from urllib.parse import urlparse
+
+import pytest
+
+from app.assessment_text import assessment_lines
+from app.rules_catalogue import citation_line, rules_as_markdown, rules_as_text
+from rules import RULE_BY_ID, RULES, Answers, assess, validate_answers
+from rules.citations import Citation, Verification
+from rules.codes import A1Code, codes_of
+from rules.engine import wording_context
+from rules.facts import derive_facts
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
+from rules.result import CitationOut
+from rules.rule import AppliesTo, Area, Colour, Rule, Severity
+from tests.rules import brief
+from tests.rules.caselib import iter_valid_cases, load_cases, run_case
+
+CASES = load_cases()
+BRIEF_RULES = {r.id: r for r in brief.brief_rules()}
+ACTIONABLE = [r for r in RULES if r.possible_colours() & {Colour.RED, Colour.AMBER}]
+AS_OF = date(2026, 11, 28)
+
+# Official or primary sources (or archived copies of them), the only kind the brief lets the app
+# print as citations; news and blog links are research notes.
+OFFICIAL_HOSTS = {
+    "www.fec.gov", "fec.gov", "projectusc.org", "law.lawstack.com", "lexbuild.dev",
+    "webarchive.library.unt.edu", "www.govregs.com", "codes.lp.findlaw.com", "scribd.com",
+    "de.usembassy.gov", "intelligencelaw.com",
+}
+
+
+def all_citations() -> list[tuple[Rule, Citation]]:
+    return [(rule, citation) for rule in RULES for citation in rule.citations]
+
+
+# The catalogue against the brief's headings ----------------------------------------------
+
+
+def test_the_catalogue_is_r01_to_r76_in_order() -> None:
+    assert [r.id for r in RULES] == [f"R{n:02d}" for n in range(1, 77)]
+    assert len(RULE_BY_ID) == 76
+
+
+def test_the_brief_has_the_same_76_rules() -> None:
+    assert sorted(BRIEF_RULES) == [r.id for r in RULES]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_matches_its_brief_heading(rule: Rule) -> None:
+    heading = BRIEF_RULES[rule.id]
+    assert rule.name == heading.name, f"{rule.id}: brief says {heading.heading!r}"
+    assert {str(c) for c in rule.possible_colours()} == heading.colours, heading.heading
+    if Colour.AMBER in rule.possible_colours():
+        assert rule.severity == (Severity(heading.severity) if heading.severity else None), \
+            heading.heading
+    else:
+        assert rule.severity is None, f"{rule.id} has a severity but is never amber"
+    if heading.applies is not None:
+        assert str(rule.applies_to) == heading.applies, heading.heading
+
+
+def test_payer_rules_apply_regardless_of_nationality() -> None:
+    """(c)5 and (c)7: payer/source rules, and R58, R66, R67, R71, apply to everyone."""
+    payer = brief.rule_list("Payer rules (", ")")
+    everyone = brief.rule_list("Payer/source rules and ", "apply to everyone")
+    assert len(payer) == 27 and everyone == ["R58", "R66", "R67", "R71"]
+    wrong = [r for r in payer + everyone if RULE_BY_ID[r].applies_to is not AppliesTo.ALL]
+    assert not wrong
+
+
+def test_us_person_exceptions_of_c7() -> None:
+    not_for_usp = brief.rule_list("For USP: ", "are not evaluated")
+    notes_for_usp = brief.rule_list("are not evaluated; ", "are evaluated as NOTEs")
+    assert notes_for_usp == ["R62", "R64", "R65", "R68"]
+    assert [r for r in not_for_usp if RULE_BY_ID[r].applies_to is not AppliesTo.FN] == []
+    usp = derive_facts(_valid({"B1": "yes", "B4": None}), AS_OF)
+    fn = derive_facts(_valid({}), AS_OF)
+    for rule_id in notes_for_usp:
+        rule = RULE_BY_ID[rule_id]
+        assert rule.colour_for(usp) is Colour.NOTE and rule.colour_for(fn) is Colour.RED
+    assert RULE_BY_ID["R29"].applies_to is AppliesTo.USP
+
+
+def test_unknown_answers_produce_amber_find_out_findings() -> None:
+    """(c)6: R05, R20, R26, R30, R34, R39, R49 are the amber 'find out' findings."""
+    find_out = brief.rule_list('"find out" finding (', ")")
+    assert find_out == ["R05", "R20", "R26", "R30", "R34", "R39", "R49"]
+    assert all(RULE_BY_ID[r].possible_colours() == {Colour.AMBER} for r in find_out)
+
+
+def test_immigration_rules_are_never_red() -> None:
+    immigration = [r for r in RULES if r.area is Area.IMMIGRATION]
+    assert [r.id for r in immigration] == ["R72", "R73", "R74", "R75"]
+    assert all(Colour.RED not in r.possible_colours() for r in immigration)
+
+
+# Every red or amber finding is actionable and cited --------------------------------------
+
+
+@pytest.mark.parametrize("rule", ACTIONABLE, ids=[r.id for r in ACTIONABLE])
+def test_red_and_amber_rules_have_remedy_severity_authority_and_substitution(rule: Rule) -> None:
+    assert rule.remedy.strip(), f"{rule.id} has no remedy"
+    if Colour.AMBER in rule.possible_colours():
+        assert rule.severity is not None, f"{rule.id} is amber without a severity"
+    assert any(c.is_authority for c in rule.citations), f"{rule.id} cites no verified authority"
+    assert rule.substitutions, f"{rule.id} offers no substitution to try"
+    assert len({s.label for s in rule.substitutions}) == len(rule.substitutions)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_has_text_citations_and_a_named_trigger(rule: Rule) -> None:
+    assert rule.text.strip() and rule.citations
+    assert rule.trigger.__name__ not in ("<lambda>", "")
+    context = wording_context(derive_facts(_valid({}), AS_OF), AS_OF)
+    assert "{" not in rule.text.format(**context) + rule.remedy.format(**context)
+
+
+def test_unverified_citations_are_never_authority() -> None:
+    unverified = [(r, c) for r, c in all_citations() if c.verification is Verification.UNVERIFIED]
+    assert unverified, "the brief marks some citations UNVERIFIED; the catalogue should too"
+    for _, citation in unverified:
+        shown = CitationOut.of(citation)
+        assert shown.authority is False
+        assert "reported" in citation_line(citation)
+    for _, citation in all_citations():
+        if citation.verification is not Verification.UNVERIFIED:
+            assert CitationOut.of(citation).authority is True
+
+
+def test_unverified_citation_reads_as_reported_in_the_text_output() -> None:
+    answers = _valid({"B1": "yes", "B4": None, "C1": ["campaign"]})
+    result = assess(answers, AS_OF)
+    (r14,) = [f for f in result.findings if f.rule == "R14"]
+    (salary,) = [c for c in r14.citations if not c.authority]
+    assert salary.verification == "UNVERIFIED"
+    lines = [line for line in assessment_lines(result) if salary.label in line]
+    assert lines and all("reported, not verified" in line and "[UNVERIFIED]" not in line
+                         for line in lines)
+    assert "[reported, not verified]" in rules_as_text()
+    assert "[reported, not verified]" in rules_as_markdown()
+
+
+def test_citations_link_only_to_official_sources_named_in_the_brief() -> None:
+    text = brief.brief_text()
+    for rule, citation in all_citations():
+        if citation.url is None:
+            continue
+        host = urlparse(citation.url).hostname
+        assert host in OFFICIAL_HOSTS, f"{rule.id}: {citation.url} is not an official source"
+        assert citation.url.rstrip("/") in text, f"{rule.id}: {citation.url} is not in the brief"
+
+
+# Questions and answer codes against brief (d) -------------------------------------------
+
+
+def test_every_brief_question_is_in_the_model_and_vice_versa() -> None:
+    in_brief = set(brief.brief_questions())
+    in_model = {q.id for q in QUESTIONS}
+    assert in_model - in_brief == {"B5_age"}, "only B5's optional age is the model's own"
+    assert "age number" in brief.brief_item("B5")
+    assert in_brief - in_model == set()
+
+
+@pytest.mark.parametrize("qid", list(brief.brief_questions()))
+def test_answer_codes_match_the_brief(qid: str) -> None:
+    listed = brief.brief_questions()[qid]
+    question = QUESTION_BY_ID[qid]
+    if question.kind is Kind.AMOUNT:
+        assert listed == ("unknown",) and question.codes == ()
+        return
+    assert question.codes == listed, f"{qid}: model {question.codes} != brief {listed}"
+
+
+def test_multi_select_questions_match_the_brief() -> None:
+    multi = {q.id for q in QUESTIONS if q.kind is Kind.MULTI}
+    marked = {qid for qid in ("C1", "D1", "E1") if "(multi)" in brief.brief_item(qid)}
+    assert multi == marked | {"F", "G"}
+
+
+def test_codes_module_and_questions_agree() -> None:
+    assert QUESTION_BY_ID["A1"].codes == codes_of(A1Code)
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_every_question_has_text_help_and_labels(question: Question) -> None:
+    assert question.text.strip() and question.help.strip()
+    if question.kind in (Kind.SINGLE, Kind.MULTI):
+        assert question.options
+        for option in question.options:
+            assert option.label.strip() and option.label != option.code
+        assert len({o.label for o in question.options}) == len(question.options)
+
+
+# Remedies: every counterfactual offered clears its finding -------------------------------
+
+
+def _counterfactual_cases() -> list[tuple[str, str, int]]:
+    items = []
+    for case in iter_valid_cases(CASES):
+        result = run_case(case)
+        for finding in result.findings:
+            for index, _ in enumerate(finding.counterfactuals):
+                items.append((case.name, finding.rule, index))
+    return items
+
+
+COUNTERFACTUALS = _counterfactual_cases()
+CASE_BY_NAME = {case.name: case for case in CASES}
+
+
+def test_cases_offer_many_counterfactuals() -> None:
+    assert len(COUNTERFACTUALS) >= 100
+    offered = {rule for _, rule, _ in COUNTERFACTUALS}
+    missing = [r.id for r in ACTIONABLE if r.id not in offered]
+    assert not missing, f"no case shows a remedy for {missing}"
+
+
+@pytest.mark.parametrize(("case_name", "rule_id", "index"), COUNTERFACTUALS,
+                         ids=[f"{c} / {r} #{i}" for c, r, i in COUNTERFACTUALS])
+def test_counterfactual_clears_its_finding(case_name: str, rule_id: str, index: int) -> None:
+    case = CASE_BY_NAME[case_name]
+    before = validate_answers(case.answers, case.as_of)
+    assert before.answers is not None
+    finding = next(f for f in run_case(case).findings if f.rule == rule_id)
+    cf = finding.counterfactuals[index]
+    assert cf.changes, "a counterfactual must change something"
+    changed = before.answers.as_dict()
+    for qid, value in cf.changes.items():
+        if value is None:
+            changed.pop(qid, None)
+        else:
+            changed[qid] = value
+    after = validate_answers(changed, case.as_of)
+    assert after.ok and after.answers is not None, after.issues
+    result = assess(after.answers, case.as_of)
+    still = [f for f in result.findings if f.rule == rule_id]
+    assert all(f.colour not in (Colour.RED, Colour.AMBER) for f in still), \
+        f"'{cf.label}' does not clear {rule_id}"
+    assert result.colour is cf.colour, f"'{cf.label}' claims {cf.colour}, gives {result.colour}"
+
+
+def test_actionable_findings_in_cases_always_offer_a_remedy_to_try() -> None:
+    """A red or amber finding without any counterfactual means its substitutions are broken."""
+    bare = []
+    for case in iter_valid_cases(CASES):
+        for finding in run_case(case).findings:
+            if finding.colour in (Colour.RED, Colour.AMBER) and not finding.counterfactuals:
+                bare.append(f"{case.name}: {finding.rule}")
+    assert not bare, "findings without a working remedy:\n" + "\n".join(bare)
+
+
+def _valid(changes: dict[str, object]) -> Answers:
+    base = {"A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "esta_vwp",
+            "B6": "none", "B8": "outside_us", "C1": ["none"], "C2": "not_employed",
+            "D1": ["self"], "D3": 500, "D4": "self_or_friends", "E1": ["self_paid"],
+            "E2": "self", "F": ["canvass_phone_text"], "G": ["none"]}
+    merged = {k: v for k, v in {**base, **changes}.items() if v is not None}
+    checked = validate_answers(merged, AS_OF)
+    assert checked.answers is not None, checked.issues
+    return checked.answers
+
