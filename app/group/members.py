@@ -112,9 +112,9 @@ class MemberResult:
         return "; ".join(self.issue_texts())
 
 
-def issue_text(member: Member, issue: Issue) -> str:
+def issue_text(member: Member, issue: Issue, with_row: bool = True) -> str:
     """One validation issue with its row, column, the bad value and what is allowed."""
-    where = f"row {member.row}, " if member.row is not None else ""
+    where = f"row {member.row}, " if member.row is not None and with_row else ""
     column = member.column_of(issue.question)
     message = issue.message
     for prefix in (f"{issue.question}: ", f"{issue.question} "):

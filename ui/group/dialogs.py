@@ -1,0 +1,199 @@
+"""Dialogs of the group window: group defaults, and editing one person's answers."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.answers_file import AnswersDocument
+from app.group.columns import DEFAULTABLE, check_default, parse_amount
+from app.group.members import MemberResult
+from rules import Person
+from rules.questions import QUESTION_BY_ID, Kind
+from ui.common import label
+
+NO_DEFAULT = "(no group default)"
+
+
+class DefaultsDialog(QDialog):
+    """Answers set once for the whole group; they fill only blanks the person left."""
+
+    def __init__(self, defaults: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("defaultsDialog")
+        self.setWindowTitle("Group defaults")
+        self.resize(640, 640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(
+            "Answers that are the same for everyone: the campaign, who organised the trip and "
+            "shared travel and housing. A default fills a person's blank answer only, and only "
+            "where the question applies to them; their own answers always win.",
+            name="defaultsIntro"))
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        for qid in DEFAULTABLE:
+            question = QUESTION_BY_ID[qid]
+            field = self._field(qid, defaults.get(qid))
+            title = QLabel(f"<b>{qid}</b> {question.text}")
+            title.setWordWrap(True)
+            title.setBuddy(field)
+            form.addRow(title, field)
+            self.fields[qid] = field
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        layout.addWidget(scroll, 1)
+        self.problem = label("", name="defaultsProblem")
+        self.problem.setStyleSheet("color: #b3261e;")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.Reset)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        reset = buttons.button(QDialogButtonBox.StandardButton.Reset)
+        reset.setText("Clear all")
+        reset.clicked.connect(self.clear)
+        layout.addWidget(buttons)
+        self.buttons = buttons
+
+    def _field(self, qid: str, value: Any) -> QWidget:
+        question = QUESTION_BY_ID[qid]
+        if question.kind is Kind.MULTI:
+            box = QListWidget(objectName=f"default_{qid}")
+            chosen = set(value or ())
+            for option in question.options:
+                item = QListWidgetItem(f"{option.label}  [{option.code}]")
+                item.setData(Qt.ItemDataRole.UserRole, option.code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if option.code in chosen
+                                   else Qt.CheckState.Unchecked)
+                box.addItem(item)
+            box.setMinimumHeight(min(8, len(question.options)) * 22)
+            return box
+        if question.kind is Kind.AMOUNT:
+            edit = QLineEdit(objectName=f"default_{qid}")
+            edit.setPlaceholderText("US dollars (e.g. 800), or 'unknown'; empty: no default")
+            edit.setText("" if value is None else str(value))
+            return edit
+        combo = QComboBox(objectName=f"default_{qid}")
+        combo.addItem(NO_DEFAULT, None)
+        for option in question.options:
+            combo.addItem(f"{option.label}  [{option.code}]", option.code)
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+        return combo
+
+    def clear(self) -> None:
+        for field in self.fields.values():
+            if isinstance(field, QComboBox):
+                field.setCurrentIndex(0)
+            elif isinstance(field, QLineEdit):
+                field.clear()
+            elif isinstance(field, QListWidget):
+                for row in range(field.count()):
+                    field.item(row).setCheckState(Qt.CheckState.Unchecked)
+
+    def defaults(self) -> tuple[dict[str, Any], list[str]]:
+        """The defaults chosen, and what is wrong with any of them."""
+        chosen: dict[str, Any] = {}
+        problems: list[str] = []
+        for qid, field in self.fields.items():
+            value: Any = None
+            if isinstance(field, QComboBox):
+                value = field.currentData()
+            elif isinstance(field, QLineEdit):
+                text = field.text().strip()
+                value = parse_amount(text) if text else None
+            elif isinstance(field, QListWidget):
+                codes = [field.item(row).data(Qt.ItemDataRole.UserRole)
+                         for row in range(field.count())
+                         if field.item(row).checkState() == Qt.CheckState.Checked]
+                value = codes or None
+            if value is None:
+                continue
+            problem = check_default(qid, value)
+            if problem:
+                problems.append(problem)
+            else:
+                chosen[qid] = value
+        return chosen, problems
+
+    def _accept(self) -> None:
+        _, problems = self.defaults()
+        if problems:
+            self.problem.setText("; ".join(problems))
+            return
+        self.accept()
+
+
+def own_answers(edited: dict[str, Any], result: MemberResult,
+                defaults: dict[str, Any]) -> dict[str, Any]:
+    """The person's own answers after editing: values still equal to the group default that
+    filled them stay blank, so a later change of the default still applies to them."""
+    own = dict(edited)
+    for qid in result.defaults_used:
+        if qid in own and own[qid] == defaults.get(qid):
+            del own[qid]
+    return own
+
+
+class EditDialog(QDialog):
+    """One person's answers in the volunteer's wizard; "Save to group" takes them over.
+
+    The wizard is shown with the answers the person was screened with (group defaults
+    included); the defaults they did not change stay defaults (see own_answers).
+    """
+
+    def __init__(self, result: MemberResult, as_of: date | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.wizard import Wizard
+
+        self.setObjectName("editDialog")
+        member = result.member
+        self.setWindowTitle(f"Answers of {member.label}")
+        self.resize(900, 700)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(
+            f"  Editing {member.label} ({member.where}). Go through the pages; the result page "
+            "shows the new result. \u201cSave to group\u201d keeps the changes in the group "
+            "(not in the original file).", name="editIntro"))
+        self.wizard = Wizard(as_of)
+        document = AnswersDocument(
+            answers=dict(result.answers),
+            person=Person(name=member.name or None, email=member.email or None,
+                          reference=member.reference or None))
+        self.wizard.load(dict(result.answers), document=document, show_result=True)
+        result_page = self.wizard.result_page()
+        result_page.save_button.setText("&Save to group")
+        result_page.export_button.hide()
+        result_page.new_button.hide()
+        result_page.save_requested.connect(self.accept)
+        self.wizard.exit_to_start.connect(self.reject)
+        layout.addWidget(self.wizard, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save to group")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def answers(self) -> dict[str, Any]:
+        return self.wizard.answers()

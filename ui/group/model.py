@@ -1,0 +1,238 @@
+"""The group table: one row per person, sortable and filterable by colour, rule and text."""
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from app.group.members import AREAS, MemberResult, issue_text
+from ui.lights import PALETTE, paint_light
+from ui.result_view import AREA_TITLES
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOUR_RANK = {"RED": 0, "AMBER": 1, "INVALID": 2, "GREEN": 3, "NOTE": 4, "": 5}
+WORD_TEXT = {"INVALID": "Invalid", "NOTE": "Note"}
+
+COL_NUMBER, COL_NAME, COL_COLOUR, COL_TOP = 0, 1, 2, 3
+AREA_COLUMNS = tuple(range(4, 4 + len(AREAS)))
+COL_ERRORS = 4 + len(AREAS)
+COL_SOURCE = COL_ERRORS + 1
+HEADERS = ("#", "Name", "Result", "Top finding",
+           *(AREA_TITLES[a.value].split(" (")[0] for a in AREAS), "Errors", "From")
+SHORT_AREA = {"campaign": "Camp", "status": "Stat", "compensation": "Pay",
+              "travel": "Trav", "housing": "Hous", "role": "Role",
+              "resources": "Res", "immigration": "Imm"}
+
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
+def light_icon(word: str | None, size: int = 16) -> QIcon:
+    """A lamp with the colour's symbol (cross, exclamation, tick), cached."""
+    key = (word or "", size)
+    icon = _ICONS.get(key)
+    if icon is None:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        paint_light(painter, QRectF(1, 1, size - 2, size - 2),
+                    word if word in PALETTE else None)
+        painter.end()
+        icon = QIcon(pixmap)
+        _ICONS[key] = icon
+    return icon
+
+
+class GroupModel(QAbstractTableModel):
+    """People and their results, in import order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._results: list[MemberResult] = []
+
+    # ---- data access ----
+
+    def results(self) -> list[MemberResult]:
+        return list(self._results)
+
+    def result(self, row: int) -> MemberResult:
+        return self._results[row]
+
+    def append(self, batch: list[MemberResult]) -> None:
+        if not batch:
+            return
+        first = len(self._results)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._results.extend(batch)
+        self.endInsertRows()
+
+    def replace(self, row: int, result: MemberResult) -> None:
+        self._results[row] = result
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def reset(self, results: list[MemberResult]) -> None:
+        self.beginResetModel()
+        self._results = list(results)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.reset([])
+
+    # ---- Qt model ----
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._results)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section in AREA_COLUMNS:
+                return SHORT_AREA[AREAS[section - AREA_COLUMNS[0]].value]
+            return HEADERS[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        result = self._results[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(result, index.row(), column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == COL_COLOUR:
+                return light_icon(result.colour_word)
+            if column in AREA_COLUMNS:
+                word = self._area_word(result, column)
+                return light_icon(word) if word else None
+            return None
+        if role == SORT_ROLE:
+            return self._sort_key(result, index.row(), column)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._tooltip(result, column)
+        if role == RESULT_ROLE:
+            return result
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ---- cells ----
+
+    @staticmethod
+    def _area_word(result: MemberResult, column: int) -> str:
+        colour = result.areas.get(AREAS[column - AREA_COLUMNS[0]])
+        return str(colour) if colour is not None else ""
+
+    def _display(self, result: MemberResult, row: int, column: int) -> str | int | None:
+        if column == COL_NUMBER:
+            return row + 1
+        if column == COL_NAME:
+            flag = "  (possible duplicate)" if result.duplicate_of else ""
+            return result.member.label + flag
+        if column == COL_COLOUR:
+            word = result.colour_word
+            return WORD_TEXT.get(word, word)
+        if column in AREA_COLUMNS:
+            return None  # the lamp says it; the tooltip and accessible text spell it out
+        if column == COL_TOP:
+            if not result.valid:
+                first = issue_text(result.member, result.issues[0], with_row=False) \
+                    if result.issues else ""
+                return f"Needs correcting: {first}"
+            return result.top_finding or "\u2014"
+        if column == COL_ERRORS:
+            count = len(result.issues)
+            return f"{count} to correct" if count else ""
+        if column == COL_SOURCE:
+            return result.member.where
+        return None
+
+    def _sort_key(self, result: MemberResult, row: int, column: int) -> Any:
+        if column == COL_NUMBER:
+            return row
+        if column == COL_COLOUR:
+            return COLOUR_RANK.get(result.colour_word, 9) * 1_000_000 + row
+        if column in AREA_COLUMNS:
+            return COLOUR_RANK.get(self._area_word(result, column), 9) * 1_000_000 + row
+        if column == COL_ERRORS:
+            return len(result.issues)
+        text = self._display(result, row, column)
+        return str(text or "").casefold()
+
+    def _tooltip(self, result: MemberResult, column: int) -> str:
+        if column == COL_COLOUR:
+            changed = f"\n{result.changed_text}" if result.changed_text else ""
+            if not result.valid:
+                return "Invalid: some answers need correcting\n" + "\n".join(result.issue_texts())
+            return f"Result: {result.colour_word}{changed}"
+        if column in AREA_COLUMNS:
+            area = AREAS[column - AREA_COLUMNS[0]].value
+            word = self._area_word(result, column) or "no rule applied"
+            return f"{AREA_TITLES[area]}: {word}"
+        if column == COL_ERRORS:
+            return "\n".join(result.issue_texts())
+        if column == COL_NAME:
+            member = result.member
+            parts = [member.name, member.email, member.reference and f"ref. {member.reference}",
+                     result.duplicate_of or ""]
+            return "\n".join(p for p in parts if p)
+        if column == COL_TOP:
+            return result.top_finding
+        value = self._display(result, 0, column)
+        return "" if value is None else str(value)
+
+
+class GroupFilter(QSortFilterProxyModel):
+    """Filters by colour word, by rule id (everyone with R31) and by text (name, email, ref)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._colours: frozenset[str] = frozenset()
+        self._rule = ""
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_colours(self, colours: frozenset[str] | set[str]) -> None:
+        self._colours = frozenset(colours)
+        self.invalidateRowsFilter()
+
+    def set_rule(self, rule: str) -> None:
+        self._rule = rule.strip().upper()
+        self.invalidateRowsFilter()
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, GroupModel):
+            return True
+        result = model.result(source_row)
+        if self._colours and result.colour_word not in self._colours:
+            return False
+        if self._rule and self._rule not in result.fired:
+            return False
+        if self._text:
+            member = result.member
+            haystack = f"{member.name}\n{member.email}\n{member.reference}\n{member.where}"
+            if self._text not in haystack.casefold():
+                return False
+        return True
