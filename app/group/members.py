@@ -226,6 +226,14 @@ class DuplicateIndex:
     def forget(self) -> None:
         self._seen.clear()
 
+    def state(self) -> dict[tuple[str, str, str], str]:
+        """A copy of what the index remembers (to hand to another process)."""
+        return dict(self._seen)
+
+    def restore(self, state: dict[tuple[str, str, str], str]) -> None:
+        """Remember exactly `state` (from state())."""
+        self._seen = dict(state)
+
 
 @dataclass
 class GroupCounts:

@@ -16,6 +16,11 @@ from tests.group.conftest import Run
 from tests.group.people import PARTY_PAID, SEED, row_of, write_csv
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """PDFs need a QGuiApplication; pytest-qt's QApplication serves every test."""
+
+
 def pdf_text(path: Path) -> str:
     text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     return " ".join(unicodedata.normalize("NFKC", text).split())

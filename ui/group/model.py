@@ -210,16 +210,19 @@ class GroupFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_colours(self, colours: frozenset[str] | set[str]) -> None:
+        self.beginFilterChange()
         self._colours = frozenset(colours)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_rule(self, rule: str) -> None:
+        self.beginFilterChange()
         self._rule = rule.strip().upper()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip().casefold()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -124,7 +124,7 @@ class GroupWindow(QMainWindow):
         self.counts = GroupCounts()
         self.runner = Runner(self)
         self.runner.idle.connect(self._idle)
-        self._backup: tuple[list[MemberResult], dict[str, Any]] | None = None
+        self._backup: tuple[list[MemberResult], dict[str, Any], dict[Any, str]] | None = None
         self._queued: list[Path] = []
         self.last_report: RunReport | None = None
         self.last_error = ""
@@ -565,9 +565,10 @@ class GroupWindow(QMainWindow):
     def _restore_backup(self) -> None:
         if self._backup is None:
             return
-        results, defaults = self._backup
+        results, defaults, seen = self._backup
         self._backup = None
         self.defaults = defaults
+        self.duplicates.restore(seen)
         self.model.reset(results)
         self._recount()
 
@@ -583,7 +584,7 @@ class GroupWindow(QMainWindow):
         if not chosen:
             return False
         names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
-        job = ImportJob(chosen, self.screener(), self.duplicates)
+        job = ImportJob(chosen, self.defaults, self.as_of, self.duplicates)
         return self._start(job, f"Reading {names}")
 
     def choose_spreadsheets(self) -> None:
@@ -623,13 +624,10 @@ class GroupWindow(QMainWindow):
     def _rescreen(self, backup_defaults: dict[str, Any], text: str) -> bool:
         results = self.model.results()
         members = [r.member for r in results]
-        self._backup = (results, backup_defaults)
+        self._backup = (results, backup_defaults, self.duplicates.state())
         self.model.clear()
         self.counts = GroupCounts()
-        self.duplicates = DuplicateIndex()
-        for member in members:
-            self.duplicates.check(member)
-        return self._start(RescreenJob(members, self.screener()), text)
+        return self._start(RescreenJob(members, self.defaults, self.as_of, self.duplicates), text)
 
     # ---- projects ----
 
@@ -662,19 +660,16 @@ class GroupWindow(QMainWindow):
         except AnswersFileError as error:
             self.message(str(error), "error")
             return False
-        backup = (self.model.results(), dict(self.defaults))
+        backup = (self.model.results(), dict(self.defaults), self.duplicates.state())
         self.defaults = project.defaults
         self.as_of = project.as_of
         self.model.clear()
         self.counts = GroupCounts()
-        self.duplicates = DuplicateIndex()
-        for member in project.members:
-            self.duplicates.check(member)
         self._backup = backup
         self.project_path = Path(path)
         self.setWindowTitle(f"{Path(path).name} \u2013 Group screening \u2013 {APP_NAME}")
-        return self._start(RescreenJob(project.members, self.screener()),
-                           f"Opening {Path(path).name}")
+        return self._start(RescreenJob(project.members, self.defaults, self.as_of,
+                                       self.duplicates), f"Opening {Path(path).name}")
 
     def clear_group(self) -> None:
         if self.runner.busy:

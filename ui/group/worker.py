@@ -1,31 +1,36 @@
 """Long group jobs off the GUI thread: import and screen, re-screen, export.
 
-A job runs in its own QThread and reports through queued signals: results in batches (at most
-every 0.1 s, so the table grows smoothly without flooding the event loop), progress as a
-per-mille value with a line of text, and a final report. Cancel sets an event the job checks
-between people.
+A job runs in its own QThread and reports through queued signals: results in batches, progress
+as a per-mille value with a line of text, and a final report. Big imports and re-screens run in a
+child process (app.group.background) that the thread only listens to, so the GUI thread never
+competes for the GIL with the screening; small ones run in the thread itself. Cancel sets an
+event the job (or the child) checks between people.
 """
 
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.group.members import DuplicateIndex, Member, MemberResult, Screener
-from app.group.pipeline import Progress, RunReport, screen_inputs
+from app.group.background import ChildRun, Request, estimated_rows, processes_available
+from app.group.members import DuplicateIndex, Member, MemberResult
+from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 from app.group.reading import MAX_INTERACTIVE_BYTES
 
 BATCH_SECONDS = 0.1
-BATCH_MAX = 2000
+BATCH_MAX = 500
+# Jobs with fewer people than this run in the worker thread (no process start-up).
+PROCESS_THRESHOLD = 1000
 
 
 class Job(QObject):
     """Base of the background jobs: `run` in a worker thread, signals to the GUI thread."""
 
-    progress = Signal(int, str)  # per mille, text
+    progress = Signal(int, str)  # per mille (-1: unknown), text
     batch = Signal(object)  # list[MemberResult]
     finished = Signal(object)  # RunReport or the job's own result
     failed = Signal(str)
@@ -33,9 +38,13 @@ class Job(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.cancel_event = threading.Event()
+        self.child: ChildRun | None = None
 
     def cancel(self) -> None:
         self.cancel_event.set()
+        child = self.child
+        if child is not None:
+            child.cancel()
 
     @property
     def cancelled(self) -> bool:
@@ -52,7 +61,7 @@ class Job(QObject):
         raise NotImplementedError
 
     def _stream(self, results: Iterator[MemberResult]) -> None:
-        """Emit results in batches, yielding the GIL between people."""
+        """Emit results in batches (at most every 0.1 s or 500 people)."""
         pending: list[MemberResult] = []
         last = time.monotonic()
         for result in results:
@@ -62,20 +71,44 @@ class Job(QObject):
                 self.batch.emit(pending)
                 pending = []
                 last = now
+                time.sleep(0)  # let the GUI thread take the GIL
         if pending:
             self.batch.emit(pending)
+
+    def _in_child(self, request: Request, duplicates: DuplicateIndex) -> RunReport:
+        """Run `request` in a child process, relaying its messages as signals."""
+        self.child = ChildRun(request)
+        if self.cancelled:
+            self.child.cancel()
+        report = RunReport()
+        for message in self.child.messages():
+            kind = message[0]
+            if kind == "batch":
+                self.batch.emit(message[1])
+            elif kind == "progress":
+                self.progress.emit(message[1], message[2])
+            elif kind == "done":
+                report = message[1]
+                duplicates.restore(message[2])
+            else:
+                raise RuntimeError(message[1])
+        return report
 
 
 class ImportJob(Job):
     """Read files and folders, screen everyone, send them to the table as they come."""
 
-    def __init__(self, inputs: Iterable[Path | str], screener: Screener,
-                 duplicates: DuplicateIndex) -> None:
+    def __init__(self, inputs: Iterable[Path | str], defaults: dict[str, Any],
+                 as_of: date | None, duplicates: DuplicateIndex,
+                 use_process: bool | None = None) -> None:
         super().__init__()
         self.inputs = [Path(p) for p in inputs]
-        self.screener = screener
+        self.defaults = dict(defaults)
+        self.as_of = as_of
         self.duplicates = duplicates
-        self.report = RunReport()
+        self.use_process = (processes_available()
+                            and estimated_rows(self.inputs) >= PROCESS_THRESHOLD) \
+            if use_process is None else use_process
 
     def _on_progress(self, progress: Progress) -> None:
         files = f" (file {progress.files_done + 1} of {progress.files_total})" \
@@ -84,35 +117,45 @@ class ImportJob(Job):
                            f"Reading {progress.current}{files}: {progress.people:,} people")
 
     def work(self) -> object:
-        results = screen_inputs(self.inputs, self.screener, self.report,
+        if self.use_process:
+            request = Request(self.defaults, self.as_of, inputs=[str(p) for p in self.inputs],
+                              max_bytes=MAX_INTERACTIVE_BYTES, seen=self.duplicates.state())
+            return self._in_child(request, self.duplicates)
+        report = RunReport()
+        results = screen_inputs(self.inputs, make_screener(self.defaults, self.as_of), report,
                                 duplicates=self.duplicates, max_bytes=MAX_INTERACTIVE_BYTES,
                                 cancelled=lambda: self.cancelled, on_progress=self._on_progress)
         self._stream(results)
         if self.cancelled:
-            self.report.cancelled = True
-        return self.report
+            report.cancelled = True
+        return report
 
 
 class RescreenJob(Job):
-    """Screen people again (new group defaults, edited answers, an opened project)."""
+    """Screen people again (new group defaults, an opened project)."""
 
-    def __init__(self, members: list[Member], screener: Screener) -> None:
+    def __init__(self, members: list[Member], defaults: dict[str, Any], as_of: date | None,
+                 duplicates: DuplicateIndex, use_process: bool | None = None) -> None:
         super().__init__()
         self.members = members
-        self.screener = screener
-        self.report = RunReport()
+        self.defaults = dict(defaults)
+        self.as_of = as_of
+        self.duplicates = duplicates
+        self.use_process = (processes_available() and len(members) >= PROCESS_THRESHOLD) \
+            if use_process is None else use_process
 
-    def _results(self) -> Iterator[MemberResult]:
-        duplicates = DuplicateIndex()
+    def _results(self, report: RunReport) -> Iterator[MemberResult]:
+        screener = make_screener(self.defaults, self.as_of)
+        self.duplicates.forget()
         total = max(len(self.members), 1)
         last = 0.0
         for done, member in enumerate(self.members, start=1):
             if self.cancelled:
-                self.report.cancelled = True
+                report.cancelled = True
                 return
-            result = self.screener.screen(member)
-            result.duplicate_of = duplicates.check(member)
-            self.report.counts.add(result)
+            result = screener.screen(member)
+            result.duplicate_of = self.duplicates.check(member)
+            report.counts.add(result)
             yield result
             now = time.monotonic()
             if now - last >= BATCH_SECONDS:
@@ -120,8 +163,12 @@ class RescreenJob(Job):
                 self.progress.emit(done * 1000 // total, f"Screening {done:,} of {total:,}")
 
     def work(self) -> object:
-        self._stream(self._results())
-        return self.report
+        if self.use_process:
+            request = Request(self.defaults, self.as_of, members=self.members)
+            return self._in_child(request, self.duplicates)
+        report = RunReport()
+        self._stream(self._results(report))
+        return report
 
 
 class CallJob(Job):

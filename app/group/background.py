@@ -1,0 +1,172 @@
+"""Screen a group in a child process, streaming results back in batches.
+
+Why a process and not only a thread: screening is pure Python. A worker *thread* holds the GIL
+while it screens, and every call Qt makes into Python on the GUI thread (each table cell, each
+sort comparison, each timer) then waits up to the interpreter's switch interval for it: with
+thousands of such calls per batch the window freezes for seconds. A child process screens on its
+own interpreter (and its own core); the parent's worker thread only waits on a pipe (GIL
+released) and unpickles batches of a few hundred people.
+
+No Qt here: the child imports only the rules and app.group.
+"""
+
+import multiprocessing
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from app.group.members import DuplicateIndex, Member, MemberResult
+from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+
+BATCH_ROWS = 500
+BATCH_SECONDS = 0.1
+
+
+@dataclass
+class Request:
+    """What the child screens: files (import) or members (re-screen), with defaults and date."""
+
+    defaults: dict[str, Any]
+    as_of: date | None
+    inputs: list[str] = field(default_factory=list)
+    members: list[Member] | None = None
+    max_bytes: int | None = None
+    seen: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+
+def _send_batches(conn: Connection, results: Iterator[MemberResult]) -> None:
+    batch: list[MemberResult] = []
+    last = time.monotonic()
+    for result in results:
+        batch.append(result)
+        now = time.monotonic()
+        if len(batch) >= BATCH_ROWS or now - last >= BATCH_SECONDS:
+            conn.send(("batch", batch))
+            batch = []
+            last = now
+    if batch:
+        conn.send(("batch", batch))
+
+
+def _rescreen(request: Request, report: RunReport, index: DuplicateIndex, conn: Connection,
+              cancelled: Any) -> Iterator[MemberResult]:
+    screener = make_screener(request.defaults, request.as_of)
+    members = request.members or []
+    total = max(len(members), 1)
+    last = 0.0
+    for done, member in enumerate(members, start=1):
+        if cancelled.is_set():
+            report.cancelled = True
+            return
+        result = screener.screen(member)
+        result.duplicate_of = index.check(member)
+        report.counts.add(result)
+        yield result
+        now = time.monotonic()
+        if now - last >= BATCH_SECONDS:
+            last = now
+            conn.send(("progress", done * 1000 // total, f"Screening {done:,} of {total:,}"))
+
+
+def child_main(request: Request, conn: Connection, cancelled: Any) -> None:
+    """The child process: screen, send ("batch", results) / ("progress", per mille, text)
+    messages, and finally ("done", report, duplicate index state) or ("error", text)."""
+    try:
+        report = RunReport()
+        index = DuplicateIndex()
+        index.restore(request.seen)
+
+        def progress(state: Progress) -> None:
+            files = f" (file {state.files_done + 1} of {state.files_total})" \
+                if state.files_total > 1 else ""
+            conn.send(("progress", int(state.fraction * 1000),
+                       f"Reading {state.current}{files}: {state.people:,} people"))
+
+        if request.members is not None:
+            results = _rescreen(request, report, index, conn, cancelled)
+        else:
+            screener = make_screener(request.defaults, request.as_of)
+            results = screen_inputs(request.inputs, screener, report, duplicates=index,
+                                    max_bytes=request.max_bytes,
+                                    cancelled=cancelled.is_set, on_progress=progress)
+        _send_batches(conn, results)
+        if cancelled.is_set():
+            report.cancelled = True
+        conn.send(("done", report, index.state()))
+    except BaseException as error:  # the parent reports it; the child just ends
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        conn.close()
+
+
+def _context() -> Any:
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["app.group.background"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def processes_available() -> bool:
+    """False in frozen builds, whose entry point would have to hand over to multiprocessing."""
+    return not getattr(sys, "frozen", False)
+
+
+class ChildRun:
+    """One request screened in a child process; iterate `messages()` from a worker thread."""
+
+    def __init__(self, request: Request) -> None:
+        context = _context()
+        self._receive, send = context.Pipe(duplex=False)
+        self._cancelled = context.Event()
+        self._process = context.Process(target=child_main, args=(request, send, self._cancelled),
+                                        name="volunteer-check-group", daemon=True)
+        self._process.start()
+        send.close()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def messages(self, poll: float = 0.05) -> Iterator[tuple[Any, ...]]:
+        """Messages from the child until "done" or "error" (one is always the last)."""
+        try:
+            while True:
+                if self._receive.poll(poll):
+                    try:
+                        message = self._receive.recv()
+                    except EOFError:
+                        yield ("error", "the screening process ended unexpectedly")
+                        return
+                    yield message
+                    if message[0] in ("done", "error"):
+                        return
+                elif not self._process.is_alive() and not self._receive.poll(0):
+                    code = self._process.exitcode
+                    yield ("error", f"the screening process ended unexpectedly (code {code})")
+                    return
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._receive.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join(timeout=5)
+        self._process.close()
+
+
+def estimated_rows(inputs: list[Path]) -> int:
+    """A rough count of people in these inputs (bytes / 150; folders count as many)."""
+    total = 0
+    for path in inputs:
+        try:
+            total += 10_000 if path.is_dir() else path.stat().st_size // 150
+        except OSError:
+            continue
+    return total

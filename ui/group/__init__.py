@@ -1,0 +1,1 @@
+"""The organiser's group window (organiser mode): opened lazily from the start screen."""
