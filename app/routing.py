@@ -195,6 +195,9 @@ def friendly_message(issue: Issue) -> str:
                     "untick one of them.")
     if question is not None and question.options:
         text = _QUOTED.sub(lambda m: f"\"{question.label_of(m.group(1))}\"", text)
+    if question is not None and question.kind is Kind.AMOUNT and "is not an amount" in text:
+        return ("Please enter a number of US dollars, for example 800, or tick "
+                "\"I don't know\".")
     if issue.question == "B4" and issue.code == "V02":
         return ("This contradicts your answer about US citizenship, nationality or green card "
                 "above; correct one of the two.")

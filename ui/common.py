@@ -1,0 +1,107 @@
+"""Small widget helpers shared by the pages (Qt only, cheap to import before the first paint)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+ERROR_COLOUR = "#b3261e"
+MUTED_COLOUR = "#5f6368"
+CONTENT_MAX_WIDTH = 860
+
+
+def label(text: str = "", *, name: str = "", rich: bool = False, selectable: bool = False,
+          parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped label; plain text unless `rich`."""
+    widget = QLabel(parent)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    widget.setText(text)
+    widget.setWordWrap(True)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if selectable:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:
+    """A bold heading: level 1 for page titles, 2 for sections, 3 for sub-sections."""
+    widget = label(text, name=name)
+    font = QFont(widget.font())
+    base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(base * {1: 1.7, 2: 1.3, 3: 1.1}.get(level, 1.0))
+    font.setBold(True)
+    widget.setFont(font)
+    widget.setAccessibleName(text)
+    return widget
+
+
+def muted(widget: QLabel) -> QLabel:
+    widget.setStyleSheet(f"color: {MUTED_COLOUR};")
+    return widget
+
+
+def button(text: str, *, name: str = "", accessible: str = "", tip: str = "") -> QPushButton:
+    """A push button with an explicit accessible name (defaults to its text without '&')."""
+    widget = QPushButton(text)
+    widget.setAutoDefault(False)
+    if name:
+        widget.setObjectName(name)
+    widget.setAccessibleName(accessible or text.replace("&&", "\0").replace("&", "")
+                             .replace("\0", "&").replace("…", "").strip())
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def scroll_area(content: QWidget, *, name: str = "", accessible: str = "",
+                focusable: bool = False) -> QScrollArea:
+    """A frameless vertical scroll area holding `content` (which grows with the width)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    if name:
+        area.setObjectName(name)
+    if focusable:
+        area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        area.setAccessibleName(accessible or "Scrollable text")
+    else:
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if accessible:
+            area.setAccessibleName(accessible)
+    return area
+
+
+def centred_column(inner: QLayout, max_width: int = CONTENT_MAX_WIDTH) -> QWidget:
+    """A widget that holds `inner` in a column no wider than `max_width`, centred."""
+    holder = QWidget()
+    column = QWidget()
+    column.setLayout(inner)
+    column.setMaximumWidth(max_width)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addStretch(0)
+    row.addWidget(column, 1)
+    row.addStretch(0)
+    return holder
+
+
+def framed(widget: QWidget, background: str, border: str) -> QWidget:
+    """Give a QFrame-like box a background and a border via its object name."""
+    name = widget.objectName() or f"box{id(widget)}"
+    widget.setObjectName(name)
+    widget.setStyleSheet(
+        f"#{name} {{ background: {background}; border: 1px solid {border}; "
+        "border-radius: 6px; }")
+    return widget

@@ -1,0 +1,88 @@
+"""One wizard page of questions (A..G): widgets appear and disappear as the answers change."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.routing import page_title
+from rules.questions import questions_on
+from ui.common import centred_column, heading, label, muted, scroll_area
+from ui.question_widgets import QuestionWidget, widget_for
+
+PAGE_INTROS: dict[str, str] = {
+    "A": "Tell us about the campaign you want to help.",
+    "B": "These answers decide whether the rules on foreign nationals apply to you. "
+         "Your answers stay on this device.",
+    "C": "Being paid for campaign work by anyone other than the campaign is the most common "
+         "problem. Include allowances and grants.",
+    "D": "Flights and other transport for this trip, and who pays for them.",
+    "E": "Where you will sleep and who pays for your food and daily costs.",
+    "F": "Tick everything you expect to do for the campaign.",
+    "G": "Besides your time: money, things or resources you might give or use.",
+}
+
+
+class QuestionPage(QWidget):
+    """The questions of one page of brief (d); emits `answer_changed(qid, value)`."""
+
+    answer_changed = Signal(str, object)
+
+    def __init__(self, page: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setObjectName(f"page_{page}")
+        column = QVBoxLayout()
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(6)
+        self.step = muted(label("", name=f"step_{page}"))
+        column.addWidget(self.step)
+        self.title = heading(page_title(page), 1, name=f"pageTitle_{page}")
+        column.addWidget(self.title)
+        if page in PAGE_INTROS:
+            column.addWidget(label(PAGE_INTROS[page], name=f"intro_{page}"))
+        self.widgets: dict[str, QuestionWidget] = {}
+        for question in questions_on(page):
+            widget = widget_for(question)
+            widget.changed.connect(lambda w=widget: self._changed(w))
+            column.addWidget(widget)
+            self.widgets[question.id] = widget
+        column.addStretch(1)
+        self.scroll = scroll_area(centred_column(column), name=f"scroll_{page}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+    def _changed(self, widget: QuestionWidget) -> None:
+        self.answer_changed.emit(widget.question.id, widget.value())
+
+    def set_step(self, number: int, total: int) -> None:
+        self.step.setText(f"Step {number} of {total}")
+
+    def show_answers(self, answers: Mapping[str, Any], visible: Iterable[str]) -> None:
+        """Put the answers into the widgets and show only the questions that are asked."""
+        shown = set(visible)
+        for qid, widget in self.widgets.items():
+            wanted = answers.get(qid)
+            if widget.value() != wanted:
+                widget.set_value(wanted)
+            widget.setVisible(qid in shown)
+
+    def set_problems(self, problems: Mapping[str, str]) -> None:
+        for qid, widget in self.widgets.items():
+            widget.set_problem(problems.get(qid))
+
+    def visible_ids(self) -> list[str]:
+        return [qid for qid, widget in self.widgets.items() if not widget.isHidden()]
+
+    def focus_question(self, qid: str) -> None:
+        widget = self.widgets.get(qid)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.focus_first()
+
+    def focus_first(self) -> None:
+        for qid in self.visible_ids():
+            self.focus_question(qid)
+            return

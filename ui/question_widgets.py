@@ -1,0 +1,354 @@
+"""One widget per question kind: radio buttons, check boxes, an amount field, an optional age.
+
+Each shows the question, its help text, a "What do these words mean?" expander with the
+glossary definitions, and a red problem line under the answer when validation finds an issue.
+"""
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.routing import exclusive_code, format_amount
+from rules.questions import GLOSSARY, Kind, Question
+from ui.common import ERROR_COLOUR, label, muted
+
+AMOUNT_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
+MAX_AGE = 120
+
+
+def parse_amount(text: str) -> float | int | str | None:
+    """'1,200', '$1200', '1200 USD' -> 1200; blank -> None; anything else is passed on as text
+    (validation then explains it)."""
+    cleaned = text.strip()
+    for token in ("US$", "USD", "$", "usd", "dollars"):
+        cleaned = cleaned.replace(token, "")
+    cleaned = cleaned.replace(",", "").replace(" ", "").replace("_", "").replace("\u00a0", "")
+    if not cleaned:
+        return None if not text.strip() else text.strip()
+    if AMOUNT_TEXT.match(cleaned):
+        number = float(cleaned)
+        return int(number) if number.is_integer() else number
+    return text.strip()
+
+
+class QuestionWidget(QFrame):
+    """Common frame: question text, help, glossary expander, answer controls, problem line."""
+
+    changed = Signal()
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName(f"question_{question.id}")
+        self._updating = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 10)
+        layout.setSpacing(4)
+        self.title = label(question.text, name=f"title_{question.id}")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.08)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.help = muted(label(question.help, name=f"help_{question.id}"))
+        layout.addWidget(self.help)
+        self.glossary_button: QToolButton | None = None
+        self.glossary_text: QLabel | None = None
+        terms = [term for term in question.glossary if term in GLOSSARY]
+        if terms:
+            self._add_glossary(layout, terms)
+        self.controls_layout = QVBoxLayout()
+        self.controls_layout.setSpacing(2)
+        layout.addLayout(self.controls_layout)
+        self.problem = label("", name=f"problem_{question.id}")
+        self.problem.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.problem.hide()
+        self.build()
+        layout.addWidget(self.problem)
+
+    # ---- construction ----
+
+    def _add_glossary(self, layout: QVBoxLayout, terms: list[str]) -> None:
+        words = ", ".join(f"\u201c{term}\u201d" for term in terms)
+        text = f"What does {words} mean?" if len(terms) == 1 else f"What do {words} mean?"
+        toggle = QToolButton(objectName=f"glossary_{self.question.id}")
+        toggle.setText(text)
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        toggle.setAutoRaise(True)
+        toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        toggle.setAccessibleName(text)
+        definitions = "".join(
+            f"<p style='margin:2px 0'><b>{term}</b>: {GLOSSARY[term]}</p>" for term in terms)
+        explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
+        explanation.setStyleSheet("background: #f1f3f4; padding: 6px; border-radius: 4px;")
+        explanation.hide()
+        tip = "\n".join(f"{term}: {GLOSSARY[term]}" for term in terms)
+        self.title.setToolTip(tip)
+
+        def expand(on: bool) -> None:
+            explanation.setVisible(on)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(expand)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(toggle)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(explanation)
+        self.glossary_button = toggle
+        self.glossary_text = explanation
+
+    def build(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _describe(self, widget: QWidget, name: str) -> None:
+        widget.setAccessibleName(name)
+        widget.setAccessibleDescription(self.question.text)
+
+    # ---- values ----
+
+    def value(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        self._updating = True
+        try:
+            self._set(value)
+        finally:
+            self._updating = False
+
+    def _set(self, value: Any) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _emit(self) -> None:
+        if not self._updating:
+            self.changed.emit()
+
+    # ---- focus and problems ----
+
+    def controls(self) -> list[QWidget]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        for widget in self.controls():
+            if isinstance(widget, QRadioButton | QCheckBox) and widget.isChecked():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        for widget in self.controls():
+            if widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def set_problem(self, text: str | None) -> None:
+        shown = bool(text)
+        self.problem.setText(f"Problem: {text}" if text else "")
+        self.problem.setVisible(shown)
+        for widget in self.controls():
+            widget.setAccessibleDescription(
+                f"{self.question.text}. Problem: {text}" if text else self.question.text)
+
+    def problem_text(self) -> str:
+        return self.problem.text() if self.problem.isVisible() else ""
+
+
+class SingleChoice(QuestionWidget):
+    """Radio buttons in a QButtonGroup (arrow keys move, Space chooses)."""
+
+    def build(self) -> None:
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QRadioButton] = {}
+        for option in self.question.options:
+            radio = QRadioButton(option.label, objectName=f"{self.question.id}_{option.code}")
+            self._describe(radio, option.label)
+            self.group.addButton(radio)
+            self.controls_layout.addWidget(radio)
+            self.buttons[option.code] = radio
+        self.group.buttonToggled.connect(self._toggled)
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._emit()
+
+    def value(self) -> str | None:
+        for code, radio in self.buttons.items():
+            if radio.isChecked():
+                return code
+        return None
+
+    def _set(self, value: Any) -> None:
+        if isinstance(value, str) and value in self.buttons:
+            self.buttons[value].setChecked(True)
+            return
+        self.group.setExclusive(False)
+        for radio in self.buttons.values():
+            radio.setChecked(False)
+        self.group.setExclusive(True)
+
+    def controls(self) -> list[QWidget]:
+        return list(self.buttons.values())
+
+
+class MultiChoice(QuestionWidget):
+    """Check boxes; an exclusive answer such as "None of these" unticks the others."""
+
+    def build(self) -> None:
+        self.boxes: dict[str, QCheckBox] = {}
+        self.exclusive = exclusive_code(self.question.id)
+        for option in self.question.options:
+            box = QCheckBox(option.label, objectName=f"{self.question.id}_{option.code}")
+            self._describe(box, option.label)
+            self.controls_layout.addWidget(box)
+            self.boxes[option.code] = box
+            box.toggled.connect(lambda on, code=option.code: self._toggled(code, on))
+
+    def _toggled(self, code: str, on: bool) -> None:
+        if self._updating:
+            return
+        if on and self.exclusive is not None:
+            self._updating = True
+            try:
+                if code == self.exclusive:
+                    for other, box in self.boxes.items():
+                        if other != code:
+                            box.setChecked(False)
+                else:
+                    self.boxes[self.exclusive].setChecked(False)
+            finally:
+                self._updating = False
+        self._emit()
+
+    def value(self) -> list[str] | None:
+        chosen = [code for code, box in self.boxes.items() if box.isChecked()]
+        return chosen or None
+
+    def _set(self, value: Any) -> None:
+        chosen = set(value) if isinstance(value, list | tuple) else set()
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
+
+    def controls(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+
+class AmountQuestion(QuestionWidget):
+    """A US-dollar amount, or "I don't know"."""
+
+    def build(self) -> None:
+        row = QGridLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        prefix = QLabel("US$")
+        self.edit = QLineEdit(objectName=f"{self.question.id}_amount")
+        self.edit.setPlaceholderText("for example 800")
+        self.edit.setMaximumWidth(220)
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+        self._describe(self.edit, "Amount in US dollars")
+        prefix.setBuddy(self.edit)
+        self.unknown = QCheckBox("I don't know", objectName=f"{self.question.id}_unknown")
+        self._describe(self.unknown, "I don't know the amount")
+        self.reading = muted(label("", name=f"{self.question.id}_reading"))
+        row.addWidget(prefix, 0, 0)
+        row.addWidget(self.edit, 0, 1)
+        row.addWidget(self.reading, 0, 2)
+        row.setColumnStretch(2, 1)
+        self.controls_layout.addLayout(row)
+        self.controls_layout.addWidget(self.unknown)
+        self.edit.textChanged.connect(self._edited)
+        self.unknown.toggled.connect(self._unknown_toggled)
+
+    def _edited(self, _text: str) -> None:
+        self._show_reading()
+        self._emit()
+
+    def _show_reading(self) -> None:
+        parsed = parse_amount(self.edit.text())
+        shown = isinstance(parsed, int | float) and self.edit.text().strip() != str(parsed)
+        self.reading.setText(f"We read this as {format_amount(parsed)}"
+                             if shown and isinstance(parsed, int | float) else "")
+
+    def _unknown_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(not on)
+        self._emit()
+
+    def value(self) -> float | int | str | None:
+        if self.unknown.isChecked():
+            return "unknown"
+        return parse_amount(self.edit.text())
+
+    def _set(self, value: Any) -> None:
+        self.unknown.setChecked(value == "unknown")
+        self.edit.setEnabled(value != "unknown")
+        if value is None or value == "unknown":
+            self.edit.setText("")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            self.edit.setText(str(int(value)) if float(value).is_integer() else str(value))
+        else:
+            self.edit.setText(str(value))
+        self._show_reading()
+
+    def controls(self) -> list[QWidget]:
+        return [self.edit, self.unknown]
+
+
+class AgeQuestion(QuestionWidget):
+    """An optional age in whole years ("Not given" by default)."""
+
+    NOT_GIVEN = -1
+
+    def build(self) -> None:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.spin = QSpinBox(objectName=f"{self.question.id}_age")
+        self.spin.setRange(self.NOT_GIVEN, MAX_AGE)
+        self.spin.setSpecialValueText("Not given")
+        self.spin.setValue(self.NOT_GIVEN)
+        self.spin.setSuffix(" years")
+        self.spin.setMinimumWidth(140)
+        self._describe(self.spin, "Age in years (optional)")
+        row.addWidget(self.spin)
+        row.addStretch(1)
+        self.controls_layout.addLayout(row)
+        self.spin.valueChanged.connect(lambda _v: self._emit())
+
+    def value(self) -> int | None:
+        age = self.spin.value()
+        return None if age == self.NOT_GIVEN else age
+
+    def _set(self, value: Any) -> None:
+        in_range = isinstance(value, int) and not isinstance(value, bool) \
+            and 0 <= value <= MAX_AGE
+        self.spin.setValue(value if in_range else self.NOT_GIVEN)
+
+    def controls(self) -> list[QWidget]:
+        return [self.spin]
+
+
+WIDGETS: dict[Kind, type[QuestionWidget]] = {
+    Kind.SINGLE: SingleChoice,
+    Kind.MULTI: MultiChoice,
+    Kind.AMOUNT: AmountQuestion,
+    Kind.AGE: AgeQuestion,
+}
+
+
+def widget_for(question: Question, parent: QWidget | None = None) -> QuestionWidget:
+    return WIDGETS[question.kind](question, parent)

@@ -1,0 +1,350 @@
+"""The result of one assessment, for one volunteer: reused by the organiser's group window.
+
+    view = ResultView()
+    view.question_requested.connect(go_to_question)   # a missing fact's "Answer this question"
+    view.show_outcome(outcome)                         # app.assessing.Outcome
+
+It shows a large traffic light (lamp position, symbol and the word, never colour alone) with one
+sentence of meaning, a light per area, every finding with its reason, remedy, "If ... instead"
+alternatives and clickable citations (unverified ones marked "reported"), the immigration
+findings in their own section, the facts still missing, and a note when a saved file's colour
+changed under the current rules. Invalid answers are listed with a way back to each question.
+"""
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.assessing import Outcome
+from app.routing import friendly_message
+from rules import Area, Assessment, Finding
+from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules.questions import QUESTION_BY_ID
+from rules.result import CitationOut
+from ui.common import button, centred_column, framed, heading, label, muted, scroll_area
+from ui.lights import Lamp, TrafficLight, colours_of
+from ui.welcome import long_date
+
+AREA_TITLES: dict[str, str] = {
+    "campaign": "Campaign and scope",
+    "status": "Your status",
+    "compensation": "Payment for your time",
+    "travel": "Travel",
+    "housing": "Housing and meals",
+    "role": "What you will do",
+    "resources": "Money and other resources",
+    "immigration": "Immigration (not election law)",
+}
+# The lights shown per area, in this order; "campaign" only when it is more than a note.
+AREA_ORDER = ("status", "compensation", "travel", "housing", "role", "resources", "immigration")
+AREA_WORDS = {None: "Nothing to check", "NOTE": "Information only"}
+NOT_ASSESSED_MEANING = ("No result yet: some answers are missing or contradict each other. "
+                        "Correct them to see your result.")
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def citation_html(citation: CitationOut) -> str:
+    """A citation as a link; unverified ones are marked as reported, never as authority."""
+    text = _esc(citation.label)
+    body = f"<a href=\"{_esc(citation.url)}\">{text}</a>" if citation.url else text
+    if not citation.authority:
+        body += " <i>(reported, not verified)</i>"
+    if citation.note:
+        body += f" <span style='color:#5f6368'>({_esc(citation.note)})</span>"
+    return body
+
+
+class ResultView(QWidget):
+    """Shows an Outcome; emits `question_requested(qid)` to go back to a question."""
+
+    question_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultView")
+        self._outcome: Outcome | None = None
+        self.column = QVBoxLayout()
+        self.column.setContentsMargins(24, 16, 24, 16)
+        self.column.setSpacing(10)
+
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        self.light = TrafficLight(lamp=40)
+        self.light.setObjectName("trafficLight")
+        top.addWidget(self.light, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        self.colour_label = QLabel("", objectName="overallColour")
+        font = self.colour_label.font()
+        font.setPointSizeF(max(font.pointSizeF(), 1.0) * 2.4)
+        font.setBold(True)
+        self.colour_label.setFont(font)
+        self.meaning_label = label("", name="overallMeaning")
+        meaning_font = self.meaning_label.font()
+        meaning_font.setPointSizeF(max(meaning_font.pointSizeF(), 1.0) * 1.15)
+        self.meaning_label.setFont(meaning_font)
+        self.split_label = label("", name="splitColours")
+        words.addWidget(self.colour_label)
+        words.addWidget(self.meaning_label)
+        words.addWidget(self.split_label)
+        words.addStretch(1)
+        top.addLayout(words, 1)
+        self.column.addLayout(top)
+
+        self.body = QWidget(objectName="resultBody")
+        QVBoxLayout(self.body)
+        self.column.addWidget(self.body)
+        self.column.addStretch(1)
+        self.scroll = scroll_area(centred_column(self.column, 900), name="resultScroll",
+                                  accessible="Your result (use the arrow keys to scroll)",
+                                  focusable=True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        outer.addWidget(self.scroll)
+        self.question_buttons: dict[str, QWidget] = {}
+        self.clear()
+
+    # ---- public API ----
+
+    def outcome(self) -> Outcome | None:
+        return self._outcome
+
+    def colour_word(self) -> str | None:
+        """The overall colour shown ("RED", "AMBER", "GREEN") or None when not assessed."""
+        return self.light.word()
+
+    def clear(self) -> None:
+        self._outcome = None
+        self._set_header(None, "")
+        self.split_label.setText("")
+        self._replace_body(QWidget(objectName="resultBody"))
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Show the assessment of `outcome`, or its validation issues when it has none."""
+        self._outcome = outcome
+        self.question_buttons = {}
+        body = QWidget(objectName="resultBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        result = outcome.assessment
+        if result is None:
+            self._set_header(None, NOT_ASSESSED_MEANING)
+            self.split_label.setText("")
+            self._add_issues(layout, outcome)
+        else:
+            word = str(result.colour)
+            self._set_header(word, COLOUR_MEANINGS.get(word, ""))
+            immigration = result.areas.get(Area.IMMIGRATION)
+            self.split_label.setText(
+                f"Election law: {result.election_colour}.  Immigration: "
+                f"{immigration if immigration not in (None, 'NOTE') else 'no concern found'}.")
+            self._add_changed(layout, outcome, result)
+            self._add_missing(layout, result)
+            self._add_areas(layout, result)
+            self._add_findings(layout, result)
+            self._add_about(layout, result)
+        self._replace_body(body)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    # ---- building blocks ----
+
+    def _set_header(self, word: str | None, meaning: str) -> None:
+        self.light.set_word(word)
+        self.colour_label.setText(word or "NOT ASSESSED")
+        self.colour_label.setStyleSheet(
+            f"color: {colours_of(word)[0] if word != 'AMBER' else '#8a6100'};")
+        self.colour_label.setAccessibleName(f"Overall result: {word or 'not assessed'}")
+        self.meaning_label.setText(meaning)
+
+    def _replace_body(self, body: QWidget) -> None:
+        index = self.column.indexOf(self.body)
+        self.column.insertWidget(index, body)
+        self.column.removeWidget(self.body)
+        self.body.hide()
+        self.body.deleteLater()
+        self.body = body
+
+    def _question_button(self, qid: str, text: str, accessible: str) -> QWidget:
+        go = button(text, name=f"goto_{qid}", accessible=accessible)
+        go.clicked.connect(lambda _c=False, q=qid: self.question_requested.emit(q))
+        self.question_buttons.setdefault(qid, go)
+        return go
+
+    def _box(self, name: str, word: str | None) -> tuple[QFrame, QVBoxLayout]:
+        box = QFrame(objectName=name)
+        strong, _, tint = colours_of(word)
+        framed(box, tint, strong)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(12, 10, 12, 10)
+        return box, inner
+
+    def _add_issues(self, layout: QVBoxLayout, outcome: Outcome) -> None:
+        box, inner = self._box("issuesBox", "AMBER")
+        inner.addWidget(heading("Some answers need attention", 2))
+        for issue in outcome.validation.issues:
+            question = QUESTION_BY_ID.get(issue.question)
+            row = QHBoxLayout()
+            where = question.text if question else f"Answer \u201c{issue.question}\u201d"
+            row.addWidget(label(f"{where}: {friendly_message(issue)}",
+                                name=f"issue_{issue.question}"), 1)
+            if question is not None:
+                row.addWidget(self._question_button(
+                    issue.question, "Go to this question",
+                    f"Go to the question: {question.text}"), 0, Qt.AlignmentFlag.AlignTop)
+            inner.addLayout(row)
+        layout.addWidget(box)
+
+    def _add_changed(self, layout: QVBoxLayout, outcome: Outcome, result: Assessment) -> None:
+        changed = outcome.colour_changed
+        if not changed:
+            return
+        old, new = changed
+        box, inner = self._box("colourChangedBox", "NOTE")
+        saved_under = (f" under rules version {outcome.document.ruleset_version}"
+                       if outcome.document.ruleset_version else "")
+        inner.addWidget(label(
+            f"The result has changed. This file was saved with the result {old}{saved_under}. "
+            f"Under the current rules (version {result.ruleset.version}) the result is {new}. "
+            "Please read the reasons below.", name="colourChanged"))
+        layout.addWidget(box)
+
+    def _add_missing(self, layout: QVBoxLayout, result: Assessment) -> None:
+        if not result.missing:
+            return
+        box, inner = self._box("missingBox", "AMBER")
+        inner.addWidget(heading("Facts you still need to find out", 2, name="missingTitle"))
+        inner.addWidget(label(
+            "You answered \u201cI don't know\u201d (or preferred not to say) here. Find out, "
+            "then answer the question: the result may change.", name="missingIntro"))
+        for fact in result.missing:
+            row = QHBoxLayout()
+            row.addWidget(label(fact.prompt, name=f"missing_{fact.question}"), 1)
+            row.addWidget(self._question_button(
+                fact.question, "Answer this question", f"Answer the question: {fact.prompt}"),
+                0, Qt.AlignmentFlag.AlignTop)
+            inner.addLayout(row)
+        layout.addWidget(box)
+
+    def _add_areas(self, layout: QVBoxLayout, result: Assessment) -> None:
+        layout.addWidget(heading("Area by area", 2, name="areasTitle"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        shown = list(AREA_ORDER)
+        campaign = result.areas.get(Area.CAMPAIGN)
+        if campaign not in (None, "NOTE"):
+            shown.insert(0, "campaign")
+        for index, area in enumerate(shown):
+            colour = result.areas.get(Area(area))
+            word = str(colour) if colour is not None else None
+            row, col = divmod(index, 2)
+            cell = QHBoxLayout()
+            lamp = Lamp(word, 20)
+            lamp.setObjectName(f"areaLamp_{area}")
+            cell.addWidget(lamp)
+            text = label(f"{AREA_TITLES[area]}: {AREA_WORDS.get(word, word)}",
+                         name=f"area_{area}")
+            cell.addWidget(text, 1)
+            grid.addLayout(cell, row, col)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+    def _add_findings(self, layout: QVBoxLayout, result: Assessment) -> None:
+        layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
+        for finding in result.election_findings:
+            layout.addWidget(self._finding_card(finding))
+        section = QFrame(objectName="immigrationSection")
+        inner = QVBoxLayout(section)
+        inner.setContentsMargins(0, 8, 0, 0)
+        inner.addWidget(heading("Immigration (not election law)", 2, name="immigrationTitle"))
+        inner.addWidget(muted(label(
+            "A separate caution: immigration rules are not election law and never make the "
+            "result red. Ask an immigration lawyer if this applies to you.",
+            name="immigrationIntro")))
+        findings = result.immigration_findings
+        if not findings:
+            inner.addWidget(label("No immigration concern was found for your answers.",
+                                  name="noImmigration"))
+        for finding in findings:
+            inner.addWidget(self._finding_card(finding))
+        layout.addWidget(section)
+
+    def _finding_card(self, finding: Finding) -> QFrame:
+        word = str(finding.colour)
+        card, inner = self._box(f"finding_{finding.rule}", word)
+        head = QHBoxLayout()
+        head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
+        severity = f" ({finding.severity} concern)" if finding.severity else ""
+        topic = finding.label or AREA_TITLES.get(str(finding.area), str(finding.area))
+        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)} "
+                      f"<span style='color:#5f6368'>\u00b7 rule {finding.rule}</span>",
+                      rich=True, name=f"findingTitle_{finding.rule}")
+        head.addWidget(title, 1)
+        inner.addLayout(head)
+        inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
+        if finding.remedy:
+            inner.addWidget(label(f"<b>What would make this green:</b> {_esc(finding.remedy)}",
+                                  rich=True, name=f"findingRemedy_{finding.rule}"))
+        for index, alternative in enumerate(finding.counterfactuals):
+            row = QHBoxLayout()
+            row.addSpacing(4)
+            row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label(f"If {alternative.label} instead: {alternative.colour}",
+                                name=f"counterfactual_{finding.rule}_{index}"), 1)
+            inner.addLayout(row)
+        if finding.citations:
+            inner.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}")))
+            for index, citation in enumerate(finding.citations):
+                link = label(f"\u2022 {citation_html(citation)}", rich=True,
+                             name=f"citation_{finding.rule}_{index}")
+                if citation.url:
+                    link.setOpenExternalLinks(True)
+                    link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                    link.setAccessibleName(
+                        f"Source: {citation.label}"
+                        + ("" if citation.authority else " (reported, not verified)"))
+                    link.setToolTip(citation.url)
+                inner.addWidget(link)
+        return card
+
+    def _add_about(self, layout: QVBoxLayout, result: Assessment) -> None:
+        layout.addWidget(heading("About this result", 2, name="aboutTitle"))
+        layout.addWidget(muted(label(
+            f"Rules version {result.ruleset.version}, research last reviewed "
+            f"{long_date(result.ruleset.research_reviewed)}; assessed under the law as of "
+            f"{long_date(result.as_of)}.", name="rulesetLine")))
+        layout.addWidget(label(disclaimer(), name="resultDisclaimer"))
+
+    # ---- for tests and the organiser ----
+
+    def texts(self) -> str:
+        """All visible text of the view, for tests and copy-paste."""
+        parts: list[str] = [self.colour_label.text(), self.meaning_label.text(),
+                            self.split_label.text()]
+        for widget in self.body.findChildren(QLabel):
+            parts.append(widget.text())
+        return "\n".join(parts)
+
+    def finding_ids(self) -> list[str]:
+        return [w.objectName().removeprefix("finding_")
+                for w in self.body.findChildren(QFrame)
+                if w.objectName().startswith("finding_")]
+
+    def payload(self) -> dict[str, Any]:
+        """A summary of what is shown (handy for assertions)."""
+        return {"colour": self.colour_word(), "findings": self.finding_ids(),
+                "missing": list(self.question_buttons)}

@@ -1,0 +1,401 @@
+"""The volunteer's wizard: pages A..G, "check your answers" and the result, listed as data.
+
+The route itself (which page comes next, which questions are asked, what an answer change makes
+irrelevant, what blocks leaving a page) is app.routing; this module only shows it. The welcome
+page belongs to the main window (it is painted before the rules load), so "Back" from the first
+question page emits `exit_to_start`.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from app.answers_file import AnswersDocument
+from app.assessing import Outcome, assess_document
+from app.routing import (
+    QUESTION_PAGES,
+    RESULT,
+    REVIEW,
+    WELCOME,
+    first_page_with_issues,
+    friendly_message,
+    issues_by_question,
+    next_page,
+    page_issues,
+    page_of,
+    previous_page,
+    prune,
+    route,
+    visible_questions,
+)
+from rules import Person
+from rules.questions import QUESTION_BY_ID
+from ui.common import MUTED_COLOUR, button, label
+from ui.focus import chain, reading_order
+from ui.question_page import QuestionPage
+from ui.result_view import ResultView
+from ui.review_page import ReviewPage
+
+
+class ResultPage(QWidget):
+    """The ResultView with what to do next: change, save, export, start again."""
+
+    change_answers = Signal()
+    save_requested = Signal()
+    export_requested = Signal()
+    new_check_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_result")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = ResultView()
+        layout.addWidget(self.view, 1)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(24, 8, 24, 12)
+        self.change_button = button("&Change my answers", name="changeAnswers")
+        self.save_button = button("&Save answers…", name="saveAnswers",
+                                  tip="Keep your answers in a file to check again later")
+        self.export_button = button("&Export PDF…", name="exportPdf",
+                                    tip="A printable report to show the campaign or a lawyer")
+        self.new_button = button("Start a &new check", name="newCheck")
+        self.change_button.clicked.connect(self.change_answers)
+        self.save_button.clicked.connect(self.save_requested)
+        self.export_button.clicked.connect(self.export_requested)
+        self.new_button.clicked.connect(self.new_check_requested)
+        actions.addWidget(self.change_button)
+        actions.addStretch(1)
+        for widget in (self.save_button, self.export_button, self.new_button):
+            actions.addWidget(widget)
+        layout.addLayout(actions)
+
+
+# The wizard's pages as data: page id and how to build it (the welcome page is the window's).
+PAGES: tuple[tuple[str, Callable[[], QWidget]], ...] = (
+    *((page, partial(QuestionPage, page)) for page in QUESTION_PAGES),
+    (REVIEW, ReviewPage),
+    (RESULT, ResultPage),
+)
+
+
+class Wizard(QWidget):
+    """Pages A..G, review and result, with Back / Next and the reason Next is unavailable."""
+
+    exit_to_start = Signal()
+    page_changed = Signal(str)
+    autosave = Signal(dict, str)  # answers, page now shown
+    answers_edited = Signal()
+
+    def __init__(self, as_of: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wizard")
+        self.as_of = as_of or date.today()
+        self._answers: dict[str, Any] = {}
+        self._current = QUESTION_PAGES[0]
+        self._returning = False
+        self._removed: list[str] = []
+        self._show_all_missing: set[str] = set()
+        self._person = Person()
+        self._loaded: tuple[dict[str, Any], AnswersDocument] | None = None
+        self._outcome: Outcome | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.stack = QStackedWidget(objectName="wizardPages")
+        self.pages: dict[str, QWidget] = {}
+        for page_id, factory in PAGES:
+            widget = factory()
+            self.pages[page_id] = widget
+            self.stack.addWidget(widget)
+            if isinstance(widget, QuestionPage):
+                widget.answer_changed.connect(self._answer_changed)
+        layout.addWidget(self.stack, 1)
+
+        self.nav = QWidget(objectName="navBar")
+        self.nav.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(24, 8, 24, 10)
+        self.back_button = button("< &Back", name="backButton", accessible="Back")
+        self.reason = label("", name="nextReason")
+        self.reason.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.next_button = button("&Next >", name="nextButton", accessible="Next")
+        self.next_button.setMinimumWidth(120)
+        font = self.next_button.font()
+        font.setBold(True)
+        self.next_button.setFont(font)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.reason, 1)
+        nav.addWidget(self.next_button)
+        layout.addWidget(self.nav)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+
+        review = self.review_page()
+        review.change_requested.connect(self.change_question)
+        result = self.result_page()
+        result.change_answers.connect(lambda: self.go_to(REVIEW))
+        result.view.question_requested.connect(self.change_question)
+        self.go_to(QUESTION_PAGES[0], focus=False)
+
+    # ---- access ----
+
+    def answers(self) -> dict[str, Any]:
+        return dict(self._answers)
+
+    def current_page(self) -> str:
+        return self._current
+
+    def outcome(self) -> Outcome | None:
+        return self._outcome
+
+    def question_page(self, page: str) -> QuestionPage:
+        widget = self.pages[page]
+        assert isinstance(widget, QuestionPage)
+        return widget
+
+    def review_page(self) -> ReviewPage:
+        widget = self.pages[REVIEW]
+        assert isinstance(widget, ReviewPage)
+        return widget
+
+    def result_page(self) -> ResultPage:
+        widget = self.pages[RESULT]
+        assert isinstance(widget, ResultPage)
+        return widget
+
+    def returning_to_review(self) -> bool:
+        return self._returning
+
+    # ---- loading and resetting ----
+
+    def reset(self) -> None:
+        """Forget every answer and show the first question page."""
+        self._answers = {}
+        self._person = Person()
+        self._loaded = None
+        self._outcome = None
+        self._returning = False
+        self._removed = []
+        self._show_all_missing = set()
+        self.result_page().view.clear()
+        for page in QUESTION_PAGES:
+            self.question_page(page).show_answers({}, ())
+        self.go_to(QUESTION_PAGES[0], focus=False)
+
+    def load(self, answers: dict[str, Any], page: str | None = None, *,
+             document: AnswersDocument | None = None, show_result: bool = False) -> list[str]:
+        """Take over answers (a draft or a file); returns the ids of answers that were ignored
+        because they are not questions of this version."""
+        unknown = [k for k in answers if k not in QUESTION_BY_ID]
+        known = {k: v for k, v in answers.items() if k in QUESTION_BY_ID}
+        self._answers = prune(known, self.as_of)
+        self._person = document.person if document is not None else Person()
+        self._loaded = (dict(self._answers), document) if document is not None else None
+        self._outcome = None
+        self._returning = False
+        self._removed = []
+        self._show_all_missing = set(QUESTION_PAGES)
+        if show_result:
+            self.go_to(RESULT)
+        elif page in self.pages and page != RESULT:
+            self.go_to(page)
+        else:
+            self.go_to(first_page_with_issues(self._answers, self.as_of) or REVIEW)
+        return unknown
+
+    # ---- navigation ----
+
+    def go_to(self, page: str, focus: bool = True) -> None:
+        """Show `page` (a question page, review or result)."""
+        if page == WELCOME:
+            self.exit_to_start.emit()
+            return
+        self._current = page
+        widget = self.pages[page]
+        if isinstance(widget, QuestionPage):
+            self._refresh_question_page(widget)
+        elif page == REVIEW:
+            self._refresh_review()
+        elif page == RESULT:
+            self._outcome = self.compute_outcome()
+            self.result_page().view.show_outcome(self._outcome)
+        self.stack.setCurrentWidget(widget)
+        self.nav.setVisible(page != RESULT)
+        self._refresh_nav()
+        self._update_tab_order()
+        if focus:
+            self._focus_page()
+        self.page_changed.emit(page)
+
+    def go_next(self) -> None:
+        page = self._current
+        if not self.next_button.isEnabled():
+            return
+        if page in QUESTION_PAGES:
+            self._show_all_missing.add(page)
+            if self._returning:
+                target = first_page_with_issues(self._answers, self.as_of)
+                if target is None:
+                    self._returning = False
+                    target = REVIEW
+                self._leave_to(target)
+                return
+        following = next_page(page, self._answers, self.as_of)
+        if following is not None:
+            self._leave_to(following)
+
+    def go_back(self) -> None:
+        earlier = previous_page(self._current, self._answers, self.as_of)
+        if earlier is None:
+            return
+        self._leave_to(earlier)  # going back never validates: nothing entered is lost
+
+    def change_question(self, qid: str) -> None:
+        """Jump to the page of `qid` to change it; Next then returns to the review page."""
+        if qid not in QUESTION_BY_ID:
+            return
+        self._returning = True
+        page = page_of(qid)
+        self._leave_to(page, focus=False)
+        self.question_page(page).focus_question(qid)
+
+    def _leave_to(self, page: str, focus: bool = True) -> None:
+        self._answers = prune(self._answers, self.as_of)
+        self.autosave.emit(dict(self._answers), page)
+        self.go_to(page, focus=focus)
+
+    # ---- answers ----
+
+    def set_answer(self, qid: str, value: Any) -> None:
+        """Programmatic equivalent of answering on screen (used by tests and the organiser)."""
+        self._answer_changed(qid, value)
+
+    def _answer_changed(self, qid: str, value: Any) -> None:
+        if value is None:
+            self._answers.pop(qid, None)
+        else:
+            self._answers[qid] = value
+        before = set(self._answers)
+        self._answers = prune(self._answers, self.as_of)
+        self._removed += [q for q in before - set(self._answers) if q not in self._removed]
+        self._outcome = None
+        page = self.pages.get(self._current)
+        if isinstance(page, QuestionPage):
+            self._refresh_question_page(page)
+            self._refresh_nav()
+        self.answers_edited.emit()
+
+    # ---- outcome ----
+
+    def compute_outcome(self) -> Outcome:
+        """Assess the current answers (the saved colour is compared only for unchanged files)."""
+        answers = prune(self._answers, self.as_of)
+        if self._loaded is not None and self._loaded[0] == answers and self._loaded[1]:
+            document = AnswersDocument(answers=answers, person=self._loaded[1].person,
+                                       ruleset_version=self._loaded[1].ruleset_version,
+                                       last_colour=self._loaded[1].last_colour)
+        else:
+            document = AnswersDocument(answers=answers, person=self._person)
+        return assess_document(document, self.as_of)
+
+    # ---- refreshing ----
+
+    def _refresh_question_page(self, widget: QuestionPage) -> None:
+        page = widget.page
+        visible = [q.id for q in visible_questions(page, self._answers, self.as_of)]
+        widget.show_answers(self._answers, visible)
+        steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
+        if page in steps:
+            widget.set_step(steps.index(page) + 1, len(steps))
+        issues = page_issues(page, self._answers, self.as_of, leaving=True)
+        answered_positions = [i for i, q in enumerate(visible) if q in self._answers]
+        last_answered = max(answered_positions, default=-1)
+        problems: dict[str, str] = {}
+        for qid, found in issues_by_question(issues).items():
+            issue = found[0]
+            if issue.code == "V01" and page not in self._show_all_missing \
+                    and visible.index(qid) > last_answered:
+                continue  # not reached yet: no red line before the volunteer gets there
+            problems[qid] = friendly_message(issue)
+        widget.set_problems(problems)
+
+    def _refresh_review(self) -> None:
+        self._answers = prune(self._answers, self.as_of)
+        problems: dict[str, str] = {}
+        for page in QUESTION_PAGES:
+            for qid, found in issues_by_question(
+                    page_issues(page, self._answers, self.as_of, leaving=True)).items():
+                problems[qid] = friendly_message(found[0])
+        self.review_page().show_answers(self._answers, self.as_of, self._removed, problems)
+        self._removed = []
+
+    def _refresh_nav(self) -> None:
+        page = self._current
+        first = QUESTION_PAGES[0]
+        self.back_button.setText("< &Back")
+        self.back_button.setAccessibleName("Back")
+        reason = ""
+        enabled = True
+        if page in QUESTION_PAGES:
+            issues = page_issues(page, self._answers, self.as_of, leaving=True)
+            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
+            if any(i.code != "V01" for i in issues):
+                reason = "To continue, correct the problem marked in red."
+            elif len(missing) == 1:
+                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
+            elif missing:
+                reason = f"To continue, answer {len(missing)} more questions on this page."
+            enabled = not issues
+            if self._returning:
+                text, name = "&Done: back to my answers", "Done: back to my answers"
+            elif next_page(page, self._answers, self.as_of) == REVIEW:
+                text, name = "&Next: check my answers", "Next: check my answers"
+            else:
+                text, name = "&Next >", "Next"
+            if page == first:
+                self.back_button.setText("< &Start page")
+                self.back_button.setAccessibleName("Back to the start page")
+        elif page == REVIEW:
+            blocking = first_page_with_issues(self._answers, self.as_of)
+            enabled = blocking is None
+            if not enabled:
+                reason = "Some answers are missing or contradict each other: see the lines " \
+                         "marked \u201cProblem\u201d and use Change."
+            text, name = "See my &result", "See my result"
+        else:
+            text, name = "&Next >", "Next"
+            enabled = False
+        self.next_button.setText(text)
+        self.next_button.setAccessibleName(name)
+        self.next_button.setEnabled(enabled)
+        self.next_button.setAccessibleDescription(reason)
+        self.next_button.setToolTip(reason)
+        self.reason.setText(reason)
+
+    def _focus_page(self) -> None:
+        widget = self.pages[self._current]
+        if isinstance(widget, QuestionPage):
+            widget.focus_first()
+        elif self._current == REVIEW:
+            buttons = list(self.review_page().change_buttons.values())
+            target = buttons[0] if buttons else self.next_button
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._current == RESULT:
+            self.result_page().view.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_tab_order(self) -> None:
+        widget = self.pages[self._current]
+        order = reading_order(widget)
+        if self.nav.isVisibleTo(self) or not self.nav.isHidden():
+            order += [self.back_button, self.next_button]
+        chain(order)
+
+    def reason_text(self) -> str:
+        return self.reason.text()
