@@ -10,9 +10,10 @@ With `redact`, names print as initials and emails are left out.
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, Literal
 
 from app.about import APP_NAME, VERSION
-from app.group.members import MemberResult
+from app.group.members import MemberResult, issue_text
 from app.group.qt_guard import protect_none
 from app.pdf import PageSize, esc, html_to_pdf
 from app.report_html import (
@@ -23,7 +24,19 @@ from app.report_html import (
     disclaimer_html,
     format_date,
 )
-from rules import Assessment, Colour, Finding, assess, load_parameters, validate_answers
+from rules import (
+    Answers,
+    Area,
+    Assessment,
+    Colour,
+    Finding,
+    assess,
+    load_parameters,
+    validate_answers,
+)
+from rules.engine import evaluate
+from rules.facts import derive_facts
+from rules.rule import Rule
 
 GROUP_STYLE = STYLE + """
 .row0 { background-color: #f4f6f8; }
@@ -32,8 +45,13 @@ GROUP_STYLE = STYLE + """
           color: #1a237e; }
 .f { margin-left: 1.2em; margin-bottom: 0.2em; }
 .r { margin-left: 2.4em; margin-bottom: 0.25em; color: #3c4043; }
+.line { margin-top: 0.35em; margin-bottom: 0; }
 """
 NOT_SCREENED = "NOT SCREENED"
+# Up to this many people, each gets their findings in words; above, one paragraph each.
+FULL_DETAIL_MAX = 200
+Detail = Literal["auto", "full", "compact"]
+NOT_SCREENED_PALETTE = ("#e8eaed", "#3c4043", "#eeeeee")
 
 
 def initials(name: str) -> str:
@@ -53,12 +71,6 @@ def shown_name(result: MemberResult, redact: bool) -> str:
 def _badge(word: str) -> str:
     return colour_badge(word if word in PALETTE else None) if word != "INVALID" else \
         colour_badge(None).replace("NOT ASSESSED", NOT_SCREENED)
-
-
-def _cell_colour(word: str) -> str:
-    background, foreground, _ = PALETTE.get(word, ("#e8eaed", "#3c4043", ""))
-    return (f'<td bgcolor="{background}" width="13%"><span style="color:{foreground}; '
-            f'font-weight:bold">{esc(word if word != "INVALID" else NOT_SCREENED)}</span></td>')
 
 
 def summary_html(results: Sequence[MemberResult]) -> str:
@@ -92,66 +104,131 @@ def summary_html(results: Sequence[MemberResult]) -> str:
 
 
 def table_html(results: Sequence[MemberResult], redact: bool) -> str:
-    """Everyone in one table: number, name, colour (as a word), top finding."""
-    rows = []
+    """Everyone in one table: number and name, the colour as a word, the top finding.
+
+    Each row is tinted with its colour (one attribute per row: per-cell backgrounds and
+    borders cost several times more to lay out for a thousand rows); the word is printed too.
+    """
+    rows = ['<tr bgcolor="#e8eef7"><td width="27%"><b>Name</b></td><td width="13%"><b>Result'
+            '</b></td><td><b>Top finding</b></td></tr>']
     for index, result in enumerate(results, start=1):
-        shade = ' bgcolor="#f4f6f8"' if index % 2 else ""
+        word = result.colour_word
+        tint = PALETTE.get(word, NOT_SCREENED_PALETTE)[2]
         top = result.top_finding
         if not result.valid:
-            top = f"{len(result.issues)} answer{'s' if len(result.issues) != 1 else ''} " \
-                  "to correct"
-        dup = ' <span class="who">(possible duplicate)</span>' if result.duplicate_of else ""
-        rows.append(
-            f"<tr{shade}><td width=\"5%\">{index}</td>"
-            f'<td width="24%">{esc(shown_name(result, redact))}{dup}</td>'
-            f"{_cell_colour(result.colour_word)}<td>{esc(top) or '&#8212;'}</td></tr>")
-    return ('<table width="100%" cellspacing="0" cellpadding="3">'
-            '<thead><tr bgcolor="#e8eef7"><th align="left">#</th><th align="left">Name</th>'
-            '<th align="left">Result</th><th align="left">Top finding</th></tr></thead>'
-            + "".join(rows) + "</table>")
+            count = len(result.issues)
+            top = f"{count} answer{'s' if count != 1 else ''} to correct"
+        dup = " (possible duplicate)" if result.duplicate_of else ""
+        shown = NOT_SCREENED if word == "INVALID" else word
+        rows.append(f'<tr bgcolor="{tint}"><td>{index}. {esc(shown_name(result, redact))}'
+                    f"{dup}</td><td><b>{shown}</b></td><td>{esc(top) or '&#8212;'}</td></tr>")
+    return ('<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows)
+            + "</table>")
 
 
-class _Assessor:
-    """Full findings per person, computed once per distinct set of answers."""
+class _Findings:
+    """Each person's findings, worked out once per distinct set of fired rules.
+
+    What a section prints (each finding's colour, wording and remedy) depends only on which
+    rules fired (their status rules say whether the person is a foreign national), on whether
+    the committee is a party committee (the $1,000 or $2,000 limit) and on the date, so people
+    who share these share one assessment.
+    """
 
     def __init__(self) -> None:
-        self._cache: dict[str, Assessment | None] = {}
+        self._assessments: dict[tuple[Any, ...], Assessment | None] = {}
+        self._colours: dict[tuple[Any, ...], dict[str, list[str]]] = {}
+
+    @staticmethod
+    def _valid(result: MemberResult) -> tuple[Answers, date] | None:
+        as_of = result.as_of or date.today()
+        checked = validate_answers(result.answers, as_of)
+        if not checked.ok or checked.answers is None:
+            return None
+        return checked.answers, as_of
 
     def __call__(self, result: MemberResult) -> Assessment | None:
+        """The full assessment (wording, remedies, sources; no alternatives)."""
         if not result.valid:
             return None
         as_of = result.as_of or date.today()
-        key = repr(sorted(result.answers.items())) + as_of.isoformat()
-        if key not in self._cache:
-            checked = validate_answers(result.answers, as_of)
-            self._cache[key] = (assess(checked.answers, as_of, explain=False)
-                                if checked.ok and checked.answers is not None else None)
-        return self._cache[key]
+        key = (result.fired, result.answers.get("A1") == "us_party_committee", as_of)
+        if key not in self._assessments:
+            valid = self._valid(result)
+            self._assessments[key] = assess(valid[0], valid[1], explain=False) if valid else None
+        return self._assessments[key]
+
+    def colours(self, result: MemberResult) -> dict[str, list[str]] | None:
+        """Rule ids by the colour each took for this person (no wording: cheap)."""
+        if not result.valid:
+            return None
+        key = (result.fired, result.as_of)
+        if key not in self._colours:
+            valid = self._valid(result)
+            if valid is None:
+                return None
+            taken = {rule.id: capped(rule, colour)
+                     for rule, colour in evaluate(derive_facts(*valid))}
+            groups: dict[str, list[str]] = {}
+            for rule_id in result.fired:
+                groups.setdefault(str(taken.get(rule_id, "NOTE")), []).append(rule_id)
+            self._colours[key] = groups
+        return self._colours[key]
 
 
-def person_html(index: int, result: MemberResult, assessment: Assessment | None,
-                redact: bool) -> str:
-    """One person's section: their red and amber findings with remedies, the rest by id."""
+def capped(rule: Rule, colour: Colour) -> Colour:
+    """Immigration findings never exceed AMBER (brief (c)9), as the engine prints them."""
+    return Colour.AMBER if rule.area is Area.IMMIGRATION and colour is Colour.RED else colour
+
+
+def _who(result: MemberResult, redact: bool) -> str:
     member = result.member
     who = [member.where]
     if not redact and member.email and member.email != member.label:
         who.insert(0, member.email)
     if member.reference and member.reference != shown_name(result, redact):
         who.insert(0, f"ref. {member.reference}")
-    dot = " \u00b7 "
+    return " \u00b7 ".join(who)
+
+
+def _flags(result: MemberResult) -> list[str]:
+    flags = []
+    if result.duplicate_of:
+        flags.append(result.duplicate_of.capitalize() + ".")
+    if result.changed_text:
+        flags.append(result.changed_text.capitalize() + ".")
+    return flags
+
+
+def _by_colour(assessment: Assessment) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for finding in assessment.findings:
+        groups.setdefault(str(finding.colour), []).append(finding.rule)
+    return groups
+
+
+def person_html(index: int, result: MemberResult, assessment: Assessment | None,
+                redact: bool, cache: dict[int, str] | None = None) -> str:
+    """One person's full section: red and amber findings with remedies, the rest by rule id."""
     parts = [f'<p class="person">{index}. {esc(shown_name(result, redact))} &nbsp;'
              f"{_badge(result.colour_word)}</p>",
-             f'<p class="who">{esc(dot.join(who))}</p>']
-    if result.duplicate_of:
-        parts.append(f'<p class="f">{esc(result.duplicate_of.capitalize())}.</p>')
-    changed = result.changed_text
-    if changed:
-        parts.append(f'<p class="f"><b>{esc(changed.capitalize())}.</b></p>')
+             f'<p class="who">{esc(_who(result, redact))}</p>']
+    parts += [f'<p class="f"><b>{esc(flag)}</b></p>' for flag in _flags(result)]
     if assessment is None:
         parts.append('<p class="f">Not screened; correct these answers:</p>')
         parts += [f'<p class="r">&#8226; {esc(text)}</p>' for text in result.issue_texts()]
         return "".join(parts)
-    rest: dict[str, list[str]] = {}
+    parts.append(_findings_html(assessment, {} if cache is None else cache))
+    return "".join(parts)
+
+
+def _findings_html(assessment: Assessment, cache: dict[int, str]) -> str:
+    """The findings part of a full section (cached per assessment object, which the caller
+    keeps alive)."""
+    cached = cache.get(id(assessment))
+    if cached is not None:
+        return cached
+    parts = []
     for finding in assessment.findings:
         if finding.colour in (Colour.RED, Colour.AMBER):
             parts.append(f'<p class="f">{colour_badge(finding.colour)} <b>{esc(finding.rule)}'
@@ -159,48 +236,90 @@ def person_html(index: int, result: MemberResult, assessment: Assessment | None,
             if finding.remedy:
                 parts.append(f'<p class="r">What would make this green: '
                              f"{esc(finding.remedy)}</p>")
-        else:
-            rest.setdefault(str(finding.colour), []).append(finding.rule)
-    also = [f"{' '.join(ids)} ({'green' if colour == 'GREEN' else 'notes'})"
-            for colour, ids in rest.items()]
+    groups = _by_colour(assessment)
+    also = [f"{' '.join(groups[colour])} ({'green' if colour == 'GREEN' else 'notes'})"
+            for colour in ("GREEN", "NOTE") if colour in groups]
     if also:
         parts.append(f'<p class="r">Also applied: {esc("; ".join(also))}.</p>')
     if assessment.missing:
         missing = ", ".join(m.question for m in assessment.missing)
         parts.append(f'<p class="r">Still to find out: {esc(missing)}.</p>')
-    return "".join(parts)
+    text = "".join(parts)
+    cache[id(assessment)] = text
+    return text
 
 
-def rules_appendix_html(findings: Sequence[Finding]) -> str:
+def person_line_html(index: int, result: MemberResult, groups: dict[str, list[str]] | None,
+                     redact: bool) -> str:
+    """One person in one paragraph (big groups): their rules by colour; the appendix words
+    each rule once, with its remedy and sources."""
+    head = f"<b>{index}. {esc(shown_name(result, redact))}</b> {_badge(result.colour_word)} "
+    flags = " ".join(_flags(result))
+    if groups is None:
+        issues = "; ".join(issue_text(result.member, issue, with_row=False)
+                           for issue in result.issues)
+        body = f"Not screened; correct: {esc(issues)}"
+    else:
+        words = [f"{label}: {' '.join(groups[colour])}" for colour, label in (
+            ("RED", "RED"), ("AMBER", "AMBER"), ("GREEN", "green"), ("NOTE", "notes"))
+            if colour in groups]
+        if result.missing:
+            words.append("to find out: " + " ".join(result.missing))
+        body = esc(" \u00b7 ".join(words))
+    extra = f" <i>{esc(flags)}</i>" if flags else ""
+    return f'<p class="line">{head}{body}{extra}</p>'
+
+
+def rules_appendix_html(findings: Sequence[Finding], remedies: bool) -> str:
     """Each rule that fired anywhere in the group, once, with its sources."""
     parts = ["<h2>Rules cited in this report</h2>",
              '<p class="muted">Each rule is stated once here with its sources; the sections '
-             "above give each person's findings.</p>"]
+             "above say which rules apply to whom.</p>"]
     for finding in findings:
-        parts.append(f'<p class="fh"><b>{esc(finding.rule)}</b> <span class="muted">'
-                     f"{esc(finding.name)}</span></p>")
+        parts.append(f'<p class="fh">{colour_badge(finding.colour)} <b>{esc(finding.rule)}</b> '
+                     f'<span class="muted">{esc(finding.name)}</span></p>')
         parts.append(f'<p class="fb">{esc(finding.text)}</p>')
+        if remedies and finding.remedy:
+            parts.append(f'<p class="fb"><b>What would make this green:</b> '
+                         f"{esc(finding.remedy)}</p>")
         parts += [citation_html(citation) for citation in finding.citations]
     return "".join(parts)
 
 
 def group_report_html(results: Sequence[MemberResult], *, as_of: date | None = None,
-                      redact: bool = False, generated: date | None = None) -> str:
-    """The whole group report as one HTML page."""
+                      redact: bool = False, generated: date | None = None,
+                      detail: Detail = "auto") -> str:
+    """The whole group report as one HTML page.
+
+    `detail`: "full" gives each person their findings in words with remedies; "compact" one
+    paragraph per person naming their rules by colour (the appendix words each rule once);
+    "auto" is full up to FULL_DETAIL_MAX people.
+    """
     today = generated or date.today()
     params = load_parameters()
     when = as_of or (results[0].as_of if results and results[0].as_of else today)
-    assessor = _Assessor()
+    full = detail == "full" or (detail == "auto" and len(results) <= FULL_DETAIL_MAX)
+    findings = _Findings()
     sections: list[str] = []
-    cited: dict[str, Finding] = {}
+    cache: dict[int, str] = {}
+    example: dict[str, MemberResult] = {}
     for index, result in enumerate(results, start=1):
-        assessment = assessor(result)
-        sections.append(person_html(index, result, assessment, redact))
-        if assessment is not None:
-            for finding in assessment.findings:
-                cited.setdefault(finding.rule, finding)
+        if full:
+            sections.append(person_html(index, result, findings(result), redact, cache))
+        else:
+            sections.append(person_line_html(index, result, findings.colours(result), redact))
+        for rule_id in result.fired:
+            example.setdefault(rule_id, result)
+    cited: dict[str, Finding] = {}
+    for rule_id in sorted(example):
+        assessment = findings(example[rule_id])
+        for finding in assessment.findings if assessment is not None else ():
+            cited.setdefault(finding.rule, finding)
     redacted = ("<p class=\"muted\">Names are shown as initials and emails are left out.</p>"
                 if redact else "")
+    how = ("" if full else '<p class="muted">One line per person: the rules that apply to '
+           "them, by colour. Each rule is explained once, with what would make it green and "
+           "its sources, under \u201cRules cited\u201d at the end.</p>")
     body = [
         "<h1>Volunteer Check: group screening</h1>",
         f'<p class="sub">US federal election law on foreign nationals volunteering for '
@@ -210,8 +329,9 @@ def group_report_html(results: Sequence[MemberResult], *, as_of: date | None = N
         redacted,
         "<h2>Summary</h2>", summary_html(results), disclaimer_html(),
         "<h2>Everyone</h2>", table_html(results, redact),
-        "<h2>Each person</h2>", *sections,
-        rules_appendix_html([cited[key] for key in sorted(cited)]),
+        "<h2>Each person</h2>", how, *sections,
+        rules_appendix_html([cited[key] for key in sorted(example) if key in cited],
+                            remedies=not full),
     ]
     return ("<html><head><meta charset=\"utf-8\">"
             f"<style>{GROUP_STYLE}</style></head><body>" + "".join(body) + "</body></html>")
@@ -219,9 +339,9 @@ def group_report_html(results: Sequence[MemberResult], *, as_of: date | None = N
 
 def write_group_pdf(results: Sequence[MemberResult], out: Path | str, *,
                     as_of: date | None = None, redact: bool = False,
-                    page: PageSize | None = None) -> None:
+                    page: PageSize | None = None, detail: Detail = "auto") -> None:
     """Write the group report (0600, atomic); AnswersFileError when it cannot be saved."""
     protect_none()  # PySide6 6.12 on Python 3.11 (see app.group.qt_guard)
-    html = group_report_html(results, as_of=as_of, redact=redact)
+    html = group_report_html(results, as_of=as_of, redact=redact, detail=detail)
     footer = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
     html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=footer)

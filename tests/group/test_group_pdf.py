@@ -91,3 +91,18 @@ def test_cli_pdf(tmp_path: Path) -> None:
                  "--fail-on", "red"]) == 1
     text = pdf_text(out)
     assert "A. A." in text and "B. B." in text and "Ann Able" not in text
+
+
+def test_compact_detail_for_big_groups(tmp_path: Path, seed_group: list[MemberResult]) -> None:
+    from app.group.group_pdf import group_report_html
+
+    html = group_report_html(seed_group, detail="compact")
+    assert "RED: R31" in html and "AMBER: R73" in html
+    people, appendix = html.split("Rules cited in this report")
+    assert "What would make this green" not in people
+    assert appendix.count("What would make this green") >= 2  # R31 and R73, once each
+    out = tmp_path / "compact.pdf"
+    write_group_pdf(seed_group, out, detail="compact")
+    text = pdf_text(out)
+    assert "One line per person" in text and "Member2 Labour" in text
+    assert "Not screened; correct" in text
