@@ -12,7 +12,6 @@ Seconds are counted from the process start (Linux: /proc; elsewhere: this module
 from the wall-clock time in the environment variable VOLUNTEER_CHECK_T0 when a benchmark sets it.
 """
 
-import argparse
 import os
 import sys
 import time
@@ -73,15 +72,34 @@ class FirstPaint(QObject):
         return False
 
 
-def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="volunteer-check-gui",
-                                     description="Volunteer Check desktop app")
-    parser.add_argument("file", nargs="?", help="answers file to open")
-    parser.add_argument("--quit-after-first-paint", action="store_true",
-                        help="print the time to the first paint and exit (benchmarks)")
-    parser.add_argument("--quit-after-ready", action="store_true",
-                        help="load everything, print the time and exit (smoke tests)")
-    return parser.parse_known_args(list(argv))
+USAGE = """usage: volunteer-check-gui [FILE] [--quit-after-first-paint] [--quit-after-ready]
+
+  FILE                       open this answers file
+  --quit-after-first-paint   print the time to the first paint and exit (benchmarks)
+  --quit-after-ready         load everything, print the time and exit (smoke tests)
+Other options (for example -platform offscreen) are passed to Qt."""
+
+
+class Options:
+    """The command line (parsed by hand: argparse costs ~10 ms of start-up via gettext)."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.file: str | None = None
+        self.quit_after_first_paint = False
+        self.quit_after_ready = False
+        self.help = False
+        self.qt_args: list[str] = []
+        for arg in argv:
+            if arg == "--quit-after-first-paint":
+                self.quit_after_first_paint = True
+            elif arg == "--quit-after-ready":
+                self.quit_after_ready = True
+            elif arg in ("-h", "--help"):
+                self.help = True
+            elif arg.startswith("-") or self.file is not None or self.qt_args:
+                self.qt_args.append(arg)
+            else:
+                self.file = arg
 
 
 def initial_size() -> QSize:
@@ -95,12 +113,25 @@ def initial_size() -> QSize:
                  max(480, min(wanted.height(), free.height() - 60)))
 
 
+def _protect_none() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long session
+    would end in "deallocating None". The guard (shared with the group window) fixes that."""
+    try:
+        from app.group.qt_guard import protect_none
+    except ImportError:
+        return
+    protect_none()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
-    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    args = Options(sys.argv[1:] if argv is None else argv)
+    if args.help:
+        print(USAGE)
+        return 0
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else \
-        QApplication([sys.argv[0] if sys.argv else "volunteer-check-gui", *qt_args])
+        QApplication([sys.argv[0] if sys.argv else "volunteer-check-gui", *args.qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(VERSION)
@@ -112,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.resize(initial_size())
 
     def after_first_paint() -> None:
+        _protect_none()  # before the many Qt calls of the rest of the session
         if args.quit_after_first_paint:
             print(f"first-paint {seconds_since_start():.4f}", flush=True)
             app.exit(0)

@@ -5,54 +5,32 @@ Importing this module loads Qt only. The rules, pydantic and the app services ar
 appears as fast as a bare Qt window.
 """
 
+from __future__ import annotations
+
 import importlib
 import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QIcon,
-    QKeySequence,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLayout,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from app.about import APP_NAME, VERSION
-from ui.common import button, label
 from ui.welcome import WelcomePage, long_date
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+
     from app.assessing import Outcome
+    from ui.notice import NoticeBar
     from ui.wizard import Wizard
 
 ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
 PDF_FILTER = "PDF files (*.pdf)"
-NOTICE_STYLES = {
-    "info": ("#e8f0fe", "#1a73e8"),
-    "success": ("#e6f4ea", "#1e7b34"),
-    "error": ("#fbe9e7", "#b3261e"),
-}
-
-
 def resource_folder(package: str, sub: str) -> Path | None:
     """A folder inside a top-level package, found without importing the package."""
+    beside = Path(__file__).resolve().parents[1] / package / sub  # source tree, bundles
+    if beside.is_dir():
+        return beside
     try:
         spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
@@ -66,6 +44,8 @@ def resource_folder(package: str, sub: str) -> Path | None:
 
 def window_icon() -> QIcon:
     """Every PNG of resources/icons (several sizes of one icon), or an empty icon."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     folder = resource_folder("resources", "icons")
     if folder is not None:
@@ -74,50 +54,19 @@ def window_icon() -> QIcon:
     return icon
 
 
-class NoticeBar(QFrame):
-    """A message across the top of the window (errors, confirmations): never a pile of dialogs."""
+class MainWindow(QWidget):
+    """Start screen plus the wizard; File menu with open, save, export, recent, delete.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 12, 8)
-        self.text = label("", name="noticeText")
-        self.dismiss = button("&Dismiss", name="noticeDismiss", accessible="Dismiss message")
-        self.dismiss.clicked.connect(self.hide)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
-        self.kind = "info"
-        self.hide()
-
-    def show_message(self, text: str, kind: str = "info") -> None:
-        background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
-        self.kind = kind
-        self.setStyleSheet(f"#noticeBar {{ background: {background}; "
-                           f"border-bottom: 2px solid {border}; }}")
-        prefix = {"error": "Problem: ", "success": "Done: "}.get(kind, "")
-        self.text.setText(prefix + text)
-        self.dismiss.setAccessibleDescription(prefix + text)
-        self.show()
-        if kind == "error":
-            self.dismiss.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def message(self) -> str:
-        return self.text.text() if not self.isHidden() else ""
-
-
-class MainWindow(QMainWindow):
-    """Start screen plus the wizard; File menu with open, save, export, recent, delete."""
+    A plain top-level QWidget with a QMenuBar, not a QMainWindow: the app needs no docks,
+    toolbars or status bar, and a QMainWindow's first paint alone costs ~13 ms (as much as a
+    whole bare QWizard's).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(window_icon())
         self.setMinimumSize(640, 480)
-        layout = self.layout()
-        if layout is not None:  # no minimum-size hints pushed to the platform window
-            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setAcceptDrops(True)
         self.wizard: Wizard | None = None
         self.current_file: Path | None = None
@@ -126,29 +75,53 @@ class MainWindow(QMainWindow):
         self._autosave_failed = False
         self._group_window: QWidget | None = None
         self._draft_saved_at: str | None = None
+        self._notice: NoticeBar | None = None
 
-        central = QWidget(objectName="central")
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        self.notice = NoticeBar()
-        column.addWidget(self.notice)
-        self.screens = QStackedWidget(objectName="screens")
+        self._column = QVBoxLayout(self)
+        # no minimum-size hints pushed to the platform window (the offscreen one warns)
+        self._column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._menu_bar = QMenuBar(self)
+        self._menu_bar.setObjectName("menuBar")
+        self._column.setMenuBar(self._menu_bar)
+        self.screens = QStackedWidget()
+        self.screens.setObjectName("screens")
         self.welcome = WelcomePage()
         self.screens.addWidget(self.welcome)
-        column.addWidget(self.screens, 1)
-        self.setCentralWidget(central)
+        self._column.addWidget(self.screens, 1)
 
         self.welcome.check_myself.connect(self.check_myself)
         self.welcome.screen_group.connect(self.screen_group)
         self.welcome.restore_draft.connect(self.restore_draft)
         self.welcome.discard_draft.connect(self.discard_draft)
-        self._build_menus()
+        # The menus' titles are there from the first paint; their actions come right after it
+        # (creating them loads dozens of Qt enums, a visible share of the start-up time).
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.setObjectName("fileMenu")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu.setObjectName("helpMenu")
+        self._menus_built = False
+
+    def menuBar(self) -> QMenuBar:
+        return self._menu_bar
+
+    @property
+    def notice(self) -> NoticeBar:
+        """The message bar across the top (created on first use, after the first paint)."""
+        if self._notice is None:
+            from ui.notice import NoticeBar
+
+            self._notice = NoticeBar()
+            self._column.insertWidget(0, self._notice)
+        return self._notice
 
     # ---- menus ----
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
                 name: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -157,10 +130,15 @@ class MainWindow(QMainWindow):
             action.setObjectName(name)
         return action
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.setObjectName("fileMenu")
+    def build_menus(self) -> None:
+        """Fill the File and Help menus (once)."""
+        if self._menus_built:
+            return
+        self._menus_built = True
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+        from PySide6.QtWidgets import QMenu
+
+        file_menu = self.file_menu
         self.new_action = self._action("&New check", self.new_check,
                                        QKeySequence.StandardKey.New, "newAction")
         self.open_action = self._action("&Open answers file…", self.open_dialog,
@@ -203,8 +181,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.delete_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Volunteer Check", self.about, None,
+        self.help_menu.addAction(self._action("&About Volunteer Check", self.about, None,
                                          "aboutAction"))
 
     def _fill_recent_menu(self) -> None:
@@ -239,6 +216,10 @@ class MainWindow(QMainWindow):
         if self._ready:
             return
         self._ready = True
+        self.build_menus()
+        self.setWindowIcon(window_icon())
+        self.welcome.finish()
+        _ = self.notice
         self._register_fonts()
         from rules import load_parameters
         from rules.disclaimer import disclaimer
@@ -275,6 +256,8 @@ class MainWindow(QMainWindow):
             return
         if not families:
             return
+        from PySide6.QtWidgets import QApplication
+
         app = QApplication.instance()
         if isinstance(app, QApplication):
             font = app.font()
@@ -302,10 +285,12 @@ class MainWindow(QMainWindow):
     # ---- screens ----
 
     def show_start(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.screens.setCurrentWidget(self.welcome)
         self.welcome.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_wizard(self, page: str | None = None) -> "Wizard":
+    def show_wizard(self, page: str | None = None) -> Wizard:
         self.finish_startup()
         assert self.wizard is not None
         self.screens.setCurrentWidget(self.wizard)
@@ -359,7 +344,7 @@ class MainWindow(QMainWindow):
 
         delete_draft()
         self.welcome.hide_draft_offer()
-        self.welcome.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.welcome.check_button.setFocus()
         self.notice.show_message("Your unfinished answers were deleted.", "success")
 
     def _autosave(self, answers: dict[str, Any], page: str) -> None:
@@ -382,12 +367,16 @@ class MainWindow(QMainWindow):
 
     def ask_open_path(self) -> Path | None:
         """The file to open (a dialog; tests replace this method)."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open answers file", _documents(),
                                               ANSWERS_FILTER)
         return Path(path) if path else None
 
     def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
         """Where to save (a dialog; tests replace this method)."""
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.current_file.parent / suggested) if self.current_file \
             else str(Path(_documents()) / suggested)
         path, _ = QFileDialog.getSaveFileName(self, caption, start, file_filter)
@@ -395,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
         """Ask before something destructive (a dialog; tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
         accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
@@ -515,8 +506,11 @@ class MainWindow(QMainWindow):
     def set_paper_choice(self, key: str) -> None:
         self.paper_actions[key].setChecked(True)
 
-    def export_pdf_to(self, path: Path | str, outcome: "Outcome | None" = None) -> bool:
+    def export_pdf_to(self, path: Path | str, outcome: Outcome | None = None) -> bool:
         """Write the PDF report; problems are shown in the notice bar and nothing is lost."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         from app.answers_file import AnswersFileError
 
         self.finish_startup()
@@ -593,6 +587,8 @@ class MainWindow(QMainWindow):
         return True
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from rules import load_parameters
 
         params = load_parameters()
@@ -620,6 +616,8 @@ class MainWindow(QMainWindow):
         if urls and urls[0].isLocalFile():
             event.acceptProposedAction()
             path = Path(urls[0].toLocalFile())
+            from PySide6.QtCore import QTimer
+
             QTimer.singleShot(0, lambda: self.open_file(path))
         else:
             event.ignore()
@@ -633,6 +631,8 @@ class MainWindow(QMainWindow):
 
 
 def _documents() -> str:
+    from PySide6.QtCore import QStandardPaths
+
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return found or str(Path.home())
 

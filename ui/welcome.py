@@ -1,8 +1,10 @@
 """The welcome (start) screen: what the check covers and does not, privacy, the rules version.
 
-Qt only and no rules import: this page is painted first, before pydantic and the rules load.
-The ruleset version and research date are read straight from rules/data/parameters.json; the
-disclaimer text (rules.disclaimer) is filled in right after the first paint.
+Painted first, before pydantic and the rules load, so this module is deliberately plain: Qt
+widgets only, no rules import, no style sheets, no rich text and no use of the `Qt` namespace
+(its first use alone costs ~10 ms, a tenth of a bare wizard's start-up). `finish()` adds the
+rest (focus policies, the disclaimer, the draft box) right after the first paint. The ruleset
+version and research date are read straight from rules/data/parameters.json.
 """
 
 import importlib.util
@@ -10,13 +12,20 @@ import json
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
-
-from ui.common import button, centred_column, framed, heading, label, muted, scroll_area
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+CONTENT_MAX_WIDTH = 860
 
 
 def long_date(day: date) -> str:
@@ -27,8 +36,10 @@ def long_date(day: date) -> str:
 def read_ruleset_info() -> tuple[str, date] | None:
     """(ruleset version, research date) from the rules' parameters.json, without importing rules."""
     try:
-        spec = importlib.util.find_spec("rules")
-        locations = list(spec.submodule_search_locations or []) if spec else []
+        locations: list[str | Path] = [Path(__file__).resolve().parents[1] / "rules"]
+        if not (Path(locations[0]) / "data" / "parameters.json").is_file():
+            spec = importlib.util.find_spec("rules")
+            locations = list(spec.submodule_search_locations or []) if spec else []
         for folder in locations:
             path = Path(folder) / "data" / "parameters.json"
             if path.is_file():
@@ -53,7 +64,34 @@ DOES_NOT_COVER = (
 
 
 def _bullets(items: tuple[str, ...]) -> str:
-    return "".join(f"<p style='margin:2px 0'>\u2022&nbsp;{item}</p>" for item in items)
+    return "\n".join(f"\u2022 {item}" for item in items)
+
+
+def _text(text: str, name: str) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    widget.setObjectName(name)
+    return widget
+
+
+def _heading(text: str, scale: float, name: str = "") -> QLabel:
+    widget = _text(text, name or f"heading_{text[:12]}")
+    font = widget.font()
+    font.setPointSizeF((font.pointSizeF() if font.pointSizeF() > 0 else 10.0) * scale)
+    font.setBold(True)
+    widget.setFont(font)
+    widget.setAccessibleName(text)
+    return widget
+
+
+def _button(text: str, name: str, accessible: str, tip: str) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    widget.setToolTip(tip)
+    widget.setAutoDefault(False)
+    widget.setMinimumHeight(36)
+    return widget
 
 
 class WelcomePage(QWidget):
@@ -67,17 +105,92 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        column = QVBoxLayout()
+        self.column = column = QVBoxLayout()
         column.setSpacing(10)
         column.setContentsMargins(24, 20, 24, 20)
+        # The scroll area gets its (still empty) content first: filled afterwards, the layout is
+        # computed once at show time instead of on every step.
+        holder = QWidget()
+        holder.setObjectName("welcomeColumn")
+        holder.setLayout(column)
+        holder.setMaximumWidth(CONTENT_MAX_WIDTH)
+        centring = QWidget()
+        row = QHBoxLayout(centring)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
+        row.addWidget(holder, 1)
+        row.addStretch(0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("welcomeScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(centring)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
-        column.addWidget(heading("Volunteer Check", 1, name="welcomeTitle"))
-        intro = label(
+        column.addWidget(_heading("Volunteer Check", 1.7, "welcomeTitle"))
+        column.addWidget(_text(
             "Do you want to help a US election campaign as a volunteer and you are not a US "
             "citizen? Answer a few questions (about 10 minutes) to see whether your plan "
             "matches what US federal election law allows, and what would make it safe.",
-            name="welcomeIntro")
-        column.addWidget(intro)
+            "welcomeIntro"))
+
+        actions = QHBoxLayout()
+        self.check_button = _button("Check &myself", "checkMyself", "Check myself",
+                                    "Answer the questions about your own plan")
+        self.check_button.setDefault(True)
+        font = self.check_button.font()
+        font.setBold(True)
+        self.check_button.setFont(font)
+        self.group_button = _button("Screen a &group", "screenGroup", "Screen a group",
+                                    "For organisers: check a whole list of volunteers")
+        self.check_button.clicked.connect(self.check_myself)
+        self.group_button.clicked.connect(self.screen_group)
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.group_button)
+        actions.addStretch(1)
+        self.actions_index = column.count()
+        column.addLayout(actions)
+
+        column.addWidget(_heading("What the check covers", 1.3))
+        column.addWidget(_text("US federal campaign-finance rules on foreign nationals:\n"
+                               + _bullets(COVERS), "covers"))
+        column.addWidget(_heading("What it does not cover", 1.3))
+        column.addWidget(_text(_bullets(DOES_NOT_COVER), "doesNotCover"))
+        column.addWidget(_heading("Private and offline", 1.3))
+        column.addWidget(_text(
+            "Your answers stay on this device. The check works offline: nothing is sent "
+            "anywhere. You can delete your answers at any time (File, Delete my answers).",
+            "privacy"))
+        self.ruleset_label = _text("", "rulesetInfo")
+        info = read_ruleset_info()
+        if info is not None:
+            self.set_ruleset(*info)
+        column.addWidget(self.ruleset_label)
+        self.disclaimer_index = column.count()
+        column.addStretch(1)
+
+        self.draft_box: QFrame | None = None
+        self.disclaimer_box: QFrame | None = None
+        self.disclaimer_label: QLabel | None = None
+        self._finished = False
+
+    # ---- after the first paint ----
+
+    def finish(self) -> None:
+        """Everything that can wait for the first paint: focus, colours, the draft box."""
+        if self._finished:
+            return
+        self._finished = True
+        from PySide6.QtCore import Qt
+
+        from ui.common import button, framed, heading, label, muted
+
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setAccessibleName("Welcome text")
+        muted(self.ruleset_label)
 
         self.draft_box = QFrame(objectName="draftBox")
         framed(self.draft_box, "#e8f0fe", "#4285f4")
@@ -94,41 +207,8 @@ class WelcomePage(QWidget):
         draft_buttons.addStretch(1)
         draft_layout.addLayout(draft_buttons)
         self.draft_box.hide()
-        column.addWidget(self.draft_box)
-
-        actions = QHBoxLayout()
-        self.check_button = button("Check &myself", name="checkMyself",
-                                   tip="Answer the questions about your own plan")
-        self.check_button.setDefault(True)
-        font = self.check_button.font()
-        font.setBold(True)
-        self.check_button.setFont(font)
-        self.group_button = button("Screen a &group", name="screenGroup",
-                                   tip="For organisers: check a whole list of volunteers")
-        self.check_button.clicked.connect(self.check_myself)
-        self.group_button.clicked.connect(self.screen_group)
-        for widget in (self.check_button, self.group_button):
-            widget.setMinimumHeight(36)
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        column.addLayout(actions)
-
-        column.addWidget(heading("What the check covers", 2))
-        column.addWidget(label("US federal campaign-finance rules on foreign nationals:"
-                               + _bullets(COVERS), rich=True, name="covers"))
-        column.addWidget(heading("What it does not cover", 2))
-        column.addWidget(label(_bullets(DOES_NOT_COVER), rich=True, name="doesNotCover"))
-        column.addWidget(heading("Private and offline", 2))
-        column.addWidget(label(
-            "Your answers stay on this device. The check works offline: nothing is sent "
-            "anywhere. You can delete your answers at any time (File, Delete my answers).",
-            name="privacy"))
-
-        info = read_ruleset_info()
-        self.ruleset_label = muted(label("", name="rulesetInfo"))
-        if info is not None:
-            self.set_ruleset(*info)
-        column.addWidget(self.ruleset_label)
+        self.column.insertWidget(self.actions_index, self.draft_box)
+        self.disclaimer_index += 1
 
         self.disclaimer_box = QFrame(objectName="disclaimerBox")
         framed(self.disclaimer_box, "#f8f9fa", "#dadce0")
@@ -137,25 +217,24 @@ class WelcomePage(QWidget):
         self.disclaimer_label = label("", name="disclaimer")
         box_layout.addWidget(self.disclaimer_label)
         self.disclaimer_box.hide()
-        column.addWidget(self.disclaimer_box)
-        column.addStretch(1)
-
-        self.scroll = scroll_area(centred_column(column), name="welcomeScroll",
-                                  accessible="Welcome text", focusable=False)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        self.column.insertWidget(self.disclaimer_index, self.disclaimer_box)
 
     def set_ruleset(self, version: str, researched: date) -> None:
         self.ruleset_label.setText(
             f"Rules version {version}, based on research last reviewed {long_date(researched)}.")
 
     def set_disclaimer(self, text: str) -> None:
+        self.finish()
+        assert self.disclaimer_box is not None and self.disclaimer_label is not None
         self.disclaimer_label.setText(text)
         self.disclaimer_box.setVisible(bool(text))
 
     def offer_draft(self, saved: str | None) -> None:
         """Show the 'continue your unfinished answers' box."""
+        from PySide6.QtCore import Qt
+
+        self.finish()
+        assert self.draft_box is not None
         when = f" (saved {saved})" if saved else ""
         self.draft_label.setText(
             f"You have unfinished answers on this device{when}. Do you want to continue "
@@ -163,8 +242,12 @@ class WelcomePage(QWidget):
         self.draft_box.show()
         self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def draft_offered(self) -> bool:
+        return self.draft_box is not None and not self.draft_box.isHidden()
+
     def hide_draft_offer(self) -> None:
-        self.draft_box.hide()
+        if self.draft_box is not None:
+            self.draft_box.hide()
 
     def set_group_available(self, available: bool, reason: str = "") -> None:
         self.group_button.setEnabled(available)

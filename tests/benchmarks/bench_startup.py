@@ -1,0 +1,90 @@
+"""Start-up of the desktop app against a bare six-page PySide6 QWizard, both from the venv.
+
+Run: cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -o addopts="" -q -s \
+         tests/benchmarks/bench_startup.py
+
+Both programs are started the same way (`python -c ...`, offscreen) and print
+`first-paint <seconds>` once their first page has been painted, measured from just before the
+process was spawned (VOLUNTEER_CHECK_T0). Median of 5 alternating runs after one warm-up each.
+Target: the app's first paint within 1.3x the bare wizard's.
+"""
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = 1.3
+RUNS = 5
+
+APP = "import sys; from ui.main import main; sys.exit(main(['--quit-after-first-paint']))"
+
+BARE_WIZARD = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
+
+class FirstPaint(QObject):
+    fired = False
+    def eventFilter(self, watched, event):
+        if not self.fired and event.type() == QEvent.Type.Paint:
+            self.fired = True
+            QTimer.singleShot(0, done)
+        return False
+
+def done():
+    print(f"first-paint {time.time() - float(os.environ['VOLUNTEER_CHECK_T0']):.4f}", flush=True)
+    app.exit(0)
+
+app = QApplication(sys.argv[:1])
+wizard = QWizard()
+wizard.setWindowTitle("Bare wizard")
+for number in range(1, 7):
+    page = QWizardPage()
+    page.setTitle(f"Page {number}")
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel(f"This is page {number} of a bare wizard."))
+    wizard.addPage(page)
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+wizard.resize(1000, 720)
+wizard.show()
+sys.exit(app.exec())
+"""
+
+
+def first_paint(code: str) -> tuple[float, float]:
+    """(printed first-paint seconds, peak RSS in MiB) of one fresh process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VOLUNTEER_CHECK_T0": repr(time.time())}
+    env["VOLUNTEER_CHECK_HOME"] = str(ROOT / "tests" / "benchmarks" / "last-results" / "home")
+    with subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        out = process.stdout.read() if process.stdout else ""  # a few bytes: no pipe deadlock
+        err = process.stderr.read() if process.stderr else ""
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0, err
+    match = re.search(r"first-paint ([0-9.]+)", out)
+    assert match, f"no first-paint line in {out!r} {err!r}"
+    return float(match.group(1)), usage.ru_maxrss / 1024
+
+
+def test_first_paint_against_bare_wizard(bench_report: Callable[..., float]) -> None:
+    first_paint(APP), first_paint(BARE_WIZARD)  # warm-up: page cache, font cache
+    app_runs, bare_runs = [], []
+    for _ in range(RUNS):
+        app_runs.append(first_paint(APP))
+        bare_runs.append(first_paint(BARE_WIZARD))
+    app = statistics.median(run[0] for run in app_runs)
+    bare = statistics.median(run[0] for run in bare_runs)
+    ratio = bench_report(
+        "startup_first_paint", app, bare, "s", f"<= {TARGET}x",
+        app_runs=[run[0] for run in app_runs], bare_runs=[run[0] for run in bare_runs],
+        app_peak_rss_mib=statistics.median(run[1] for run in app_runs),
+        bare_peak_rss_mib=statistics.median(run[1] for run in bare_runs))
+    assert ratio <= TARGET, f"first paint {app:.3f} s vs bare wizard {bare:.3f} s"

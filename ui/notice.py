@@ -1,0 +1,44 @@
+"""A message across the top of the window (errors, confirmations): never a pile of dialogs."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from ui.common import button, label
+
+NOTICE_STYLES = {
+    "info": ("#e8f0fe", "#1a73e8"),
+    "success": ("#e6f4ea", "#1e7b34"),
+    "error": ("#fbe9e7", "#b3261e"),
+}
+
+
+class NoticeBar(QFrame):
+    """Shows one message with a Dismiss button; errors take the keyboard focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 12, 8)
+        self.text = label("", name="noticeText")
+        self.dismiss = button("&Dismiss", name="noticeDismiss", accessible="Dismiss message")
+        self.dismiss.clicked.connect(self.hide)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.kind = "info"
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
+        self.kind = kind
+        self.setStyleSheet(f"#noticeBar {{ background: {background}; "
+                           f"border-bottom: 2px solid {border}; }}")
+        prefix = {"error": "Problem: ", "success": "Done: "}.get(kind, "")
+        self.text.setText(prefix + text)
+        self.dismiss.setAccessibleDescription(prefix + text)
+        self.show()
+        if kind == "error":
+            self.dismiss.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def message(self) -> str:
+        return self.text.text() if not self.isHidden() else ""
