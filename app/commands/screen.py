@@ -17,8 +17,10 @@ from typing import Any, TextIO
 from app.answers_file import AnswersFileError
 from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import ResultsWriter, open_writer
-from app.group.members import MemberResult
+from app.group.members import DuplicateIndex, MemberResult
+from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.reading import expand_inputs
 from rules import OutOfPeriodError
 from rules.parameters import check_date
 
@@ -42,6 +44,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
                         help="exit 1 if anyone is RED (or, with amber, RED, AMBER or invalid)")
     parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="screen under the law as of this date (default: today)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="processes for big CSV files (default: one per core; 1: none)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -132,12 +136,29 @@ def run(args: argparse.Namespace) -> int:
     keep: list[MemberResult] | None = [] if args.pdf is not None else None
     report = RunReport()
     progress = _ProgressLine(err, args.quiet)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    duplicates = DuplicateIndex()
     try:
-        for result in screen_inputs(args.inputs, screener, report, on_progress=progress):
-            for writer in writers:
-                writer.write(result)
-            if keep is not None:
-                keep.append(result)
+        paths = expand_inputs(args.inputs)
+    except AnswersFileError as error:
+        report.problems.append(str(error))
+        paths = []
+    state = Progress(files_total=len(paths))
+    try:
+        for path in paths:
+            if keep is None and parallel_eligible(path, jobs):
+                for cells in screen_csv_parallel(path, screener, report, duplicates, jobs,
+                                                 progress, state):
+                    for writer in writers:
+                        writer.write_cells(cells)
+            else:
+                for result in screen_inputs([path], screener, report, duplicates=duplicates,
+                                            on_progress=progress):
+                    for writer in writers:
+                        writer.write(result)
+                    if keep is not None:
+                        keep.append(result)
+            state.files_done += 1
         progress.done()
         for writer in writers:
             writer.close()

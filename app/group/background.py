@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from app.group.members import DuplicateIndex, Member, MemberResult
+from app.group.members import DuplicateIndex, IndexState, Member, MemberResult
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 
 BATCH_ROWS = 500
@@ -36,7 +36,7 @@ class Request:
     inputs: list[str] = field(default_factory=list)
     members: list[Member] | None = None
     max_bytes: int | None = None
-    seen: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    seen: IndexState | None = None
 
 
 def _send_batches(conn: Connection, results: Iterator[MemberResult]) -> None:
@@ -79,7 +79,8 @@ def child_main(request: Request, conn: Connection, cancelled: Any) -> None:
     try:
         report = RunReport()
         index = DuplicateIndex()
-        index.restore(request.seen)
+        if request.seen is not None:
+            index.restore(request.seen)
 
         def progress(state: Progress) -> None:
             files = f" (file {state.files_done + 1} of {state.files_total})" \

@@ -77,6 +77,15 @@ class Header:
     # (cell index, question id, or position in PERSON_FIELDS) of each recognised column.
     plan: tuple[tuple[int, str | int], ...] = ()
 
+    def person_plan(self) -> tuple[tuple[int, int], ...]:
+        """(cell index, position in PERSON_FIELDS) of the person columns."""
+        return tuple((index, key) for index, key in self.plan if isinstance(key, int))
+
+    def answer_plan(self) -> tuple[tuple[int, str, dict[object, object]], ...]:
+        """(cell index, question id, that question's parse memo) of the question columns."""
+        return tuple((index, key, _MEMO[key]) for index, key in self.plan
+                     if isinstance(key, str))
+
     @property
     def recognised(self) -> int:
         return sum(key is not None for key in self.keys)

@@ -30,6 +30,7 @@ RESULT_HEADERS: tuple[str, ...] = (
     "Changed", "Ruleset", "As of",
 )
 COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
+DUPLICATE_COLUMN = RESULT_HEADERS.index("Duplicate")
 
 
 def neutralise(value: object) -> object:
@@ -39,20 +40,37 @@ def neutralise(value: object) -> object:
     return value
 
 
+_MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
+# The cells that carry text from volunteers or files (the others are colours, rule ids, dates).
+_FREE_TEXT = (0, 2, 3, 4, *range(RESULT_HEADERS.index("Top finding"),
+                                 RESULT_HEADERS.index("Changed") + 1))
+
+
 def result_row(result: MemberResult, as_of: str = "") -> list[object]:
     """One person's results as cells (before neutralisation)."""
     member = result.member
-    missing = "; ".join(
-        f"{qid} {QUESTION_BY_ID[qid].text}" if qid in QUESTION_BY_ID else qid
-        for qid in result.missing)
+    areas = result.areas
+    missing = "; ".join([_MISSING_TEXT.get(qid, qid) for qid in result.missing]) \
+        if result.missing else ""
     return [
         member.source, member.row if member.row is not None else "", member.name, member.email,
         member.reference, result.colour_word,
-        *(str(result.areas.get(area) or "") for area in AREAS),
-        " ".join(result.fired), result.top_finding, missing, result.errors_text,
+        *[(areas.get(area) or "") for area in AREAS],
+        " ".join(result.fired), result.top_finding, missing,
+        result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), result.changed_text,
         result.ruleset, as_of,
     ]
+
+
+def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
+    """result_row with every text cell that could start a formula neutralised."""
+    cells = result_row(result, as_of)
+    for index in _FREE_TEXT:
+        value = cells[index]
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            cells[index] = "'" + value
+    return cells
 
 
 def temp_beside(target: Path) -> Path:
@@ -108,7 +126,12 @@ class ResultsWriter:
         self.temp = temp_beside(self.path)
 
     def write(self, result: MemberResult) -> None:
-        self._write([neutralise(cell) for cell in result_row(result, self.as_of)])
+        self._write(safe_row(result, self.as_of))
+        self.rows += 1
+
+    def write_cells(self, cells: list[object]) -> None:
+        """Write a row made by safe_row (the command line's parallel path)."""
+        self._write(cells)
         self.rows += 1
 
     def _write(self, cells: list[object]) -> None:

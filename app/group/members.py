@@ -1,9 +1,11 @@
 """The people of a group, their screening results, duplicates and the group's counts."""
 
+from array import array
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from hashlib import blake2b
 from typing import Any
 
 from app.group.columns import apply_defaults
@@ -135,27 +137,25 @@ def _first_sentence(text: str) -> str:
 
 
 class Screener:
-    """Validate and screen members under fixed group defaults and date, with a bounded cache.
+    """Validate and screen members under fixed group defaults and date.
 
-    Organisers' groups repeat the same answers often (the same flight, host and role); identical
-    answers are screened once. The cache holds at most `cache_size` entries, so memory stays flat.
+    Identical answers are cheap to screen again: the rules module remembers each area's findings
+    by the answers that area reads (rules.memo), so no cache of whole answers is kept here and
+    memory stays flat.
     """
 
-    def __init__(self, defaults: Mapping[str, Any], as_of: date, ruleset: str,
-                 cache_size: int = 4096) -> None:
+    def __init__(self, defaults: Mapping[str, Any], as_of: date, ruleset: str) -> None:
         self.defaults = dict(defaults)
         self.as_of = as_of
         self.ruleset = ruleset
-        self._cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-        self._cache_size = cache_size
         self._texts: dict[tuple[str, bool], str] = {}
 
     def merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
         """The member's answers with the group defaults applied."""
         return apply_defaults(member.answers, self.defaults, self.as_of)
 
-    def _top_text(self, rule_id: str, party: bool, answers: Any) -> str:
-        key = (rule_id, party)
+    def _top_text(self, rule_id: str, answers: Any) -> str:
+        key = (rule_id, answers.A1 == "us_party_committee")
         text = self._texts.get(key)
         if text is None:
             context = wording_context(derive_facts(answers, self.as_of), self.as_of)
@@ -163,76 +163,155 @@ class Screener:
             self._texts[key] = text
         return text
 
-    def _evaluate(self, merged: dict[str, Any]) -> tuple[Any, ...]:
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
-                           for k, v in merged.items()))
-        try:
-            hit = self._cache.get(key)
-        except TypeError:  # an unhashable value (nested JSON): never cached
-            key, hit = (), None
-        if hit is not None:
-            return hit
-        checked = validate_answers(merged, self.as_of)
-        if checked.answers is None or checked.issues:
-            value: tuple[Any, ...] = (None, {}, (), None, (), checked.issues, checked.dropped, "")
-        else:
-            result = screen(checked.answers, self.as_of)
-            top = ""
-            if result.top_rule is not None:
-                party = checked.answers.A1 == "us_party_committee"
-                top = self._top_text(result.top_rule, party, checked.answers)
-            value = (result.colour, result.areas, result.fired, result.top_rule, result.missing,
-                     (), checked.dropped, top)
-        if key:
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()
-            self._cache[key] = value
-        return value
-
     def screen(self, member: Member) -> MemberResult:
-        merged, used = self.merged(member)
-        colour, areas, fired, top, missing, issues, dropped, text = self._evaluate(merged)
-        if member.read_issues:
-            colour, areas, fired, top, missing, text = None, {}, (), None, (), ""
-            issues = member.read_issues + tuple(issues)
+        if self.defaults:
+            merged, used = apply_defaults(member.answers, self.defaults, self.as_of)
+        else:
+            merged, used = member.answers, ()
+        checked = validate_answers(merged, self.as_of)
+        answers = checked.answers
+        if answers is None or checked.issues or member.read_issues:
+            return MemberResult(
+                member=member, colour=None, areas={}, fired=(), top_rule=None, missing=(),
+                issues=member.read_issues + tuple(checked.issues), ruleset=self.ruleset,
+                defaults_used=used, dropped=checked.dropped, answers=merged, as_of=self.as_of)
+        result = screen(answers, self.as_of)
+        top = result.top_rule
         return MemberResult(
-            member=member, colour=colour, areas=areas, fired=fired, top_rule=top,
-            missing=missing, issues=issues, ruleset=self.ruleset, defaults_used=used,
-            dropped=dropped, top_text=text, answers=merged, as_of=self.as_of)
+            member=member, colour=result.colour, areas=result.areas, fired=result.fired,
+            top_rule=top, missing=result.missing, issues=(), ruleset=self.ruleset,
+            defaults_used=used, dropped=checked.dropped,
+            top_text=self._top_text(top, answers) if top is not None else "",
+            answers=merged, as_of=self.as_of)
+
+
+IndexState = tuple[list[str], bytes, bytes, int]
 
 
 class DuplicateIndex:
-    """Flags people seen before: same email, or same name and reference (never drops them)."""
+    """Flags people seen before: same email, or same name and reference (never drops them).
+
+    Built to stay small for 100,000 people: each key is kept as a 64-bit digest, and where it
+    was first seen as (file number, row) packed in 64 bits, in two flat arrays with open
+    addressing (about 27 bytes per key instead of several hundred for a dict of strings).
+    """
+
+    _EMPTY = 0
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, str, str], str] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        self._sources: list[str] = []
+        self._source_ids: dict[str, int] = {}
+        self._keys = array("Q", bytes(8 * 1024))
+        self._values = array("Q", bytes(8 * 1024))
+        self._count = 0
+
+    # ---- the table ----
+
+    @staticmethod
+    def _digest(text: str) -> int:
+        value = int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+        return value or 1
+
+    def _slot(self, digest: int) -> int:
+        keys = self._keys
+        mask = len(keys) - 1
+        slot = digest & mask
+        while True:
+            found = keys[slot]
+            if found == digest or found == self._EMPTY:
+                return slot
+            slot = (slot + 1) & mask
+
+    def _grow(self) -> None:
+        old_keys, old_values = self._keys, self._values
+        size = len(old_keys) * 2
+        self._keys = array("Q", bytes(8 * size))
+        self._values = array("Q", bytes(8 * size))
+        for digest, value in zip(old_keys, old_values, strict=True):
+            if digest != self._EMPTY:
+                slot = self._slot(digest)
+                self._keys[slot] = digest
+                self._values[slot] = value
+
+    def _locator(self, name: str, row: int | None) -> int:
+        source = self._source_ids.get(name)
+        if source is None:
+            source = len(self._sources)
+            self._sources.append(name)
+            self._source_ids[name] = source
+        return (source << 40) | ((row or 0) + 1)
+
+    def _where(self, locator: int) -> str:
+        source, row = self._sources[locator >> 40], (locator & ((1 << 40) - 1)) - 1
+        return f"{source} row {row}" if row > 0 else source
+
+    # ---- use ----
 
     def check(self, member: Member) -> str | None:
         """A description of the earlier entry this member duplicates, and remember this one."""
-        keys: list[tuple[tuple[str, str, str], str]] = []
-        if member.email:
-            keys.append((("email", member.email.casefold(), ""), "same email"))
-        if member.name:
-            keys.append((("name", member.name.casefold(), member.reference.casefold()),
-                         "same name and reference" if member.reference else "same name"))
+        return self.check_person(member.source, member.row, member.email, member.name,
+                                 member.reference)
+
+    def check_person(self, source: str, row: int | None, email: str, name: str,
+                     reference: str) -> str | None:
+        """check() for a person given by their fields."""
+        return self.check_keys(source, row, self.keys_of(email, name, reference))
+
+    @classmethod
+    def keys_of(cls, email: str, name: str, reference: str) -> tuple[tuple[int, str], ...]:
+        """The digests a person is known by, with the reason each names (pure: can run in a
+        worker process)."""
+        keys: list[tuple[int, str]] = []
+        if email:
+            keys.append((cls._digest("e\x00" + email.casefold()), "same email"))
+        if name:
+            keys.append((cls._digest("n\x00" + name.casefold() + "\x00" + reference.casefold()),
+                         "same name and reference" if reference else "same name"))
+        return tuple(keys)
+
+    def check_keys(self, source: str, row: int | None,
+                   keys: tuple[tuple[int, str], ...]) -> str | None:
+        """check() for a person given by keys_of()."""
         found: str | None = None
-        for key, reason in keys:
-            earlier = self._seen.get(key)
-            if earlier is not None and found is None:
-                found = f"possible duplicate of {earlier} ({reason})"
-            self._seen.setdefault(key, member.where)
+        locator = 0
+        for digest, reason in keys:
+            slot = self._slot(digest)
+            if self._keys[slot] == digest:
+                if found is None:
+                    found = f"possible duplicate of {self._where(self._values[slot])} ({reason})"
+                continue
+            if not locator:
+                locator = self._locator(source, row)
+            self._keys[slot] = digest
+            self._values[slot] = locator
+            self._count += 1
+            if self._count * 10 > len(self._keys) * 6:
+                self._grow()
         return found
 
     def forget(self) -> None:
-        self._seen.clear()
+        self._reset()
 
-    def state(self) -> dict[tuple[str, str, str], str]:
-        """A copy of what the index remembers (to hand to another process)."""
-        return dict(self._seen)
+    def __len__(self) -> int:
+        return self._count
 
-    def restore(self, state: dict[tuple[str, str, str], str]) -> None:
+    def state(self) -> IndexState:
+        """What the index remembers, as plain data (to hand to another process)."""
+        return (list(self._sources), self._keys.tobytes(), self._values.tobytes(), self._count)
+
+    def restore(self, state: IndexState) -> None:
         """Remember exactly `state` (from state())."""
-        self._seen = dict(state)
+        sources, keys, values, count = state
+        self._sources = list(sources)
+        self._source_ids = {name: index for index, name in enumerate(self._sources)}
+        self._keys = array("Q")
+        self._keys.frombytes(keys)
+        self._values = array("Q")
+        self._values.frombytes(values)
+        self._count = count
 
 
 @dataclass
@@ -259,6 +338,15 @@ class GroupCounts:
         if result.duplicate_of:
             self.duplicates += 1
         self.by_rule.update(result.fired)
+
+    def merge(self, other: "GroupCounts") -> None:
+        """Add another group's counts (a block screened elsewhere)."""
+        self.red += other.red
+        self.amber += other.amber
+        self.green += other.green
+        self.invalid += other.invalid
+        self.duplicates += other.duplicates
+        self.by_rule.update(other.by_rule)
 
     @property
     def total(self) -> int:

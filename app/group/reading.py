@@ -218,24 +218,42 @@ def sniff_delimiter(header_line: str) -> str:
     return best
 
 
-def _member(source: str, row: int, header: Header, cells: Sequence[object]) -> Member:
-    answers: dict[str, Any] = {}
+_MISS = object()
+Plans = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str, dict[object, object]], ...]]
+
+
+def _member(source: str, row: int, header: Header, cells: Sequence[object],
+            plans: Plans | None = None) -> Member:
+    """One row as a member: person fields as text, answers parsed (bad values kept as written).
+
+    `plans` is (header.person_plan(), header.answer_plan()), computed once per file.
+    """
+    person_plan, answer_plan = plans or (header.person_plan(), header.answer_plan())
+    count = len(cells)
     person = ["", "", ""]
-    for index, key in header.plan:
-        if index >= len(cells):
-            break
+    for index, position in person_plan:
+        if index < count:
+            value = cells[index]
+            if value.__class__ is str:
+                person[position] = value.strip()
+            elif value is not None:
+                person[position] = person_text(value)
+    answers: dict[str, Any] = {}
+    for index, qid, memo in answer_plan:
+        if index >= count:
+            continue
         value = cells[index]
         if value is None or value == "":
             continue
-        if isinstance(key, int):
-            person[key] = person_text(value)
-            continue
-        parsed = parse_cell_cached(key, value)
+        parsed = memo.get(value, _MISS)
+        if parsed is _MISS:
+            parsed = parse_cell_cached(qid, value)
+        elif parsed.__class__ is tuple:
+            parsed = list(parsed)
         if parsed is not None:
-            answers[key] = parsed
+            answers[qid] = parsed
     issues: tuple[Issue, ...] = ()
-    width = len(header.keys)
-    if len(cells) > width:
+    if count > len(header.keys):
         issues = _extra_cells(header, cells)
     return Member(source=source, row=row, name=person[0], email=person[1],
                   reference=person[2], answers=answers, columns=header.titles,
@@ -317,6 +335,7 @@ class CsvSource(Source):
             self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
         reader = csv.reader(lines, delimiter=delimiter)
         name = self.path.name
+        plans = (header.person_plan(), header.answer_plan())
         while True:
             try:
                 cells = next(reader)
@@ -330,7 +349,7 @@ class CsvSource(Source):
             if _blank(cells):
                 continue
             self.info.rows += 1
-            yield _member(name, row, header, cells)
+            yield _member(name, row, header, cells, plans)
 
 
 # -- XLSX --------------------------------------------------------------------------------------
@@ -378,6 +397,7 @@ class XlsxSource(Source):
             self.info.notes.append(f"sheet read: {sheet.title}")
         self.total = max(int(sheet.max_row or 1), 1)
         name = self.path.name
+        plans = (header.person_plan(), header.answer_plan())
         try:
             for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
                                         start=header_row + 1):
@@ -385,7 +405,7 @@ class XlsxSource(Source):
                 if cells is None or _blank(cells):
                     continue
                 self.info.rows += 1
-                yield _member(name, row, header, cells)
+                yield _member(name, row, header, cells, plans)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise AnswersFileError(
                 self.path, f"is damaged after row {self.done} ({error}); the rows before it "

@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
 from app.about import APP_NAME
 from app.answers_file import AnswersDocument, AnswersFileError
 from app.assessing import Outcome
-from app.group.members import DuplicateIndex, GroupCounts, MemberResult, Screener
+from app.group.members import (
+    DuplicateIndex,
+    GroupCounts,
+    IndexState,
+    MemberResult,
+    Screener,
+)
 from app.group.pipeline import RunReport, make_screener
 from app.group.qt_guard import protect_none
 from rules import Person, Validation, assess, validate_answers
@@ -124,7 +130,7 @@ class GroupWindow(QMainWindow):
         self.counts = GroupCounts()
         self.runner = Runner(self)
         self.runner.idle.connect(self._idle)
-        self._backup: tuple[list[MemberResult], dict[str, Any], dict[Any, str]] | None = None
+        self._backup: tuple[list[MemberResult], dict[str, Any], IndexState] | None = None
         self._queued: list[Path] = []
         self.last_report: RunReport | None = None
         self.last_error = ""

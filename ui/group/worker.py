@@ -119,7 +119,8 @@ class ImportJob(Job):
     def work(self) -> object:
         if self.use_process:
             request = Request(self.defaults, self.as_of, inputs=[str(p) for p in self.inputs],
-                              max_bytes=MAX_INTERACTIVE_BYTES, seen=self.duplicates.state())
+                              max_bytes=MAX_INTERACTIVE_BYTES,
+                              seen=self.duplicates.state())
             return self._in_child(request, self.duplicates)
         report = RunReport()
         results = screen_inputs(self.inputs, make_screener(self.defaults, self.as_of), report,

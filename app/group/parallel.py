@@ -1,0 +1,307 @@
+"""Screen a big CSV on every core: the command line's fast path.
+
+The parent reads the file in blocks of whole records (a newline ends a record only outside
+quotes) and hands each block, as bytes, to a pool of worker processes; each worker decodes,
+parses, validates and screens its rows and returns the finished results-file cells. The parent
+takes the blocks back in order (at most a few in flight, so memory stays flat), adds the one
+thing that needs the whole group - the duplicate check - and writes.
+
+Only plain CSV files go this way (UTF-8 or Windows-1252; not UTF-16); everything else is read
+by the ordinary streaming pipeline.
+"""
+
+import codecs
+import csv
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from app.answers_file import AnswersFileError
+from app.group.columns import Header, read_header
+from app.group.export import DUPLICATE_COLUMN, safe_row
+from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
+from app.group.pipeline import Progress, RunReport, make_screener
+from app.group.reading import (
+    MAX_LINE_BYTES,
+    CsvSource,
+    SourceInfo,
+    _blank,
+    _check_header,
+    _member,
+    open_source,
+    sniff_delimiter,
+)
+
+BLOCK_BYTES = 512 * 1024
+MIN_PARALLEL_BYTES = 2 * 1024 * 1024
+NUL_MESSAGE = ("contains NUL bytes: it is not a text spreadsheet, or it uses a text encoding "
+               "this app cannot read; save it as CSV UTF-8 or as .xlsx")
+
+
+@dataclass
+class Block:
+    """Whole records of one file, and the spreadsheet row number of the first."""
+
+    data: bytes
+    first_row: int
+
+
+@dataclass
+class BlockResult:
+    """A worker's answer for one block: result rows with their duplicate keys, and counts."""
+
+    rows: list[tuple[list[object], tuple[tuple[int, str], ...], int]] = \
+        field(default_factory=list)
+    counts: GroupCounts = field(default_factory=GroupCounts)
+    records: int = 0
+    windows_1252: bool = False
+    error: str = ""
+
+
+# ---- the worker side ----
+
+_state: dict[str, Any] = {}
+
+
+def _init_worker(defaults: dict[str, Any], as_of: date, source: str, header: Header,
+                 delimiter: str) -> None:
+    _state.update(screener=make_screener(defaults, as_of), as_of=as_of.isoformat(),
+                  source=source, header=header, delimiter=delimiter,
+                  plans=(header.person_plan(), header.answer_plan()))
+
+
+def _split_lines(data: bytes) -> Iterator[bytes]:
+    """Lines ending in \\n (as the streaming reader reads them), the last one maybe without."""
+    position = 0
+    while position < len(data):
+        newline = data.find(b"\n", position)
+        end = len(data) if newline < 0 else newline + 1
+        yield data[position:end]
+        position = end
+
+
+def _lines(data: bytes, result: BlockResult) -> Iterator[str]:
+    for line in _split_lines(data):
+        if b"\x00" in line:
+            raise AnswersFileError(_state["source"], NUL_MESSAGE)
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            result.windows_1252 = True
+            yield line.decode("cp1252", errors="replace")
+
+
+def screen_block(block: Block) -> BlockResult:
+    """Screen every row of a block (in a worker process)."""
+    result = BlockResult()
+    screener: Screener = _state["screener"]
+    header: Header = _state["header"]
+    source: str = _state["source"]
+    plans = _state["plans"]
+    as_of: str = _state["as_of"]
+    row = block.first_row - 1
+    try:
+        for cells in csv.reader(_lines(block.data, result), delimiter=_state["delimiter"]):
+            row += 1
+            if _blank(cells):
+                continue
+            member: Member = _member(source, row, header, cells, plans)
+            screened = screener.screen(member)
+            result.counts.add(screened)
+            keys = DuplicateIndex.keys_of(member.email, member.name, member.reference)
+            result.rows.append((safe_row(screened, as_of), keys, row))
+    except (AnswersFileError, csv.Error) as error:
+        problem = error.problem if isinstance(error, AnswersFileError) else str(error)
+        result.error = f"cannot be read after row {row} ({problem}); the rows before it were " \
+                       "imported"
+    result.records = row - block.first_row + 1
+    return result
+
+
+# ---- the parent side ----
+
+
+def _last_record_end(buffer: bytes) -> int:
+    """The index of the last newline that ends a record (outside quotes), or -1.
+
+    `buffer` starts at a record boundary.
+    """
+    if b'"' not in buffer:
+        return buffer.rfind(b"\n")
+    cut, inside, position = -1, False, 0
+    while True:
+        newline = buffer.find(b"\n", position)
+        if newline < 0:
+            return cut
+        if buffer.count(b'"', position, newline) % 2:
+            inside = not inside
+        if not inside:
+            cut = newline
+        position = newline + 1
+
+
+def _records(stream: IO[bytes], path: Path) -> Iterator[bytes]:
+    """Blocks of whole CSV records, about BLOCK_BYTES each."""
+    pending = b""
+    while True:
+        data = stream.read(BLOCK_BYTES)
+        if not data:
+            if pending:
+                yield pending
+            return
+        buffer = pending + data
+        cut = _last_record_end(buffer)
+        if cut < 0:
+            if len(buffer) > MAX_LINE_BYTES * 4:
+                raise AnswersFileError(path, f"has a record longer than "
+                                       f"{MAX_LINE_BYTES * 4 // 1024} KB; it is not a "
+                                       "spreadsheet of people")
+            pending = buffer
+            continue
+        yield buffer[: cut + 1]
+        pending = buffer[cut + 1:]
+
+
+def _header_line(stream: IO[bytes], path: Path) -> tuple[str, int, int]:
+    """The first non-blank line (the header), its row number, and the byte offset after it."""
+    row = 0
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            raise AnswersFileError(path, "has no rows (only blank lines)")
+        row += 1
+        if row == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if line.strip():
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                text = line.decode("cp1252", errors="replace")
+            return text, row, stream.tell()
+
+
+def parallel_eligible(path: Path, jobs: int) -> bool:
+    """Worth the pool: several cores, a plain CSV (not UTF-16) of at least a few MB."""
+    if jobs < 2:
+        return False
+    try:
+        if path.is_dir() or path.stat().st_size < MIN_PARALLEL_BYTES:
+            return False
+        source = open_source(path)
+    except (AnswersFileError, OSError):
+        return False
+    return isinstance(source, CsvSource) and not source.utf16
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _context() -> Any:
+    # The command line has no threads when it forks, so fork is safe and starts at once.
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def screen_csv_parallel(
+    path: Path,
+    screener: Screener,
+    report: RunReport,
+    duplicates: DuplicateIndex,
+    jobs: int,
+    on_progress: Callable[[Progress], None] | None = None,
+    progress: Progress | None = None,
+) -> Iterator[list[object]]:
+    """Yield the results-file cells of every person in a big CSV, in file order."""
+    state = progress or Progress(files_total=1)
+    state.current = path.name
+    size = max(path.stat().st_size, 1)
+    info = SourceInfo(name=path.name, kind="CSV")
+    report.sources.append(info)
+    with path.open("rb") as stream:
+        header_text, header_row, _ = _header_line(stream, path)
+        delimiter = sniff_delimiter(header_text)
+        header = read_header(next(csv.reader([header_text], delimiter=delimiter), []))
+        _check_header(path, header, info)
+        if delimiter != ",":
+            info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
+        windows = False
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_context(), initializer=_init_worker,
+            initargs=(screener.defaults, screener.as_of, path.name, header, delimiter))
+        pending: deque[tuple[Future[BlockResult], int]] = deque()
+        next_row = header_row + 1
+        blocks = _records(stream, path)
+        last = 0.0
+        duplicate_at = DUPLICATE_COLUMN
+        try:
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < jobs * 2:
+                    try:
+                        data = next(blocks)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    pending.append((pool.submit(screen_block, Block(data, next_row)),
+                                    len(data)))
+                    next_row += _record_count(data)
+                if not pending:
+                    break
+                future, _ = pending.popleft()
+                block = future.result()
+                windows = windows or block.windows_1252
+                for cells, keys, row in block.rows:
+                    found = duplicates.check_keys(path.name, row, keys)
+                    if found:
+                        cells[duplicate_at] = found
+                        block.counts.duplicates += 1
+                    yield cells
+                report.counts.merge(block.counts)
+                info.rows += len(block.rows)
+                state.people += len(block.rows)
+                if block.error:
+                    report.problems.append(f"{path}: {block.error}")
+                    break
+                if on_progress is not None:
+                    now = time.monotonic()
+                    if now - last >= 0.5:
+                        last = now
+                        state.current_fraction = min(1.0, stream.tell() / size)
+                        on_progress(state)
+        except AnswersFileError as error:
+            report.problems.append(str(error))
+        finally:
+            for future, _ in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+            info.encoding = "Windows-1252" if windows else "UTF-8"
+    report.files_read += 1
+
+
+def _record_count(data: bytes) -> int:
+    """Records in a block of whole records (newlines outside quotes; a last line without one
+    counts too)."""
+    if b'"' not in data:
+        newlines = data.count(b"\n")
+    else:
+        newlines, inside, position = 0, False, 0
+        while True:
+            newline = data.find(b"\n", position)
+            if newline < 0:
+                break
+            if data.count(b'"', position, newline) % 2:
+                inside = not inside
+            if not inside:
+                newlines += 1
+            position = newline + 1
+    return newlines + (0 if data.endswith(b"\n") else 1)
