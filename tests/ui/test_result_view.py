@@ -1,0 +1,102 @@
+"""ResultView on its own, as the organiser's window uses it."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from app.answers_file import AnswersDocument
+from app.assessing import Outcome, assess_document
+from tests.ui.driver import DELEGATE, GREEN, SEED, UNKNOWN_FLIGHT
+from ui.lights import Lamp
+from ui.result_view import ResultView
+
+pytestmark = pytest.mark.gui
+AS_OF = date(2026, 11, 28)
+
+
+def outcome(answers: dict[str, Any], last_colour: str | None = None) -> Outcome:
+    return assess_document(AnswersDocument(answers=answers, last_colour=last_colour), AS_OF)
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ResultView:
+    widget = ResultView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def label_text(view: ResultView, name: str) -> str:
+    found = view.body.findChild(QLabel, name)
+    assert found is not None, name
+    return found.text()
+
+
+def test_colour_is_never_the_only_signal(view: ResultView) -> None:
+    view.show_outcome(outcome(DELEGATE))
+    assert view.colour_word() == "RED"
+    assert view.colour_label.text() == "RED"
+    assert view.light.accessibleName() == "Traffic light: RED"
+    assert view.meaning_label.text().startswith("Red: ")
+    assert label_text(view, "area_compensation") == "Payment for your time: RED"
+    assert label_text(view, "area_travel") == "Travel: RED"
+    lamp = view.body.findChild(Lamp, "areaLamp_compensation")
+    assert lamp is not None and "RED" in lamp.accessibleName() and "cross" in lamp.accessibleName()
+    assert label_text(view, "area_resources").endswith(": Nothing to check")
+    assert "RED" in label_text(view, "findingTitle_R12")
+
+
+def test_each_area_has_a_light(view: ResultView) -> None:
+    view.show_outcome(outcome(SEED))
+    for area in ("status", "compensation", "travel", "housing", "role", "resources",
+                 "immigration"):
+        assert view.body.findChild(Lamp, f"areaLamp_{area}") is not None, area
+    assert label_text(view, "area_immigration").endswith("AMBER")
+    assert label_text(view, "area_status").endswith("Information only")
+
+
+def test_missing_facts_lead_back_to_their_question(qtbot: QtBot, view: ResultView) -> None:
+    view.show_outcome(outcome(UNKNOWN_FLIGHT))
+    assert "Facts you still need to find out" in label_text(view, "missingTitle")
+    assert label_text(view, "missing_D1") == "Who pays flights and other transport for this trip?"
+    with qtbot.waitSignal(view.question_requested) as signal:
+        view.question_buttons["D1"].click()
+    assert signal.args == ["D1"]
+
+
+def test_invalid_answers_list_their_issues(qtbot: QtBot, view: ResultView) -> None:
+    view.show_outcome(outcome({**SEED, "G": ["none", "donate_money"]}))
+    assert view.colour_word() is None
+    assert "No result yet" in view.meaning_label.text()
+    text = label_text(view, "issue_G")
+    assert "cannot be combined" in text and "G:" not in text
+    with qtbot.waitSignal(view.question_requested) as signal:
+        view.question_buttons["G"].click()
+    assert signal.args == ["G"]
+
+
+def test_colour_change_is_announced(view: ResultView) -> None:
+    view.show_outcome(outcome(GREEN, last_colour="RED"))
+    assert "saved with the result RED" in label_text(view, "colourChanged")
+    view.show_outcome(outcome(GREEN, last_colour="GREEN"))
+    assert view.body.findChild(QLabel, "colourChanged") is None
+
+
+def test_counterfactuals_remedies_and_disclaimer(view: ResultView) -> None:
+    view.show_outcome(outcome(DELEGATE))
+    texts = view.texts()
+    assert "What would make this green" in texts
+    assert " instead: " in texts
+    assert "not legal advice" in label_text(view, "resultDisclaimer")
+    assert "Rules version" in label_text(view, "rulesetLine")
+
+
+def test_clear(view: ResultView) -> None:
+    view.show_outcome(outcome(SEED))
+    view.clear()
+    assert view.outcome() is None and view.colour_word() is None and view.finding_ids() == []
