@@ -1,15 +1,19 @@
 """The answers model (pydantic v2) and validation V01-V03 as field-level issues."""
 
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
-from typing import Any, Literal
+from operator import itemgetter
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rules import codes as c
-from rules.branching import is_asked, is_required
-from rules.parameters import check_date, load_parameters
-from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
+from rules.branching import OPTIONAL, asked_questions, transport_limit
+from rules.codes import EMPLOYER_INVOLVED
+from rules.parameters import check_date, parameter_value
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 
 MULTI_FIELDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
 # Exclusive codes: the brief's contradictions "none plus a payer" and friends (V02).
@@ -161,57 +165,231 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
                  f"allowed: {', '.join(allowed)}")
 
 
-def _contradictions(a: Answers, as_of: date) -> list[Issue]:
+def _contradictions(v: Mapping[str, Any], as_of: date) -> list[Issue]:
+    """V02 over parsed values (blank answers absent)."""
     issues: list[Issue] = []
-    if a.B4 in STATUS_ONLY_FOR_FOREIGN:
+    b4 = v.get("B4")
+    if b4 in STATUS_ONLY_FOR_FOREIGN:
         holders = (("B1", "US citizen"), ("B2", "US national"), ("B3", "green-card holder"))
         for qid, holder in holders:
-            if getattr(a, qid) == "yes":
+            if v.get(qid) == "yes":
                 issues.append(Issue(
-                    code="V02", question="B4", value=a.B4,
-                    message=f"B4 '{a.B4}' contradicts {qid}=yes: a {holder} does not hold "
+                    code="V02", question="B4", value=b4,
+                    message=f"B4 '{b4}' contradicts {qid}=yes: a {holder} does not hold "
                     "that status; correct one of the two"))
                 break
     for qid, exclusive in EXCLUSIVE_CODES.items():
-        chosen = getattr(a, qid) or ()
+        chosen = v.get(qid) or ()
         if exclusive in chosen and len(chosen) > 1:
             others = ", ".join(code for code in chosen if code != exclusive)
             issues.append(Issue(
                 code="V02", question=qid, value=";".join(chosen),
                 message=f"{qid}: '{exclusive}' cannot be combined with {others}"))
-    if isinstance(a.D3, int | float) and a.D3 > 0 and "self" not in (a.D1 or ()):
+    d3 = v.get("D3")
+    if isinstance(d3, int | float) and d3 > 0 and "self" not in (v.get("D1") or ()):
         issues.append(Issue(
-            code="V02", question="D3", value=_shown(a.D3),
+            code="V02", question="D3", value=_shown(d3),
             message="D3: you entered transport you pay yourself, but D1 does not include 'self'"))
-    minor_max = load_parameters().value("minor_max_age", as_of)
-    age_known = a.B5 is not None and a.B5_age is not None and a.B5_age >= 0
-    if age_known and (a.B5 == "yes") != ((a.B5_age or 0) <= minor_max):
-        issues.append(Issue(
-            code="V02", question="B5_age", value=str(a.B5_age),
-            message=f"B5_age {a.B5_age} contradicts B5={a.B5} (under 18 means "
-            f"{minor_max} or younger)"))
+    b5, age = v.get("B5"), v.get("B5_age")
+    if b5 is not None and age is not None and age >= 0:
+        minor_max = parameter_value("minor_max_age", as_of)
+        if (b5 == "yes") != (age <= minor_max):
+            issues.append(Issue(
+                code="V02", question="B5_age", value=str(age),
+                message=f"B5_age {age} contradicts B5={b5} (under 18 means "
+                f"{minor_max} or younger)"))
     return issues
 
 
-def _ranges(a: Answers, as_of: date) -> list[Issue]:
+def _ranges(v: Mapping[str, Any], as_of: date) -> list[Issue]:
+    """V03 ranges over parsed values."""
     issues: list[Issue] = []
-    if isinstance(a.D3, int | float) and a.D3 < 0:
-        issues.append(Issue(code="V03", question="D3", value=_shown(a.D3),
+    d3 = v.get("D3")
+    if isinstance(d3, int | float) and d3 < 0:
+        issues.append(Issue(code="V03", question="D3", value=_shown(d3),
                             message="D3: the amount cannot be negative"))
-    max_age = load_parameters().value("max_plausible_age", as_of)
-    if a.B5_age is not None and not 0 <= a.B5_age <= max_age:
-        issues.append(Issue(code="V03", question="B5_age", value=str(a.B5_age),
-                            message=f"B5_age must be between 0 and {max_age}"))
+    age = v.get("B5_age")
+    if age is not None:
+        max_age = parameter_value("max_plausible_age", as_of)
+        if not 0 <= age <= max_age:
+            issues.append(Issue(code="V03", question="B5_age", value=str(age),
+                                message=f"B5_age must be between 0 and {max_age}"))
     return issues
 
 
-def _missing(data: Mapping[str, Any], as_of: date) -> list[Issue]:
+def _missing(questions: Iterable[Question]) -> list[Issue]:
     return [
         Issue(code="V01", question=q.id, value=None, allowed=q.codes,
               message=f"{q.id}: please answer \"{q.text}\"")
-        for q in QUESTIONS
-        if data.get(q.id) is None and is_required(q.id, data, as_of)
+        for q in questions
     ]
+
+
+# Bulk validation (organiser mode screens 100,000 rows) reads plain dicts without pydantic when
+# every value is given and already has its exact final type; anything else goes through the
+# pydantic model, which also words the V03 errors. tests/rules/test_fast_paths.py checks that
+# the two agree.
+FIELDS: tuple[str, ...] = tuple(Answers.model_fields)
+_BLANK: dict[str, Any] = dict.fromkeys(FIELDS)
+_KIND: dict[str, Kind] = {q.id: q.kind for q in QUESTIONS}
+_SINGLE: dict[str, frozenset[str]] = {
+    q.id: frozenset(q.codes) for q in QUESTIONS if q.kind is Kind.SINGLE}
+_MULTI = tuple(q for q in QUESTIONS if q.kind is Kind.MULTI)
+# A one-code answer maps to one shared tuple; several codes to their canonical tuple (memo).
+_ONE: dict[str, dict[str, tuple[str, ...]]] = {
+    q.id: {code: (code,) for code in q.codes} for q in _MULTI}
+_ORDER: dict[str, dict[str, int]] = {
+    q.id: {code: i for i, code in enumerate(q.codes)} for q in _MULTI}
+_SEVERAL: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {q.id: {} for q in _MULTI}
+_BIG = 2**63
+_VALIDATION_SET = frozenset({"answers", "dropped"})
+M = TypeVar("M", bound=BaseModel)
+
+
+def _construct(cls: type[M], values: dict[str, Any], fields_set: Iterable[str]) -> M:
+    """`cls.model_construct` for values that are complete and already valid, minus its per-field
+    alias and default handling (the same four attributes pydantic sets)."""
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", set(fields_set))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+def _several(qid: str, value: list[Any] | tuple[Any, ...]) -> tuple[str, ...] | None:
+    """Several codes in the brief's order, each once; None when one is not a plain code (or
+    there are none: pydantic then reads the answer as blank)."""
+    memo = _SEVERAL[qid]
+    try:
+        key = tuple(value)
+        found = memo.get(key)
+    except TypeError:  # an unhashable element: not a code
+        return None
+    if found is not None:
+        return found
+    order = _ORDER[qid]
+    positions = set()
+    for code in value:
+        if code.__class__ is not str or code not in order:
+            return None
+        positions.add(order[code])
+    if not positions:
+        return None
+    codes = _MULTI_CODES[qid]
+    found = tuple([codes[i] for i in sorted(positions)])
+    if len(memo) >= 4096:
+        memo.clear()
+    memo[key] = found
+    return found
+
+
+_MULTI_CODES: dict[str, tuple[str, ...]] = {q.id: q.codes for q in _MULTI}
+
+
+def _fast_parse(raw: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Every field (None when blank) exactly as the Answers model would hold it; None when some
+    value is blank or not plainly of its final type (pydantic then parses, coerces or explains)."""
+    full = _BLANK.copy()
+    single, one = _SINGLE, _ONE
+    for qid, value in raw.items():
+        allowed = single.get(qid)
+        if allowed is not None:
+            if value.__class__ is not str or value not in allowed:
+                return None
+            full[qid] = value
+            continue
+        ones = one.get(qid)
+        if ones is not None:
+            kind = value.__class__
+            if kind is not list and kind is not tuple:
+                return None
+            if len(value) == 1:
+                code = value[0]
+                codes = ones.get(code) if code.__class__ is str else None
+            else:
+                codes = _several(qid, value)
+            if codes is None:
+                return None
+            full[qid] = codes
+            continue
+        if qid == "D3":
+            kind = value.__class__
+            if kind is float:
+                if not math.isfinite(value):
+                    return None
+                if value.is_integer():
+                    value = int(value)
+            elif kind is int:
+                if not -_BIG < value < _BIG:
+                    return None
+            elif kind is not str or value != "unknown":
+                return None
+        elif qid == "B5_age":
+            if value.__class__ is not int or not -_BIG < value < _BIG:
+                return None
+        else:
+            return None
+        full[qid] = value
+    return full
+
+
+# The branching reads B1-B4, whether C2 involves the employer, what D1 says about crowdfunding,
+# self-paid and no travel, and whether D3 is over the limit: the questions asked (and required)
+# are remembered per combination of those.
+_STATUS_KEY = itemgetter("B1", "B2", "B3", "B4")
+_d1_kinds: dict[tuple[str, ...] | None, int] = {}
+_branches: dict[Any, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _d1_kind(d1: tuple[str, ...] | None) -> int:
+    kind = _d1_kinds.get(d1)
+    if kind is None:
+        codes = d1 or ()
+        kind = (("crowdfunding" in codes) + 2 * ("self" in codes)
+                + 4 * (codes == ("no_travel_needed",)))
+        if len(_d1_kinds) >= 4096:
+            _d1_kinds.clear()
+        _d1_kinds[d1] = kind
+    return kind
+
+
+def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
+    d3 = full["D3"]
+    kind = d3.__class__
+    over = (kind is int or kind is float) and d3 > transport_limit(full["A1"], when)
+    key = (_STATUS_KEY(full), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]), over)
+    found = _branches.get(key)
+    if found is None:
+        asked = asked_questions(full, when)
+        found = (asked, asked - OPTIONAL)
+        if len(_branches) >= 10_000:
+            _branches.clear()
+        _branches[key] = found
+    return found
+
+
+def _surely_consistent(full: dict[str, Any]) -> bool:
+    """A quick look: True only when _contradictions and _ranges certainly find nothing."""
+    if full["B5_age"] is not None:
+        return False
+    b4 = full["B4"]
+    if b4 is not None and b4 in STATUS_ONLY_FOR_FOREIGN and "yes" in (
+            full["B1"], full["B2"], full["B3"]):
+        return False
+    for qid, exclusive in _EXCLUSIVE:
+        chosen = full[qid]
+        if chosen is not None and len(chosen) > 1 and exclusive in chosen:
+            return False
+    d3 = full["D3"]
+    if d3 is not None and d3.__class__ is not str:
+        d1 = full["D1"]
+        if d3 < 0 or (d3 > 0 and (d1 is None or "self" not in d1)):
+            return False
+    return True
+
+
+_EXCLUSIVE = tuple(EXCLUSIVE_CODES.items())
 
 
 def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Validation:
@@ -221,19 +399,51 @@ def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Valid
     """
     when = as_of or date.today()
     check_date(when)
+    full = _fast_parse(raw)
+    if full is None:
+        return _validate(raw, when)
+    return _checked(full, raw.keys(), raw.keys(), when)
+
+
+def _validate(raw: Mapping[str, Any], as_of: date | None = None, *, fast: bool = False
+              ) -> Validation:
+    """validate_answers through the pydantic model (`fast` tries the plain path first)."""
+    when = as_of or date.today()
+    check_date(when)
+    full = _fast_parse(raw) if fast else None
+    if full is not None:
+        return _checked(full, raw.keys(), raw.keys(), when)
     try:
         parsed = Answers.model_validate(dict(raw))
     except ValidationError as error:
         type_issues = dict.fromkeys(_type_issue(e) for e in error.errors(include_url=False))
         return Validation(answers=None, issues=tuple(type_issues))
-    issues = _contradictions(parsed, when) + _ranges(parsed, when)
-    if issues:
-        return Validation(answers=None, issues=tuple(issues))
-    data = parsed.model_dump(exclude_none=True)
-    dropped = tuple(qid for qid in data if not is_asked(qid, data, when))
-    kept = {qid: value for qid, value in data.items() if qid not in dropped}
-    missing = _missing(kept, when)
-    if missing:
-        return Validation(answers=None, issues=tuple(missing), dropped=dropped)
-    clean = parsed.model_copy(update=dict.fromkeys(dropped)) if dropped else parsed
-    return Validation(answers=clean, dropped=dropped)
+    values = {qid: value for qid, value in parsed.__dict__.items() if value is not None}
+    return _checked({**_BLANK, **values}, values.keys(), parsed.model_fields_set, when)
+
+
+def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[str],
+             when: date) -> Validation:
+    """V02, V03 ranges, the branching (dropped answers) and V01 on parsed answers.
+
+    `full` holds every field (None when blank), `present` the non-blank ones, `given` the fields
+    the raw answers named.
+    """
+    if not _surely_consistent(full):
+        issues = _contradictions(full, when) + _ranges(full, when)
+        if issues:
+            return Validation(answers=None, issues=tuple(issues))
+    asked, required = _asked_and_required(full, when)
+    dropped: tuple[str, ...] = ()
+    if not present <= asked:
+        dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
+        present = {qid for qid in present if qid not in dropped}
+        full.update(dict.fromkeys(dropped))
+        asked = asked_questions(full, when)
+        required = asked - OPTIONAL
+    if not present >= required:
+        missing = [q for q in QUESTIONS if q.id in required and full[q.id] is None]
+        return Validation(answers=None, issues=tuple(_missing(missing)), dropped=dropped)
+    answers = _construct(Answers, full, given)
+    return _construct(Validation, {"answers": answers, "issues": (), "dropped": dropped},
+                      _VALIDATION_SET)

@@ -1,15 +1,16 @@
 """The engine of brief (c): derive status, evaluate every rule, combine, explain."""
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
+from rules import memo
 from rules.answers import Answers, Validation, validate_answers
 from rules.catalogue import RULES
 from rules.facts import Facts, derive_facts
-from rules.parameters import check_date, load_parameters
-from rules.questions import QUESTIONS
+from rules.parameters import check_date, load_parameters, parameter_value
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.result import (
     Assessment,
     CitationOut,
@@ -18,14 +19,19 @@ from rules.result import (
     MissingFact,
     RulesetInfo,
 )
-from rules.rule import COLOUR_RANK, SEVERITY_RANK, Area, Colour, Rule
+from rules.rule import COLOUR_RANK, Area, Colour, Rule
 
 Fired = tuple[tuple[Rule, Colour], ...]
 ELECTION_AREAS = tuple(area for area in Area if area is not Area.IMMIGRATION)
+_ELECTION_SLOTS = tuple(i for i, area in enumerate(memo.AREAS) if area is not Area.IMMIGRATION)
 
 
 def evaluate(facts: Facts) -> Fired:
-    """Every rule whose scope and trigger match, with the colour it takes for these facts."""
+    """Every rule whose scope and trigger match, with the colour it takes for these facts.
+
+    The plain reading of brief (c)3 (in rule order); assess and screen get the same findings
+    through rules.memo.
+    """
     return tuple(
         (rule, rule.colour_for(facts))
         for rule in RULES
@@ -35,17 +41,15 @@ def evaluate(facts: Facts) -> Fired:
 
 def combine(colours: Iterable[Colour]) -> Colour:
     """Worst colour wins; NOTE never counts; with no green at all the result is not green."""
-    worst = max(colours, key=COLOUR_RANK.__getitem__, default=Colour.NOTE)
-    return Colour.AMBER if worst is Colour.NOTE else worst
+    return memo.worst(colours)
 
 
 def _is_immigration(rule: Rule) -> bool:
     return rule.area is Area.IMMIGRATION
 
 
-def _capped(rule: Rule, colour: Colour) -> Colour:
-    """Immigration findings never exceed AMBER (brief (c)9)."""
-    return Colour.AMBER if _is_immigration(rule) and colour is Colour.RED else colour
+_capped = memo.capped
+_order_key = memo.order_key
 
 
 def overall_colour(fired: Fired) -> Colour:
@@ -61,15 +65,8 @@ def _area_colours(fired: Fired) -> dict[Area, Colour | None]:
     return areas
 
 
-def _order_key(item: tuple[Rule, Colour]) -> tuple[int, int, str]:
-    rule, colour = item
-    severity = SEVERITY_RANK[rule.severity] if colour is Colour.AMBER and rule.severity else 1
-    return (-COLOUR_RANK[colour], severity, rule.id)
-
-
 def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     """Values interpolated into rule texts, taken from the parameters in force."""
-    params = load_parameters()
     party = facts.a1 == "us_party_committee"
     return {
         "limit": f"${facts.limit:,}",
@@ -77,10 +74,10 @@ def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
             "calendar year for all committees of one party" if party
             else "candidate per election"
         ),
-        "days_cash": str(params.value("reimbursement_days_cash", as_of)),
-        "days_card": str(params.value("reimbursement_days_card_statement", as_of)),
-        "incidental_week": str(params.value("incidental_use_hours_per_week", as_of)),
-        "incidental_month": str(params.value("incidental_use_hours_per_month", as_of)),
+        "days_cash": str(parameter_value("reimbursement_days_cash", as_of)),
+        "days_card": str(parameter_value("reimbursement_days_card_statement", as_of)),
+        "incidental_week": str(parameter_value("incidental_use_hours_per_week", as_of)),
+        "incidental_month": str(parameter_value("incidental_use_hours_per_month", as_of)),
     }
 
 
@@ -97,12 +94,12 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
         checked = validate_answers(substitution.apply(before), as_of)
         if not checked.ok or checked.answers is None:
             continue
-        fired = evaluate(derive_facts(checked.answers, as_of))
-        if any(r.id == rule.id and c in (Colour.RED, Colour.AMBER) for r, c in fired):
+        codes, _, colour = memo.outcomes(checked.answers, as_of)
+        if any(memo.RULE_ID_OF[code] == rule.id and memo.ACTIONABLE[code] for code in codes):
             continue
         after = checked.answers.as_dict()
         found.append(Counterfactual(
-            label=substitution.label, colour=overall_colour(fired),
+            label=substitution.label, colour=colour,
             changes=_changes(before, after)))
     return tuple(found)
 
@@ -118,16 +115,36 @@ def _finding(rule: Rule, colour: Colour, context: dict[str, str],
     )
 
 
-def missing_facts(answers: Answers) -> tuple[MissingFact, ...]:
+# Questions whose answer can be "I don't know" (or withheld), in question order.
+_UNKNOWABLE: tuple[tuple[str, bool], ...] = tuple(
+    (q.id, q.kind is Kind.MULTI) for q in QUESTIONS
+    if q.kind is Kind.AMOUNT or {"unknown", "prefer_not_say"} & set(q.codes))
+_UNKNOWN_WORDS = frozenset({"unknown", "prefer_not_say"})
+_SINGLE_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if not multi))
+_MULTI_UNKNOWABLE = tuple(qid for qid, multi in _UNKNOWABLE if multi)
+
+
+def missing_questions(answers: Answers) -> tuple[str, ...]:
     """Every question answered 'I don't know' (or withheld), in question order."""
-    data = answers.as_dict()
-    missing: list[MissingFact] = []
-    for question in QUESTIONS:
-        value = data.get(question.id)
-        values = value if isinstance(value, list) else [value]
-        if "unknown" in values or "prefer_not_say" in values:
-            missing.append(MissingFact(question=question.id, prompt=question.text))
+    values = answers.__dict__
+    if _UNKNOWN_WORDS.isdisjoint(_SINGLE_UNKNOWABLE(values)) and not any(
+            values[qid] is not None and "unknown" in values[qid] for qid in _MULTI_UNKNOWABLE):
+        return ()
+    missing = []
+    for qid, multi in _UNKNOWABLE:
+        value = values[qid]
+        if multi:
+            if value is not None and ("unknown" in value or "prefer_not_say" in value):
+                missing.append(qid)
+        elif value in _UNKNOWN_WORDS:
+            missing.append(qid)
     return tuple(missing)
+
+
+def missing_facts(answers: Answers) -> tuple[MissingFact, ...]:
+    """Every question answered 'I don't know' (or withheld), with its wording."""
+    return tuple(MissingFact(question=qid, prompt=QUESTION_BY_ID[qid].text)
+                 for qid in missing_questions(answers))
 
 
 def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True) -> Assessment:
@@ -138,7 +155,8 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
     when = as_of or date.today()
     check_date(when)
     facts = derive_facts(answers, when)
-    fired = tuple(sorted(evaluate(facts), key=_order_key))
+    codes, colours, colour = memo.outcomes(answers, when, facts)
+    fired = [memo.PAIRS[code] for code in codes]
     context = wording_context(facts, when)
     params = load_parameters()
     findings = tuple(
@@ -147,19 +165,19 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
                  if explain and colour in (Colour.RED, Colour.AMBER) else ())
         for rule, colour in fired
     )
-    election = combine(c for r, c in fired if not _is_immigration(r))
     return Assessment(
-        colour=overall_colour(fired), election_colour=election, status=facts.status,
-        areas=_area_colours(fired), findings=findings, missing=missing_facts(answers),
+        colour=colour,
+        election_colour=memo.worst(colours[i] for i in _ELECTION_SLOTS),
+        status=facts.status, areas=dict(zip(memo.AREAS, colours, strict=True)),
+        findings=findings, missing=missing_facts(answers),
         ruleset=RulesetInfo(version=params.ruleset_version,
                             research_reviewed=params.research_reviewed),
         as_of=when,
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Screening:
-    """The light-weight result used when screening thousands of people."""
+class Screening(NamedTuple):
+    """The light-weight result used when screening thousands of people (immutable)."""
 
     colour: Colour
     areas: dict[Area, Colour | None]
@@ -170,12 +188,12 @@ class Screening:
 
 def screen(answers: Answers, as_of: date) -> Screening:
     """Colours and fired rule ids only: no wording, no counterfactuals."""
-    fired = tuple(sorted(evaluate(derive_facts(answers, as_of)), key=_order_key))
-    top = next((r.id for r, c in fired if c in (Colour.RED, Colour.AMBER)), None)
+    codes, colours, colour = memo.outcomes(answers, as_of)
     return Screening(
-        colour=overall_colour(fired), areas=_area_colours(fired),
-        fired=tuple(r.id for r, _ in fired), top_rule=top,
-        missing=tuple(m.question for m in missing_facts(answers)),
+        colour, dict(zip(memo.AREAS, colours, strict=False)),
+        tuple(map(memo.RULE_ID_OF.__getitem__, codes)),
+        memo.RULE_ID_OF[codes[0]] if codes and memo.ACTIONABLE[codes[0]] else None,
+        missing_questions(answers),
     )
 
 

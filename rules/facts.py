@@ -1,8 +1,9 @@
 """Plain, fast facts derived from validated answers: status (R01-R07) and the answer sets."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from typing import Any, NamedTuple
 
 from rules.answers import Answers
 from rules.branching import transport_limit
@@ -22,29 +23,38 @@ class Status(StrEnum):
 
 def derive_status(a: Answers) -> Status:
     """R01-R07 in the brief's order; unknown is treated as a foreign national."""
-    if a.B1 == "yes":
+    return _status(a.B1, a.B2, a.B3, a.B8)
+
+
+def _status(b1: object, b2: object, b3: object, b8: object) -> Status:
+    if b1 == "yes":
         return Status.US_CITIZEN
-    if a.B2 == "yes":
+    if b2 == "yes":
         return Status.US_NATIONAL
-    if a.B3 == "yes":
-        return Status.LPR if a.B8 == "us" else Status.LPR_ABROAD
-    if "unknown" in (a.B1, a.B2, a.B3):
+    if b3 == "yes":
+        return Status.LPR if b8 == "us" else Status.LPR_ABROAD
+    if b1 == "unknown" or b2 == "unknown" or b3 == "unknown":
         return Status.UNKNOWN
     return Status.FOREIGN_NATIONAL
 
 
-def _no_general_work_auth(a: Answers, fn: bool) -> bool:
+US_PERSON_STATUSES = frozenset({Status.US_CITIZEN, Status.US_NATIONAL, Status.LPR})
+
+
+def _no_general_work_auth(b4: object, b7: object, fn: bool) -> bool:
     """brief b.8 NO_GENERAL_WORK_AUTH; never for US persons or remote volunteers."""
-    if not fn or a.B4 is None:
+    if not fn or b4 is None:
         return False
-    if a.B4 in NO_WORK_AUTH_STATUSES or a.B4 in UNDISCLOSED_STATUSES:
+    if b4 in NO_WORK_AUTH_STATUSES or b4 in UNDISCLOSED_STATUSES:
         return True
-    return a.B4 in EAD_STATUSES and a.B7 in ("no", "unknown", None)
+    return b4 in EAD_STATUSES and b7 in ("no", "unknown", None)
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What the rule predicates read: plain values and frozensets, no pydantic in the hot loop."""
+class Facts(NamedTuple):
+    """What the rule predicates read: plain values and frozensets, no pydantic in the hot loop.
+
+    An immutable named tuple: as cheap to build as a tuple (bulk screening builds many).
+    """
 
     a1: str | None
     b1: str | None
@@ -84,16 +94,43 @@ class Facts:
         return amount is not None and amount <= self.limit
 
 
-def derive_facts(a: Answers, as_of: date) -> Facts:
-    """The facts the rules read, for answers that passed validation."""
-    status = derive_status(a)
-    fn = status not in (Status.US_CITIZEN, Status.US_NATIONAL, Status.LPR)
+_EMPTY: frozenset[str] = frozenset()
+STATUS_SOURCES = ("B1", "B2", "B3", "B8")
+
+# What each fact is derived from: question ids, or the derived "status" / "fn" (themselves
+# derived from B1, B2, B3 and B8; the date matters only through `limit`). The engine keys its
+# per-area memo on these, so this table must match derive_facts below exactly;
+# tests/rules/test_fast_paths.py checks it against random answers.
+FACT_SOURCES: dict[str, tuple[str, ...]] = {
+    "a1": ("A1",), "b1": ("B1",), "b2": ("B2",), "b3": ("B3",), "b4": ("B4",), "b5": ("B5",),
+    "b6": ("B6",), "c1": ("C1",), "c2": ("C2",), "c3": ("C3",), "d1": ("D1",), "d2": ("D2",),
+    "d3": ("D3",), "d3b": ("D3b",), "d4": ("D4",), "e1": ("E1",), "e2": ("E2",), "f": ("F",),
+    "g": ("G",), "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
+    "limit": ("A1",),
+}
+DERIVED_SOURCES = frozenset({"status", "fn"})
+
+
+def status_of(values: Mapping[str, Any]) -> Status:
+    """R01-R07 from the answers' values (as held by Answers)."""
+    return _status(values["B1"], values["B2"], values["B3"], values["B8"])
+
+
+def _set(codes: tuple[str, ...] | None) -> frozenset[str]:
+    return frozenset(codes) if codes else _EMPTY
+
+
+def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts:
+    """The facts the rules read, for answers that passed validation (`status` if known)."""
+    v = a.__dict__
+    a1, b1, b2, b3, b4 = v["A1"], v["B1"], v["B2"], v["B3"], v["B4"]
+    if status is None:
+        status = _status(b1, b2, b3, v["B8"])
+    fn = status not in US_PERSON_STATUSES
     return Facts(
-        a1=a.A1, b1=a.B1, b2=a.B2, b3=a.B3, b4=a.B4, b5=a.B5, b6=a.B6,
-        c1=frozenset(a.C1 or ()), c2=a.C2, c3=a.C3,
-        d1=frozenset(a.D1 or ()), d2=a.D2, d3=a.D3, d3b=a.D3b, d4=a.D4,
-        e1=frozenset(a.E1 or ()), e2=a.E2,
-        f=frozenset(a.F or ()), g=frozenset(a.G or ()),
-        status=status, fn=fn, no_work_auth=_no_general_work_auth(a, fn),
-        limit=transport_limit(a.A1, as_of),
+        a1, b1, b2, b3, b4, v["B5"], v["B6"],
+        _set(v["C1"]), v["C2"], v["C3"],
+        _set(v["D1"]), v["D2"], v["D3"], v["D3b"], v["D4"],
+        _set(v["E1"]), v["E2"], _set(v["F"]), _set(v["G"]),
+        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(a1, as_of),
     )

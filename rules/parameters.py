@@ -3,7 +3,7 @@
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -86,9 +86,20 @@ def load_parameters() -> ParameterSet:
     )
 
 
+@lru_cache(maxsize=4096)
+def parameter_value(name: str, as_of: date) -> int:
+    """`load_parameters().value(name, as_of)`, remembered per date (the hot paths ask often)."""
+    return load_parameters().value(name, as_of)
+
+
+@cache
+def _earliest_date() -> date:
+    return load_parameters().earliest_date()
+
+
 def check_date(as_of: date) -> None:
     """Raise OutOfPeriodError when `as_of` is before the rules' parameters start."""
-    first = load_parameters().earliest_date()
+    first = _earliest_date()
     if as_of < first:
         raise OutOfPeriodError(
             f"the rules have no thresholds before {first.isoformat()}; "

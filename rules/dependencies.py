@@ -1,0 +1,74 @@
+"""Which answers each rule reads, found by reading the code of its trigger and colour.
+
+A rule's trigger is a plain function of Facts (`f.c1`, `f.over_limit()` ...). Its dependencies
+are the Facts fields named in its code, in the code of the Facts methods and properties it
+uses, and in the module-level functions it calls; each fact maps to the answers it is derived
+from (facts.FACT_SOURCES). The engine memoises each area's findings on those answers, so a
+missed dependency would reuse a wrong result: tests/rules/test_fast_paths.py compares the memo
+with plain evaluation on every case and on random answers.
+"""
+
+import inspect
+from collections.abc import Callable
+from types import CodeType, FunctionType
+from typing import Any
+
+from rules.facts import FACT_SOURCES, Facts
+from rules.rule import AppliesTo, Rule
+
+FACT_FIELDS = frozenset(Facts._fields)
+
+
+def _names(code: CodeType) -> set[str]:
+    """Global and attribute names used by a code object and the code objects nested in it."""
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names |= _names(const)
+    return names
+
+
+def facts_read_by(fn: Callable[..., Any], _seen: set[int] | None = None) -> frozenset[str]:
+    """The Facts fields a predicate (or colour function) may read, directly or indirectly."""
+    seen = set() if _seen is None else _seen
+    if id(fn) in seen:
+        return frozenset()
+    seen.add(id(fn))
+    code = getattr(fn, "__code__", None)
+    if not isinstance(code, CodeType):
+        raise TypeError(f"cannot tell which facts {fn!r} reads: it is not a Python function")
+    names = _names(code)
+    read = set(names & FACT_FIELDS)
+    helpers: list[Callable[..., Any]] = []
+    for name in names:
+        member = inspect.getattr_static(Facts, name, None)
+        if isinstance(member, property) and member.fget is not None:
+            helpers.append(member.fget)
+        elif isinstance(member, FunctionType):
+            helpers.append(member)
+        called = getattr(fn, "__globals__", {}).get(name)
+        if isinstance(called, FunctionType):
+            helpers.append(called)
+    for cell in getattr(fn, "__closure__", None) or ():
+        if isinstance(cell.cell_contents, FunctionType):
+            helpers.append(cell.cell_contents)
+    for helper in helpers:
+        read |= facts_read_by(helper, seen)
+    return frozenset(read)
+
+
+def facts_read_by_rule(rule: Rule) -> frozenset[str]:
+    """Facts a rule's scope, trigger and colour depend on."""
+    read = set(facts_read_by(rule.trigger))
+    if not isinstance(rule.colour, str):
+        read |= facts_read_by(rule.colour)
+    if rule.applies_to is not AppliesTo.ALL:
+        read.add("fn")
+    return frozenset(read)
+
+
+def answers_read_by(rule: Rule) -> tuple[str, ...]:
+    """What a rule's outcome depends on, sorted: question ids, and "status" or "fn" (derived
+    from B1, B2, B3 and B8); the date matters too, always."""
+    facts = facts_read_by_rule(rule)
+    return tuple(sorted({qid for fact in facts for qid in FACT_SOURCES[fact]}))

@@ -1,0 +1,212 @@
+"""Evaluation for bulk screening: each area's findings, remembered by the answers they depend on.
+
+Organiser mode screens up to 100,000 people, and people's answers repeat area by area (the same
+role, the same flight arrangement, the same status). Each area's rules are evaluated once per
+distinct combination of the answers they read (rules.dependencies) and date, then reused. The
+rules themselves stay plain predicates; this module only decides when to call them.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from operator import itemgetter
+from typing import Any
+
+from rules.answers import Answers
+from rules.catalogue import RULES
+from rules.dependencies import answers_read_by
+from rules.facts import (
+    DERIVED_SOURCES,
+    US_PERSON_STATUSES,
+    Facts,
+    Status,
+    derive_facts,
+    status_of,
+)
+from rules.rule import COLOUR_RANK, SEVERITY_RANK, AppliesTo, Area, Colour, Rule
+
+AREAS: tuple[Area, ...] = tuple(Area)
+Pair = tuple[Rule, Colour]
+
+
+def order_key(item: Pair) -> tuple[int, int, str]:
+    """Brief (c)10: RED, then AMBER by severity (high to low), then GREEN, then NOTE."""
+    rule, colour = item
+    severity = SEVERITY_RANK[rule.severity] if colour is Colour.AMBER and rule.severity else 1
+    return (-COLOUR_RANK[colour], severity, rule.id)
+
+
+def capped(rule: Rule, colour: Colour) -> Colour:
+    """Immigration findings never exceed AMBER (brief (c)9)."""
+    return Colour.AMBER if rule.area is Area.IMMIGRATION and colour is Colour.RED else colour
+
+
+# Every (rule, colour) a rule can produce, numbered in reason-list order: sorting the numbers of
+# the findings that fired sorts the findings.
+PAIRS: tuple[Pair, ...] = tuple(sorted(
+    ((rule, colour) for rule in RULES for colour in rule.possible_colours()), key=order_key))
+CODE_OF: dict[tuple[str, Colour], int] = {(r.id, c): i for i, (r, c) in enumerate(PAIRS)}
+RULE_ID_OF: tuple[str, ...] = tuple(rule.id for rule, _ in PAIRS)
+ACTIONABLE: tuple[bool, ...] = tuple(c in (Colour.RED, Colour.AMBER) for _, c in PAIRS)
+
+Outcome = tuple[tuple[int, ...], Colour | None]
+NOTHING: Outcome = ((), None)
+KEY_PLAIN, KEY_STATUS, KEY_FN = 0, 1, 2
+
+
+class AreaTable:
+    """Rules of one area, and how to key their outcome on what they read."""
+
+    __slots__ = ("area", "derived", "entries", "getter", "only_fn", "rules", "slot", "sources")
+
+    def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
+        self.area = area
+        self.slot = AREAS.index(area)
+        self.rules = tuple(rules)
+        read = {source for rule in self.rules for source in answers_read_by(rule)}
+        # Keyed on the answers read plus the status (which decides fn) or fn, if read.
+        self.derived = KEY_STATUS if "status" in read else KEY_FN if "fn" in read else KEY_PLAIN
+        self.sources = tuple(sorted(read - DERIVED_SOURCES))
+        self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
+        # Rules that bind only foreign nationals cannot fire for a US person.
+        self.only_fn = all(rule.applies_to is AppliesTo.FN for rule in self.rules)
+        # For US persons and for foreign nationals: the rules in scope, each with its trigger
+        # and, when its colour is fixed, its number and the colour it shows.
+        self.entries = {
+            fn: tuple(
+                (rule.trigger, rule, *_fixed(rule))
+                for rule in self.rules
+                if rule.applies_to is AppliesTo.ALL
+                or (rule.applies_to is AppliesTo.FN) == fn)
+            for fn in (False, True)}
+
+    def evaluate(self, facts: Facts) -> Outcome:
+        """The numbers of the rules that fire (sorted) and the area's worst (capped) colour."""
+        codes: list[int] = []
+        rank = -1
+        for trigger, rule, code, shown_rank in self.entries[facts.fn]:
+            if trigger(facts):
+                if code < 0:
+                    colour = rule.colour_for(facts)
+                    code = CODE_OF[rule.id, colour]
+                    shown_rank = COLOUR_RANK[capped(rule, colour)]
+                codes.append(code)
+                if shown_rank > rank:
+                    rank = shown_rank
+        if not codes:
+            return NOTHING
+        codes.sort()
+        return tuple(codes), _COLOUR_OF_SHOWN_RANK[rank]
+
+
+def _fixed(rule: Rule) -> tuple[int, int]:
+    """A fixed-colour rule's number and shown rank; (-1, -1) when its colour depends on facts."""
+    if isinstance(rule.colour, Colour):
+        return CODE_OF[rule.id, rule.colour], COLOUR_RANK[capped(rule, rule.colour)]
+    return -1, -1
+
+
+_COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
+# A rule reading this many answers or more gets a table of its own, so that the rest of its area
+# keeps a small key (only R73, the immigration rule that reads every US benefit, does).
+OWN_TABLE_SOURCES = 8
+
+
+def _tables() -> tuple[AreaTable, ...]:
+    tables = []
+    for area in AREAS:
+        rules = [rule for rule in RULES if rule.area is area]
+        wide = [rule for rule in rules if len(answers_read_by(rule)) >= OWN_TABLE_SOURCES]
+        narrow = [rule for rule in rules if rule not in wide]
+        groups: list[list[Rule]] = [narrow, *([rule] for rule in wide)]
+        tables += [AreaTable(area, group) for group in groups if group]
+    return tuple(tables)
+
+
+TABLES: tuple[AreaTable, ...] = _tables()
+CACHE_LIMIT = 20_000  # entries per table, date and status; cleared when full: memory stays flat
+DATE_LIMIT = 16
+# For one date and status: (area slot, key getter, cache, table) of every table that can fire.
+Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable], ...]
+_plans: dict[date, dict[Status, Plan]] = {}
+_caches: dict[tuple[Any, ...], dict[Any, Outcome]] = {}
+
+
+def _plan(as_of: date, status: Status) -> Plan:
+    """The tables to consult for one date and status, each with its cache.
+
+    A table reading the status gets a cache per status; one reading only fn, a cache per fn
+    value; the others one cache per date. Tables of rules that bind only foreign nationals are
+    left out for US persons: nothing in them can fire.
+    """
+    fn = status not in US_PERSON_STATUSES
+    plan = []
+    for index, table in enumerate(TABLES):
+        if table.only_fn and not fn:
+            continue
+        scope: object = (status if table.derived == KEY_STATUS
+                         else fn if table.derived == KEY_FN else None)
+        cache = _caches.setdefault((as_of, index, scope), {})
+        plan.append((table.slot, table.getter, cache, table))
+    return tuple(plan)
+
+
+def clear() -> None:
+    """Forget every remembered outcome (tests use this to compare cold and warm runs)."""
+    _plans.clear()
+    _caches.clear()
+
+
+def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
+             ) -> tuple[list[int], list[Colour | None], Colour]:
+    """The sorted numbers of every finding, each area's colour (in Area order) and the worst
+    colour of all (brief (c)4, see `worst`).
+
+    `facts` are derived from `answers` only if some area has not been seen with these answers.
+    """
+    values = answers.__dict__
+    status = facts.status if facts is not None else status_of(values)
+    by_status = _plans.get(as_of)
+    if by_status is None:
+        if len(_plans) >= DATE_LIMIT:
+            clear()
+        by_status = _plans[as_of] = {}
+    plan = by_status.get(status)
+    if plan is None:
+        plan = by_status[status] = _plan(as_of, status)
+    codes: list[int] = []
+    colours: list[Colour | None] = [None] * len(AREAS)
+    rank = 0
+    for slot, getter, cache, table in plan:
+        key = getter(values)
+        outcome = cache.get(key)
+        if outcome is None:
+            if facts is None:
+                facts = derive_facts(answers, as_of, status)
+            outcome = table.evaluate(facts)
+            if len(cache) >= CACHE_LIMIT:
+                cache.clear()
+            cache[key] = outcome
+        fired, colour = outcome
+        if fired:
+            codes += fired
+            shown = COLOUR_RANK[colour]  # type: ignore[index]
+            before = colours[slot]
+            if before is None or shown > COLOUR_RANK[before]:
+                colours[slot] = colour
+            if shown > rank:
+                rank = shown
+    codes.sort()
+    return codes, colours, _COLOUR_OF_RANK[rank]
+
+
+def worst(colours: Iterable[Colour | None]) -> Colour:
+    """Brief (c)4: the worst colour; NOTE never counts, and with nothing else the result is
+    AMBER (a result is green only when something green fired)."""
+    rank = 0
+    for colour in colours:
+        if colour is not None and COLOUR_RANK[colour] > rank:
+            rank = COLOUR_RANK[colour]
+    return _COLOUR_OF_RANK[rank]
+
+
+_COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}

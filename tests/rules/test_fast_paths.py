@@ -1,0 +1,243 @@
+"""The fast paths give exactly the results of the plain ones.
+
+Bulk screening validates plain dicts without pydantic when it can (rules.answers), remembers the
+branching and each area's findings (rules.memo, keyed on rules.dependencies and
+facts.FACT_SOURCES). Each shortcut is compared here with the straightforward computation.
+"""
+
+import math
+import random
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rules import RULES, Colour, memo, validate_answers
+from rules.answers import Answers, _validate
+from rules.branching import asked_questions, is_asked
+from rules.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
+from rules.engine import assess, evaluate, screen
+from rules.facts import FACT_SOURCES, Facts, derive_facts
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
+from rules.rule import COLOUR_RANK, Area
+from tests.rules.caselib import iter_valid_cases, load_cases
+from tests.rules.strategies import AS_OF, random_answers, valid_answers
+
+SETTINGS = settings(derandomize=True, max_examples=300, deadline=None, database=None)
+QIDS = [q.id for q in QUESTIONS]
+
+
+def reference(answers: Answers, as_of: date) -> tuple[Colour, dict[Area, Colour | None],
+                                                      tuple[str, ...], str | None]:
+    """Brief (c) read plainly: every rule on freshly derived facts, sorted, combined."""
+    fired = sorted(evaluate(derive_facts(answers, as_of)), key=memo.order_key)
+    shown = [(rule, memo.capped(rule, colour)) for rule, colour in fired]
+    areas = {area: max((c for r, c in shown if r.area is area), key=COLOUR_RANK.__getitem__,
+                       default=None) for area in Area}
+    counted = [c for _, c in shown if c is not Colour.NOTE]
+    colour = max(counted, key=COLOUR_RANK.__getitem__, default=Colour.AMBER)
+    top = next((r.id for r, c in fired if c in (Colour.RED, Colour.AMBER)), None)
+    return colour, areas, tuple(r.id for r, _ in fired), top
+
+
+def check_same(answers: Answers, as_of: date = AS_OF) -> None:
+    colour, areas, fired, top = reference(answers, as_of)
+    for _ in range(2):  # cold, then remembered
+        result = screen(answers, as_of)
+        assert (result.colour, result.areas, result.fired, result.top_rule) == (
+            colour, areas, fired, top)
+    assessed = assess(answers, as_of, explain=False)
+    assert assessed.colour is colour and assessed.areas == areas and assessed.fired == fired
+    assert result.missing == tuple(m.question for m in assessed.missing)
+
+
+# Memoised evaluation --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", list(iter_valid_cases(load_cases())), ids=lambda c: c.name)
+def test_memo_matches_plain_evaluation_on_every_case(case: Any) -> None:
+    checked = validate_answers(case.answers, case.as_of)
+    assert checked.answers is not None
+    memo.clear()
+    check_same(checked.answers, case.as_of)
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from([AS_OF, date(1980, 1, 8), date(2031, 5, 1)]))
+def test_memo_matches_plain_evaluation_on_random_answers(raw: dict[str, Any],
+                                                         as_of: date) -> None:
+    checked = validate_answers(raw, as_of)
+    assert checked.answers is not None
+    check_same(checked.answers, as_of)
+
+
+def test_memo_matches_over_a_long_warm_run() -> None:
+    """Thousands of people through one warm memo, as organiser mode does."""
+    rng = random.Random(5)
+    memo.clear()
+    for _ in range(3000):
+        checked = validate_answers(random_answers(rng), AS_OF)
+        assert checked.answers is not None
+        colour, areas, fired, top = reference(checked.answers, AS_OF)
+        result = screen(checked.answers, AS_OF)
+        assert (result.colour, result.areas, result.fired, result.top_rule) == (
+            colour, areas, fired, top)
+
+
+def test_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "CACHE_LIMIT", 50)
+    memo.clear()
+    rng = random.Random(9)
+    for _ in range(500):
+        checked = validate_answers(random_answers(rng), AS_OF)
+        assert checked.answers is not None
+        screen(checked.answers, AS_OF)
+    assert all(len(cache) <= 50 for cache in memo._caches.values())
+    memo.clear()
+    assert not memo._caches
+
+
+def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
+    for rule in RULES:
+        read = facts_read_by_rule(rule)
+        assert read and read <= FACT_FIELDS, rule.id
+        sources = set(answers_read_by(rule))
+        table = next(t for t in memo.TABLES if rule in t.rules)
+        keyed = set(table.sources) | {"status", "fn"} if table.derived == memo.KEY_STATUS \
+            else set(table.sources) | ({"fn"} if table.derived == memo.KEY_FN else set())
+        assert sources <= keyed, rule.id
+    assert sorted(r.id for t in memo.TABLES for r in t.rules) == [r.id for r in RULES]
+
+
+def test_the_dependency_reader_sees_helpers_properties_and_closures() -> None:
+    from rules.catalogue import travel
+    from rules.dependencies import facts_read_by
+
+    assert facts_read_by(travel.pays_own_travel_within_limit) == {"d1", "d3", "limit"}
+
+    def helper(f: Facts) -> bool:
+        return f.d3_amount is not None
+
+    def uses_helper(f: Facts) -> bool:
+        return helper(f) and "x" in f.g
+
+    assert facts_read_by(uses_helper) == {"d3", "g"}
+    with pytest.raises(TypeError):
+        facts_read_by(len)
+
+
+def test_facts_fields_and_sources_line_up() -> None:
+    assert set(FACT_SOURCES) == set(Facts._fields)
+    assert Facts._fields[:7] == ("a1", "b1", "b2", "b3", "b4", "b5", "b6")
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from(QIDS), st.data())
+def test_each_fact_depends_only_on_its_sources(raw: dict[str, Any], qid: str,
+                                               data: st.DataObject) -> None:
+    """Changing one answer changes only facts that name it (or the status) as a source."""
+    question = QUESTION_BY_ID[qid]
+    if question.kind is Kind.MULTI:
+        other: Any = [data.draw(st.sampled_from(question.codes))]
+    elif question.kind is Kind.AMOUNT:
+        other = data.draw(st.sampled_from([0, 999, 1001, 2500, "unknown"]))
+    elif question.kind is Kind.AGE:
+        other = data.draw(st.integers(0, 120))
+    else:
+        other = data.draw(st.sampled_from(question.codes))
+    before = validate_answers(raw, AS_OF).answers
+    after = Answers.model_construct(**{**(before.__dict__ if before else {}), qid: other})
+    assert before is not None
+    old, new = derive_facts(before, AS_OF), derive_facts(after, AS_OF)
+    status_sources = {"B1", "B2", "B3", "B8"}
+    for fact in Facts._fields:
+        sources = set(FACT_SOURCES[fact])
+        if "status" in sources or "fn" in sources:
+            sources |= status_sources
+        if qid not in sources:
+            assert getattr(old, fact) == getattr(new, fact), (fact, qid)
+
+
+# Fast validation -------------------------------------------------------------------------
+
+
+def _same_validation(raw: Any, as_of: date = AS_OF) -> None:
+    fast = validate_answers(raw, as_of)
+    slow = _validate(raw, as_of, fast=False)
+    assert [(i.code, i.question, i.value, i.message, i.allowed) for i in fast.issues] == [
+        (i.code, i.question, i.value, i.message, i.allowed) for i in slow.issues], raw
+    assert fast.dropped == slow.dropped and fast.ok == slow.ok
+    if slow.answers is not None:
+        assert fast.answers is not None
+        assert fast.answers == slow.answers
+        assert fast.answers.__dict__ == slow.answers.__dict__
+        assert fast.answers.model_fields_set == slow.answers.model_fields_set
+        assert fast.answers.as_dict() == slow.answers.as_dict()
+        assert fast == slow
+
+
+@SETTINGS
+@given(valid_answers())
+def test_fast_validation_matches_pydantic_on_valid_answers(raw: dict[str, Any]) -> None:
+    _same_validation(raw)
+
+
+JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5000), st.integers(2**62, 2**70),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=8),
+    st.sampled_from(["800", " 800 ", "1000.5", "unknown", "yes", "no", "self", "none", "1e3"]),
+    st.lists(st.sampled_from(["self", "none", "campaign", "x", "unknown"]), max_size=3),
+    st.tuples(st.sampled_from(["canvass_phone_text", "self"])),
+    st.frozensets(st.sampled_from(["none", "self"]), max_size=2),
+    st.lists(st.lists(st.just("self"), max_size=1), max_size=2),
+)
+
+
+@st.composite
+def messy_answers(draw: st.DrawFn) -> dict[Any, Any]:
+    """Valid answers with a few answers replaced by anything at all (or extra keys)."""
+    raw: dict[Any, Any] = dict(draw(valid_answers()))
+    for _ in range(draw(st.integers(1, 3))):
+        key = draw(st.one_of(st.sampled_from(QIDS), st.sampled_from(["Z9", "b1", "", 7])))
+        raw[key] = draw(JUNK)
+    return raw
+
+
+@SETTINGS
+@given(messy_answers())
+def test_fast_validation_matches_pydantic_on_messy_answers(raw: dict[Any, Any]) -> None:
+    _same_validation(raw)
+
+
+@pytest.mark.parametrize("value", [1000.0, 1000, 1000.01, -0.0, 0.0, 1e300, "unknown"])
+def test_amounts_are_held_the_same_way(value: float | str) -> None:
+    raw = {"A1": "federal_candidate", "B1": "yes", "B6": "none", "B8": "us", "C1": ["none"],
+           "C2": "not_employed", "D1": ["self"], "D3": value, "D3b": "no",
+           "D4": "self_or_friends", "E1": ["self_paid"], "F": ["data_entry"], "G": ["none"]}
+    _same_validation(raw)
+    answers = validate_answers(raw, AS_OF).answers
+    if answers is not None and isinstance(value, float) and math.isfinite(value) \
+            and value.is_integer():
+        assert type(answers.D3) is int
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(QIDS), JUNK | st.sampled_from(
+    ["yes", "no", "unknown", "none_abroad_remote", "daca", "employer_pays_during_work_hours"]),
+    max_size=12), st.sampled_from([AS_OF, date(1980, 1, 8)]))
+def test_asked_questions_matches_is_asked(raw: dict[str, Any], as_of: date) -> None:
+    try:
+        expected = {q for q in QIDS if is_asked(q, raw, as_of)}
+    except TypeError:  # an unhashable single answer (a list): neither can read it
+        with pytest.raises(TypeError):
+            asked_questions(raw, as_of)
+        return
+    assert asked_questions(raw, as_of) == expected
+
+
+def test_many_rows_validate_the_same_both_ways() -> None:
+    rng = random.Random(2)
+    for _ in range(2000):
+        _same_validation(random_answers(rng))
