@@ -29,7 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 NAME = "Zoë Łódź محمد 東京"
-TIMEOUT = 120
+TIMEOUT = 90
 
 ANSWERS: dict[str, Any] = {
     "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
@@ -206,19 +206,28 @@ def test_cli_writes_the_pdf_in_three_scripts(bundle: Path, answers_file: Path) -
     assert _has_name(text, NAME), text[:400]
 
 
-@pytest.mark.packaging
-def test_cli_screens_a_small_csv(bundle: Path, tmp_path: Path) -> None:
-    if not _source_has(ROOT / "app" / "commands" / "__init__.py", "screen"):
-        pytest.skip("the organiser `screen` command does not exist yet")
-    columns = ["name", *ANSWERS]
-    rows = [[NAME, *ANSWERS.values()], ["Paid Person", *(RED_ANSWERS.get(c, "") for c in ANSWERS)]]
-
+def _write_csv(path: Path, people: int) -> Path:
+    """A spreadsheet of alternating GREEN (NAME) and RED ("Paid Person") rows."""
     def cell(value: object) -> str:
         return ";".join(value) if isinstance(value, list) else str(value)
 
-    small = tmp_path / "small.csv"
-    small.write_text("\n".join(",".join(cell(v) for v in row) for row in [columns, *rows]) + "\n",
-                     "utf-8")
+    rows = [",".join(["name", *ANSWERS])]
+    green = ",".join([NAME, *(cell(v) for v in ANSWERS.values())])
+    red = ",".join(["Paid Person", *(cell(RED_ANSWERS.get(k, "")) for k in ANSWERS)])
+    rows += [green if n % 2 == 0 else red for n in range(people)]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def _screen_available() -> None:
+    if not _source_has(ROOT / "app" / "commands" / "__init__.py", "screen"):
+        pytest.skip("the organiser `screen` command does not exist yet")
+
+
+@pytest.mark.packaging
+def test_cli_screens_a_small_csv(bundle: Path, tmp_path: Path) -> None:
+    _screen_available()
+    small = _write_csv(tmp_path / "small.csv", 2)
     out_csv, out_xlsx = tmp_path / "results.csv", tmp_path / "results.xlsx"
     run = _run([_exe(bundle, "volunteer-check"), "screen", small, "--csv", out_csv,
                 "--xlsx", out_xlsx, "--quiet"], _env(DISPLAY=None), tmp_path)
@@ -227,6 +236,24 @@ def test_cli_screens_a_small_csv(bundle: Path, tmp_path: Path) -> None:
     results = out_csv.read_text("utf-8-sig")
     assert NAME in results and "Paid Person" in results
     assert out_xlsx.stat().st_size > 0
+
+
+@pytest.mark.packaging
+def test_cli_screens_a_big_csv_in_worker_processes(bundle: Path, tmp_path: Path) -> None:
+    """Big CSVs are screened by child processes: multiprocessing must work frozen."""
+    _screen_available()
+    if not _source_has(ROOT / "app" / "commands" / "screen.py", "--jobs"):
+        pytest.skip("the screen command has no parallel path (--jobs) yet")
+    people = 12_000  # > 2 MB, the size from which the screen command uses worker processes
+    big = _write_csv(tmp_path / "big.csv", people)
+    out_csv = tmp_path / "results.csv"
+    run = _run([_exe(bundle, "volunteer-check"), "screen", big, "--jobs", "2", "--csv", out_csv,
+                "--quiet"], _env(DISPLAY=None), tmp_path)
+    assert run.returncode == 0, run.stderr
+    half = people // 2
+    assert re.search(rf"RED {half}\s+AMBER 0\s+GREEN {half}", run.stdout), run.stdout
+    assert len(out_csv.read_text("utf-8-sig").splitlines()) == people + 1
+    assert "Traceback" not in run.stderr
 
 
 def _first_paint(run: subprocess.CompletedProcess[str]) -> float:
@@ -243,6 +270,17 @@ def test_gui_paints_its_first_page_offscreen(bundle: Path, tmp_path: Path) -> No
     run = _run([_exe(bundle, "volunteer-check-gui"), "--quit-after-first-paint"],
                _env(QT_QPA_PLATFORM="offscreen"), tmp_path)
     assert _first_paint(run) > 0
+
+
+@pytest.mark.packaging
+def test_gui_loads_the_rules_and_opens_an_answers_file(bundle: Path, answers_file: Path) -> None:
+    if not _source_has(ROOT / "ui" / "main.py", "--quit-after-ready"):
+        pytest.skip("ui/main.py has no --quit-after-ready option yet")
+    run = _run([_exe(bundle, "volunteer-check-gui"), "--quit-after-ready", answers_file],
+               _env(QT_QPA_PLATFORM="offscreen"), answers_file.parent)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert re.search(r"^ready [0-9.]+$", run.stdout, re.M), run.stdout
+    assert "Traceback" not in run.stderr
 
 
 @pytest.mark.packaging
