@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.main_window import MainWindow, protect_none  # noqa: E402
 
 
 def seconds_since_start() -> float:
@@ -113,16 +113,6 @@ def initial_size() -> QSize:
                  max(480, min(wanted.height(), free.height() - 60)))
 
 
-def _protect_none() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call; a long session
-    would end in "deallocating None". The guard (shared with the group window) fixes that."""
-    try:
-        from app.group.qt_guard import protect_none
-    except ImportError:
-        return
-    protect_none()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     args = Options(sys.argv[1:] if argv is None else argv)
@@ -143,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.resize(initial_size())
 
     def after_first_paint() -> None:
-        _protect_none()  # before the many Qt calls of the rest of the session
+        protect_none()  # before the many Qt calls of the rest of the session
         if args.quit_after_first_paint:
             print(f"first-paint {seconds_since_start():.4f}", flush=True)
             app.exit(0)

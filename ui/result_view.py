@@ -67,6 +67,18 @@ def citation_html(citation: CitationOut) -> str:
     return body
 
 
+RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
+
+
+def counterfactual_text(what: str, colour: str) -> str:
+    """'If the campaign paid your travel instead: GREEN' (the colour is the overall result)."""
+    change = what if what.rstrip().endswith("instead") else f"{what} instead"
+    if colour == "GREEN":
+        return f"If {change}: GREEN"
+    return (f"If {change}: this reason goes away, but the overall result stays {colour} "
+            "because of the other reasons")
+
+
 class ResultView(QWidget):
     """Shows an Outcome; emits `question_requested(qid)` to go back to a question."""
 
@@ -199,7 +211,7 @@ class ResultView(QWidget):
             question = QUESTION_BY_ID.get(issue.question)
             row = QHBoxLayout()
             where = question.text if question else f"Answer \u201c{issue.question}\u201d"
-            row.addWidget(label(f"{where}: {friendly_message(issue)}",
+            row.addWidget(label(f"{where}\n{friendly_message(issue)}",
                                 name=f"issue_{issue.question}"), 1)
             if question is not None:
                 row.addWidget(self._question_button(
@@ -257,6 +269,7 @@ class ResultView(QWidget):
             cell.addWidget(lamp)
             text = label(f"{AREA_TITLES[area]}: {AREA_WORDS.get(word, word)}",
                          name=f"area_{area}")
+            text.setWordWrap(False)
             cell.addWidget(text, 1)
             grid.addLayout(cell, row, col)
         grid.setColumnStretch(0, 1)
@@ -264,9 +277,12 @@ class ResultView(QWidget):
         layout.addLayout(grid)
 
     def _add_findings(self, layout: QVBoxLayout, result: Assessment) -> None:
-        layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
+        election = QFrame(objectName="electionSection")
+        election_layout = QVBoxLayout(election)
+        election_layout.setContentsMargins(0, 0, 0, 0)
+        election_layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
         for finding in result.election_findings:
-            layout.addWidget(self._finding_card(finding))
+            election_layout.addWidget(self._finding_card(finding))
         section = QFrame(objectName="immigrationSection")
         inner = QVBoxLayout(section)
         inner.setContentsMargins(0, 8, 0, 0)
@@ -281,7 +297,15 @@ class ResultView(QWidget):
                                   name="noImmigration"))
         for finding in findings:
             inner.addWidget(self._finding_card(finding))
-        layout.addWidget(section)
+        # The section with the worse colour comes first: an amber immigration caution is not
+        # buried under a list of green election-law findings.
+        immigration = result.areas.get(Area.IMMIGRATION)
+        if RANK.get(str(immigration), 0) > RANK.get(str(result.election_colour), 0):
+            layout.addWidget(section)
+            layout.addWidget(election)
+        else:
+            layout.addWidget(election)
+            layout.addWidget(section)
 
     def _finding_card(self, finding: Finding) -> QFrame:
         word = str(finding.colour)
@@ -303,7 +327,7 @@ class ResultView(QWidget):
             row = QHBoxLayout()
             row.addSpacing(4)
             row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(f"If {alternative.label} instead: {alternative.colour}",
+            row.addWidget(label(counterfactual_text(alternative.label, str(alternative.colour)),
                                 name=f"counterfactual_{finding.rule}_{index}"), 1)
             inner.addLayout(row)
         if finding.citations:

@@ -1,0 +1,146 @@
+"""Render every wizard page and several results to PNG, at 1280x800 and 1024x640.
+
+    cd /work/main && .venv/bin/python tools/screenshots.py [OUT_DIR]
+
+Default OUT_DIR: docs/screenshots. Offscreen; the user's own drafts are never touched (a
+temporary VOLUNTEER_CHECK_HOME is used).
+"""
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["VOLUNTEER_CHECK_HOME"] = tempfile.mkdtemp(prefix="volunteer-check-shots-")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ui.main_window import MainWindow  # noqa: E402
+
+SIZES = ((1280, 800), (1024, 640))
+SEED: dict[str, Any] = {
+    "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
+    "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
+    "C1": ["none"], "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800,
+    "D4": "self_or_friends", "E1": ["us_volunteer_host_free"], "E2": "self",
+    "F": ["canvass_phone_text"], "G": ["none"],
+}
+DELEGATE: dict[str, Any] = {
+    **{k: v for k, v in SEED.items() if k != "D3"},
+    "C1": ["foreign_party"], "D1": ["foreign_party"], "D4": "foreign_party_or_gov",
+}
+GREEN: dict[str, Any] = {
+    "A1": "federal_candidate", "A2": "self", "B1": "yes", "B5": "no", "B6": "none",
+    "B8": "us", "C1": ["none"], "C2": "own_time_outside_work_hours", "D1": ["self"],
+    "D3": 300, "D4": "self_or_friends", "E1": ["self_paid"], "E2": "self",
+    "F": ["canvass_phone_text"], "G": ["none"],
+}
+UNKNOWN_FLIGHT: dict[str, Any] = {**{k: v for k, v in SEED.items() if k != "D3"},
+                                  "D1": ["unknown"]}
+
+
+def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+    wizard = window.wizard
+    assert wizard is not None
+
+    def page(name: str, answers: dict[str, Any], glossary: bool = False) -> Callable[[], None]:
+        def show() -> None:
+            window.screens.setCurrentWidget(wizard)
+            wizard.load(answers, name)
+            if glossary:
+                for widget in wizard.question_page(name).widgets.values():
+                    if widget.glossary_button is not None:
+                        widget.glossary_button.setChecked(True)
+                        break
+        return show
+
+    def result(answers: dict[str, Any]) -> Callable[[], None]:
+        def show() -> None:
+            window.screens.setCurrentWidget(wizard)
+            wizard.load(answers, show_result=True)
+        return show
+
+    def first_page() -> None:
+        wizard.reset()
+        window.check_myself()
+
+    def welcome() -> None:
+        window.screens.setCurrentWidget(window.welcome)
+
+    def welcome_draft() -> None:
+        window.screens.setCurrentWidget(window.welcome)
+        window.welcome.offer_draft("28 November 2026, 09:15")
+
+    def problem() -> None:
+        window.screens.setCurrentWidget(wizard)
+        wizard.load({k: v for k, v in SEED.items() if k[0] in "ABC"}, "D")
+        wizard.set_answer("D1", ["self", "crowdfunding"])
+        wizard.set_answer("D3", "about 900")
+        wizard.set_answer("D4", "self_or_friends")
+        wizard.question_page("D").focus_question("D3")
+
+    def export_error() -> None:
+        result(SEED)()
+        window.notice.show_message(
+            "Could not save the PDF report.pdf: folder /media/usb does not exist. Your answers "
+            "are kept; choose another folder.", "error")
+
+    travel = {**SEED, "D1": ["self", "crowdfunding"], "D2": "us_only_verified", "D3": 1400,
+              "D3b": "no"}
+    employer = {**SEED, "C2": "special_paid_leave_for_campaign", "C3": "foreign_party"}
+    daca = {**SEED, "B4": "daca", "B7": "yes"}
+    return [
+        ("01-welcome", welcome),
+        ("02-welcome-draft", welcome_draft),
+        ("03-page-A", first_page),
+        ("04-page-B", page("B", daca, glossary=True)),
+        ("05-page-C", page("C", employer)),
+        ("06-page-D", page("D", travel)),
+        ("07-page-D-problem", problem),
+        ("08-page-E", page("E", SEED)),
+        ("09-page-F", page("F", SEED)),
+        ("10-page-G", page("G", SEED)),
+        ("11-review", page("review", SEED)),
+        ("12-result-amber-seed", result(SEED)),
+        ("13-result-red-delegate", result(DELEGATE)),
+        ("14-result-green", result(GREEN)),
+        ("15-result-amber-unknown", result(UNKNOWN_FLIGHT)),
+        ("16-result-invalid", result({**SEED, "G": ["none", "donate_money"]})),
+        ("17-export-error", export_error),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    written = 0
+    for width, height in SIZES:
+        window = MainWindow()
+        window.resize(width, height)
+        window.show()
+        app.processEvents()
+        window.finish_startup()
+        for name, show in scenes(window):
+            if window._notice is not None:
+                window.notice.hide()
+            show()
+            for _ in range(3):
+                app.processEvents()
+            path = out / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written += 1
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    print(f"{written} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
