@@ -69,6 +69,9 @@ def _decode(path: Path, data: bytes) -> dict[str, Any]:
             "it may be truncated or not an answers file") from None
     except RecursionError:
         raise AnswersFileError(path, "is nested too deeply to be an answers file") from None
+    except ValueError as error:  # e.g. a number with thousands of digits
+        reason = str(error).split(";")[0]
+        raise AnswersFileError(path, f"cannot be read as an answers file ({reason})") from None
     if not isinstance(loaded, dict):
         raise AnswersFileError(path, "is JSON but not an answers file (expected an object)")
     return loaded
