@@ -103,7 +103,12 @@ def test_sorting_by_colour(qtbot: QtBot, window: GroupWindow, seed_csv: Path) ->
     window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.AscendingOrder)
     assert column(window, COL_COLOUR) == ["RED", "RED", "AMBER", "AMBER", "AMBER", "AMBER",
                                           "Invalid", "GREEN"]
-    assert all(isinstance(v, int) for v in column(window, COL_COLOUR, SORT_ROLE))
+    assert [key[0] for key in column(window, COL_COLOUR, SORT_ROLE)] == [0, 0, 1, 1, 1, 1, 2, 3]
+    window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.DescendingOrder)
+    assert column(window, COL_COLOUR)[0] == "GREEN"
+    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(window, 1)[:3] == ["Member 0", "Member 1", "Member 2"]
+    assert [r.member.name for r in window.results()][:2] == ["Member 0", "Member 1"]
 
 
 def test_detail_view_shows_full_assessment(qtbot: QtBot, window: GroupWindow,

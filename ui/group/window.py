@@ -6,6 +6,7 @@ the window stays responsive. Selecting a person shows their full assessment with
 ResultView; "Edit answers" opens their answers in the wizard.
 """
 
+import gc
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -528,6 +529,9 @@ class GroupWindow(QMainWindow):
         for result in results:
             self.counts.add(result)
         self._refresh_counts()
+        # The group's results live as long as the window: keep them out of the garbage
+        # collector's full passes, which otherwise grow with the group and stall the window.
+        gc.freeze()
 
     def _on_progress(self, per_mille: int, text: str) -> None:
         if per_mille < 0:
@@ -559,6 +563,7 @@ class GroupWindow(QMainWindow):
             self._backup = None
         elif isinstance(outcome, str) and outcome:
             self.message(outcome)
+        self.model.resort()
         self._recount()
         self._after_job()
 
@@ -859,6 +864,7 @@ class GroupWindow(QMainWindow):
         result = self.screener().screen(member)
         result.duplicate_of = old.duplicate_of
         self.model.replace(row, result)
+        self.proxy.refilter()
         self._recount()
         if self._selected() == row:
             self.show_detail(row)
