@@ -60,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OutOfPeriodError as error:
+        if args.json:
+            print(json.dumps({"file": str(args.file), "errors": [
+                {"code": "DATE", "message": str(error)}]}, indent=2))
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(_json_of(outcome) if args.json else outcome_text(outcome))
