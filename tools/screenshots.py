@@ -1,9 +1,10 @@
 """Render every wizard page and several results to PNG, at 1280x800 and 1024x640.
 
-    cd /work/main && .venv/bin/python tools/screenshots.py [OUT_DIR]
+    cd /work/main && .venv/bin/python tools/screenshots.py [--dark] [OUT_DIR]
 
-Default OUT_DIR: docs/screenshots. Offscreen; the user's own drafts are never touched (a
-temporary VOLUNTEER_CHECK_HOME is used).
+Default OUT_DIR: docs/screenshots. --dark renders with a dark system palette (file names end in
+-dark) to check the contrast of the tinted boxes and colour words. Offscreen; the user's own
+drafts are never touched (a temporary VOLUNTEER_CHECK_HOME is used).
 """
 
 import os
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VOLUNTEER_CHECK_HOME"] = tempfile.mkdtemp(prefix="volunteer-check-shots-")
 
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ui.main_window import MainWindow  # noqa: E402
@@ -115,10 +117,27 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"),
+                         (roles.Base, "#303134"), (roles.AlternateBase, "#3c4043"),
+                         (roles.Text, "#e8eaed"), (roles.Button, "#3c4043"),
+                         (roles.ButtonText, "#e8eaed"), (roles.Link, "#8ab4f8"),
+                         (roles.ToolTipBase, "#3c4043"), (roles.ToolTipText, "#e8eaed")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    dark = "--dark" in argv
+    args = [a for a in argv if a != "--dark"]
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    if dark:
+        app.setPalette(dark_palette())
     written = 0
     for width, height in SIZES:
         window = MainWindow()
@@ -132,7 +151,7 @@ def main(argv: list[str]) -> int:
             show()
             for _ in range(3):
                 app.processEvents()
-            path = out / f"{name}-{width}x{height}.png"
+            path = out / f"{name}-{width}x{height}{'-dark' if dark else ''}.png"
             window.grab().save(str(path))
             written += 1
         window.close()

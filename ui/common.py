@@ -15,6 +15,23 @@ from PySide6.QtWidgets import (
 
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
+INK = "#202124"  # text on the light tinted boxes, whatever the system palette
+
+
+def dark_palette() -> bool:
+    """True when the system uses dark windows (text colours then need lighter variants)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def muted_colour() -> str:
+    return "#bdc1c6" if dark_palette() else MUTED_COLOUR
+
+
+def error_colour() -> str:
+    return "#f28b82" if dark_palette() else ERROR_COLOUR
 CONTENT_MAX_WIDTH = 860
 
 
@@ -45,8 +62,9 @@ def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:
     return widget
 
 
-def muted(widget: QLabel) -> QLabel:
-    widget.setStyleSheet(f"color: {MUTED_COLOUR};")
+def muted(widget: QLabel, on_tint: bool = False) -> QLabel:
+    """Secondary text; `on_tint` for text on the light tinted boxes (always dark grey)."""
+    widget.setStyleSheet(f"color: {MUTED_COLOUR if on_tint else muted_colour()};")
     return widget
 
 
@@ -97,11 +115,14 @@ def centred_column(inner: QLayout, max_width: int = CONTENT_MAX_WIDTH) -> QWidge
     return holder
 
 
-def framed(widget: QWidget, background: str, border: str) -> QWidget:
-    """Give a QFrame-like box a background and a border via its object name."""
+def framed(widget: QWidget, background: str | None, border: str) -> QWidget:
+    """Give a QFrame-like box a light tinted background (its labels then use dark ink, whatever
+    the system palette) and a border; with no background the box follows the palette."""
     name = widget.objectName() or f"box{id(widget)}"
     widget.setObjectName(name)
+    fill = background or "palette(base)"
+    ink = f" #{name} QLabel {{ color: {INK}; }}" if background else ""
     widget.setStyleSheet(
-        f"#{name} {{ background: {background}; border: 1px solid {border}; "
-        "border-radius: 6px; }")
+        f"#{name} {{ background: {fill}; border: 1px solid {border}; border-radius: 6px; }}"
+        + ink)
     return widget

@@ -144,7 +144,7 @@ class TrafficLight(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pad = self._lamp // 4
         housing = QRectF(0.5, 0.5, self.width() - 1, self.height() - 1)
-        painter.setPen(QPen(QColor("#202124"), 1))
+        painter.setPen(QPen(QColor("#9aa0a6"), 1))  # visible on dark windows too
         painter.setBrush(QColor("#202124"))
         painter.drawRoundedRect(housing, pad * 1.5, pad * 1.5)
         for index, word in enumerate(self.ORDER):

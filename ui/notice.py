@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from ui.common import button, label
+from ui.common import INK, button, label
 
 NOTICE_STYLES = {
     "info": ("#e8f0fe", "#1a73e8"),
@@ -32,7 +32,8 @@ class NoticeBar(QFrame):
         background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
         self.kind = kind
         self.setStyleSheet(f"#noticeBar {{ background: {background}; "
-                           f"border-bottom: 2px solid {border}; }}")
+                           f"border-bottom: 2px solid {border}; }} "
+                           f"#noticeBar QLabel {{ color: {INK}; }}")
         prefix = {"error": "Problem: ", "success": "Done: "}.get(kind, "")
         self.text.setText(prefix + text)
         self.dismiss.setAccessibleDescription(prefix + text)

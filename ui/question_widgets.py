@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.routing import exclusive_code, format_amount
 from rules.questions import GLOSSARY, Kind, Question
-from ui.common import ERROR_COLOUR, label, muted
+from ui.common import INK, error_colour, label, muted
 
 AMOUNT_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 MAX_AGE = 120
@@ -77,7 +77,7 @@ class QuestionWidget(QFrame):
         self.controls_layout.setSpacing(2)
         layout.addLayout(self.controls_layout)
         self.problem = label("", name=f"problem_{question.id}")
-        self.problem.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.problem.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
         self.problem.hide()
         self.build()
         layout.addWidget(self.problem)
@@ -98,7 +98,8 @@ class QuestionWidget(QFrame):
         definitions = "".join(
             f"<p style='margin:2px 0'><b>{term}</b>: {GLOSSARY[term]}</p>" for term in terms)
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
-        explanation.setStyleSheet("background: #f1f3f4; padding: 6px; border-radius: 4px;")
+        explanation.setStyleSheet(
+            f"background: #f1f3f4; color: {INK}; padding: 6px; border-radius: 4px;")
         explanation.hide()
         tip = "\n".join(f"{term}: {GLOSSARY[term]}" for term in terms)
         self.title.setToolTip(tip)

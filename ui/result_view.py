@@ -31,7 +31,16 @@ from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.questions import QUESTION_BY_ID
 from rules.result import CitationOut
-from ui.common import button, centred_column, framed, heading, label, muted, scroll_area
+from ui.common import (
+    button,
+    centred_column,
+    dark_palette,
+    framed,
+    heading,
+    label,
+    muted,
+    scroll_area,
+)
 from ui.lights import Lamp, TrafficLight, colours_of
 from ui.welcome import long_date
 
@@ -59,7 +68,8 @@ def _esc(text: object) -> str:
 def citation_html(citation: CitationOut) -> str:
     """A citation as a link; unverified ones are marked as reported, never as authority."""
     text = _esc(citation.label)
-    body = f"<a href=\"{_esc(citation.url)}\">{text}</a>" if citation.url else text
+    body = (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
+            if citation.url else text)
     if not citation.authority:
         body += " <i>(reported, not verified)</i>"
     if citation.note:
@@ -68,6 +78,10 @@ def citation_html(citation: CitationOut) -> str:
 
 
 RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
+LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
+# The big colour word on the window background: dark shades on light windows, light on dark.
+WORD_COLOURS = {"RED": ("#b3261e", "#f28b82"), "AMBER": ("#8a6100", "#fdd663"),
+                "GREEN": ("#1e7b34", "#81c995")}
 
 
 def counterfactual_text(what: str, colour: str) -> str:
@@ -177,8 +191,8 @@ class ResultView(QWidget):
     def _set_header(self, word: str | None, meaning: str) -> None:
         self.light.set_word(word)
         self.colour_label.setText(word or "NOT ASSESSED")
-        self.colour_label.setStyleSheet(
-            f"color: {colours_of(word)[0] if word != 'AMBER' else '#8a6100'};")
+        shades = WORD_COLOURS.get(word or "", (colours_of(None)[0], colours_of(None)[0]))
+        self.colour_label.setStyleSheet(f"color: {shades[1] if dark_palette() else shades[0]};")
         self.colour_label.setAccessibleName(f"Overall result: {word or 'not assessed'}")
         self.meaning_label.setText(meaning)
 
@@ -331,7 +345,8 @@ class ResultView(QWidget):
                                 name=f"counterfactual_{finding.rule}_{index}"), 1)
             inner.addLayout(row)
         if finding.citations:
-            inner.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}")))
+            inner.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}"),
+                                  on_tint=True))
             for index, citation in enumerate(finding.citations):
                 link = label(f"\u2022 {citation_html(citation)}", rich=True,
                              name=f"citation_{finding.rule}_{index}")

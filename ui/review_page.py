@@ -16,9 +16,9 @@ from app.routing import (
 )
 from rules.questions import QUESTION_BY_ID
 from ui.common import (
-    ERROR_COLOUR,
     button,
     centred_column,
+    error_colour,
     framed,
     heading,
     label,
@@ -74,7 +74,7 @@ class ReviewPage(QWidget):
                 continue
             layout.addWidget(heading(page_title(page), 2, name=f"reviewSection_{page}"))
             box = QFrame(objectName=f"reviewBox_{page}")
-            framed(box, "#ffffff", "#dadce0")
+            framed(box, None, "#dadce0")
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 5)
             grid.setColumnStretch(1, 4)
@@ -96,7 +96,7 @@ class ReviewPage(QWidget):
                 problem = problems.get(question.id)
                 if problem:
                     line = label(f"Problem: {problem}", name=f"reviewProblem_{question.id}")
-                    line.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+                    line.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
                     grid.addWidget(line, row * 2 + 1, 0, 1, 3)
                 self.change_buttons[question.id] = change
                 self.answer_labels[question.id] = answer

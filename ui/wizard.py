@@ -34,7 +34,7 @@ from app.routing import (
 )
 from rules import Person
 from rules.questions import QUESTION_BY_ID
-from ui.common import MUTED_COLOUR, button, label
+from ui.common import button, label, muted_colour
 from ui.focus import chain, reading_order
 from ui.question_page import QuestionPage
 from ui.result_view import ResultView
@@ -123,7 +123,7 @@ class Wizard(QWidget):
         nav.setContentsMargins(24, 8, 24, 10)
         self.back_button = button("< &Back", name="backButton", accessible="Back")
         self.reason = label("", name="nextReason")
-        self.reason.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.reason.setStyleSheet(f"color: {muted_colour()};")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.next_button = button("&Next >", name="nextButton", accessible="Next")
         self.next_button.setMinimumWidth(120)
