@@ -250,3 +250,23 @@ def test_paper_size_choice(driver: Driver, window: MainWindow, dialogs: Dialogs,
         assert window.export_pdf_to(tmp_path / f"{key}.pdf")
         box = PdfReader(tmp_path / f"{key}.pdf").pages[0].mediabox
         assert round(float(box.width)) == width
+
+
+def test_names_and_paths_in_any_script(window: MainWindow, dialogs: Dialogs,
+                                       tmp_path: Path) -> None:
+    from tests.ui.driver import pdf_text
+
+    folder = tmp_path / "Łódź 東京"
+    folder.mkdir()
+    path = folder / "Zoë محمد.json"
+    content = {"schema_version": 1, "answers": SEED, "person": {"name": "Zoë 東京 محمد"}}
+    path.write_text(json.dumps(content, ensure_ascii=False), "utf-8")
+    assert window.open_file(path)
+    assert window.windowTitle().startswith("Zoë محمد.json")
+    assert window.export_pdf_to(folder / "Zoë.pdf")
+    text = pdf_text(folder / "Zoë.pdf")
+    assert "Zoë" in text and "東京" in text
+    dialogs.save_path = folder / "again.json"
+    assert window.save_as()
+    saved = json.loads((folder / "again.json").read_text("utf-8"))
+    assert saved["person"]["name"] == "Zoë 東京 محمد"
