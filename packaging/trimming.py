@@ -11,6 +11,7 @@ Used from .spec files (SPECPATH on sys.path) and from build.py; standard library
 from __future__ import annotations
 
 import ast
+import fnmatch
 import os
 import shutil
 import subprocess
@@ -102,6 +103,9 @@ def qt_languages(translation_dirs: Iterable[Path]) -> set[str]:
 
 
 def _keep_data(dest: str, policy: dict[str, Any], languages: set[str]) -> bool:
+    posix = dest.replace("\\", "/")
+    if any(fnmatch.fnmatchcase(posix, pattern) for pattern in policy["DATA_DROPPED"]):
+        return False
     part = _qt_part(dest)
     if part is None:
         return True
