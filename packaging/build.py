@@ -212,6 +212,10 @@ def build(target: Target, force: bool = False, log: bool = True) -> bool:
         stats = bundle_stats(final)
         print(f"build: {final.relative_to(ROOT)}: {stats['mib']:.1f} MiB, {stats['files']} files, "
               f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        glibc = minimum_glibc(final) if trimming.platform_key() == "linux" else None
+        if glibc:
+            print(f"build: runs on Linux with glibc >= {glibc[0]} (needed by {glibc[1]}; build on "
+                  "an older distribution to reach older systems)", file=sys.stderr)
         policy = trimming.load_policy()
         excluded = (*policy["EXCLUDED_MODULES"], *policy["EXCLUDED_OPTIONAL_MODULES"])
         for line in text.splitlines():
@@ -234,6 +238,23 @@ def _elf_files(folder: Path) -> Iterator[Path]:
             with open(path, "rb") as handle:
                 if handle.read(4) == b"\x7fELF":
                     yield path
+
+
+def minimum_glibc(bundle: Path) -> tuple[str, str] | None:
+    """The newest GLIBC_x.y symbol version any bundled ELF file needs, and which file: the
+    oldest glibc (Linux distribution) the bundle runs on. It follows the build host's glibc."""
+    if not shutil.which("objdump"):
+        return None
+    best: tuple[tuple[int, ...], str, str] | None = None
+    for path in _elf_files(bundle):
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True,
+                             check=False).stdout
+        for word in {w.strip("()") for w in out.split()}:
+            if word.startswith("GLIBC_") and word[6:7].isdigit():
+                version = tuple(int(part) for part in word[6:].split(".") if part.isdigit())
+                if best is None or version > best[0]:
+                    best = (version, word[6:], str(path.relative_to(bundle)))
+    return (best[1], best[2]) if best else None
 
 
 def check_bundle(target: Target, bundle: Path) -> None:
