@@ -369,10 +369,15 @@ def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str
     return found
 
 
-def _surely_consistent(full: dict[str, Any]) -> bool:
+def _surely_consistent(full: dict[str, Any], when: date) -> bool:
     """A quick look: True only when _contradictions and _ranges certainly find nothing."""
-    if full["B5_age"] is not None:
-        return False
+    age = full["B5_age"]
+    if age is not None:
+        if not 0 <= age <= parameter_value("max_plausible_age", when):
+            return False
+        b5 = full["B5"]
+        if b5 is not None and (b5 == "yes") != (age <= parameter_value("minor_max_age", when)):
+            return False
     b4 = full["B4"]
     if b4 is not None and b4 in STATUS_ONLY_FOR_FOREIGN and "yes" in (
             full["B1"], full["B2"], full["B3"]):
@@ -429,7 +434,7 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
     `full` holds every field (None when blank), `present` the non-blank ones, `given` the fields
     the raw answers named.
     """
-    if not _surely_consistent(full):
+    if not _surely_consistent(full, when):
         issues = _contradictions(full, when) + _ranges(full, when)
         if issues:
             return Validation(answers=None, issues=tuple(issues))

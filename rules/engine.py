@@ -121,14 +121,22 @@ _UNKNOWABLE: tuple[tuple[str, bool], ...] = tuple(
     if q.kind is Kind.AMOUNT or {"unknown", "prefer_not_say"} & set(q.codes))
 _UNKNOWN_WORDS = frozenset({"unknown", "prefer_not_say"})
 _SINGLE_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if not multi))
-_MULTI_UNKNOWABLE = tuple(qid for qid, multi in _UNKNOWABLE if multi)
+_MULTI_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if multi))
+
+
+def _any_unknown(values: dict[str, Any]) -> bool:
+    if not _UNKNOWN_WORDS.isdisjoint(_SINGLE_UNKNOWABLE(values)):
+        return True
+    for codes in _MULTI_UNKNOWABLE(values):
+        if codes is not None and ("unknown" in codes or "prefer_not_say" in codes):
+            return True
+    return False
 
 
 def missing_questions(answers: Answers) -> tuple[str, ...]:
     """Every question answered 'I don't know' (or withheld), in question order."""
     values = answers.__dict__
-    if _UNKNOWN_WORDS.isdisjoint(_SINGLE_UNKNOWABLE(values)) and not any(
-            values[qid] is not None and "unknown" in values[qid] for qid in _MULTI_UNKNOWABLE):
+    if not _any_unknown(values):
         return ()
     missing = []
     for qid, multi in _UNKNOWABLE:
