@@ -149,6 +149,9 @@ def test_edit_dialog_hosts_the_wizard(qtbot: QtBot, window: GroupWindow, seed_cs
     assert dialog.answers()["D1"] == ["foreign_party"]
     assert dialog.wizard.current_page() == "result"
     assert not dialog.wizard.result_page().export_button.isVisibleTo(dialog)
+    broken = EditDialog(results[7], None, window)  # "maybe" is not a code: still opens
+    qtbot.addWidget(broken)
+    assert broken.answers()["B1"] == "maybe"
 
 
 def test_defaults_rescreen_and_cancel_restores(qtbot: QtBot, window: GroupWindow,
@@ -180,7 +183,8 @@ def test_progress_and_cancel_keep_what_was_read(qtbot: QtBot, window: GroupWindo
     window.progress.valueChanged.connect(seen.append)
     assert window.import_paths([big])
     assert window.progress.isVisible() and window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: window.model.rowCount() >= 2000, timeout=20_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 2000 and any(v > 0 for v in seen),
+                    timeout=20_000)
     window.cancel_button.click()
     wait_idle(qtbot, window)
     count = window.model.rowCount()

@@ -1,5 +1,6 @@
 """Dialogs of the group window: group defaults, and editing one person's answers."""
 
+import html
 from datetime import date
 from typing import Any
 
@@ -8,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,17 +43,19 @@ class DefaultsDialog(QDialog):
             "where the question applies to them; their own answers always win.",
             name="defaultsIntro"))
         form_host = QWidget()
-        form = QFormLayout(form_host)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = QVBoxLayout(form_host)
         self.fields: dict[str, QWidget] = {}
         for qid in DEFAULTABLE:
             question = QUESTION_BY_ID[qid]
             field = self._field(qid, defaults.get(qid))
-            title = QLabel(f"<b>{qid}</b> {question.text}")
+            title = QLabel(f"<b>{qid}</b> &nbsp;{html.escape(question.text)}")
             title.setWordWrap(True)
             title.setBuddy(field)
-            form.addRow(title, field)
+            form.addWidget(title)
+            form.addWidget(field)
+            form.addSpacing(8)
             self.fields[qid] = field
+        form.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -170,11 +172,13 @@ class EditDialog(QDialog):
         self.setWindowTitle(f"Answers of {member.label}")
         self.resize(900, 700)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label(
-            f"  Editing {member.label} ({member.where}). Go through the pages; the result page "
-            "shows the new result. \u201cSave to group\u201d keeps the changes in the group "
-            "(not in the original file).", name="editIntro"))
+        layout.setContentsMargins(0, 8, 0, 8)
+        intro = label(
+            f"Editing {member.label} ({member.where}). Change answers on any page; the result "
+            "page shows the new result. \u201cSave to group\u201d keeps the changes in the group "
+            "(not in the original file).", name="editIntro")
+        intro.setContentsMargins(16, 0, 16, 0)
+        layout.addWidget(intro)
         self.wizard = Wizard(as_of)
         document = AnswersDocument(
             answers=dict(result.answers),
@@ -182,10 +186,9 @@ class EditDialog(QDialog):
                           reference=member.reference or None))
         self.wizard.load(dict(result.answers), document=document, show_result=True)
         result_page = self.wizard.result_page()
-        result_page.save_button.setText("&Save to group")
-        result_page.export_button.hide()
-        result_page.new_button.hide()
-        result_page.save_requested.connect(self.accept)
+        for widget in (result_page.save_button, result_page.export_button,
+                       result_page.new_button):
+            widget.hide()  # the dialog's own buttons save to the group or cancel
         self.wizard.exit_to_start.connect(self.reject)
         layout.addWidget(self.wizard, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -193,6 +196,7 @@ class EditDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save to group")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        buttons.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(buttons)
 
     def answers(self) -> dict[str, Any]:

@@ -155,7 +155,7 @@ class GroupWindow(QMainWindow):
         self.splitter.addWidget(self._build_detail())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([740, 540])
+        self.splitter.setSizes([620, 660])  # ResultView needs ~630 px (two-column area grid)
         column.addWidget(self.splitter, 1)
         column.addWidget(self._build_messages())
         column.addLayout(self._build_progress())
@@ -307,17 +307,18 @@ class GroupWindow(QMainWindow):
             name="emptyText")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(text)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for action in (self.import_sheet_action, self.import_files_action,
-                       self.import_folder_action, self.xlsx_template_action,
-                       self.csv_template_action):
-            push = QPushButton(action.text().replace("&", ""))
-            push.setObjectName(f"empty_{action.objectName()}")
-            push.clicked.connect(action.trigger)
-            buttons.addWidget(push)
-        buttons.addStretch(1)
-        column.addLayout(buttons)
+        for actions in ((self.import_sheet_action, self.import_files_action,
+                         self.import_folder_action),
+                        (self.xlsx_template_action, self.csv_template_action)):
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
+            for action in actions:
+                push = QPushButton(action.text().replace("&", ""))
+                push.setObjectName(f"empty_{action.objectName()}")
+                push.clicked.connect(action.trigger)
+                buttons.addWidget(push)
+            buttons.addStretch(1)
+            column.addLayout(buttons)
         column.addStretch(2)
         return page
 
@@ -337,7 +338,7 @@ class GroupWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         metrics = header.fontMetrics()
-        widths = {COL_NUMBER: 48, COL_NAME: 170, COL_COLOUR: 96, COL_TOP: 280,
+        widths = {COL_NUMBER: 44, COL_NAME: 150, COL_COLOUR: 92, COL_TOP: 300,
                   COL_ERRORS: 100, COL_SOURCE: 130}
         for column in AREA_COLUMNS:
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
@@ -382,7 +383,7 @@ class GroupWindow(QMainWindow):
 
     def _build_messages(self) -> QWidget:
         self.messages = QListWidget(objectName="importMessages")
-        self.messages.setMaximumHeight(84)
+        self.messages.setMaximumHeight(66)
         self.messages.setAccessibleName("Messages about the files read")
         self.messages.hide()
         return self.messages
