@@ -202,6 +202,10 @@ def parallel_eligible(path: Path, jobs: int) -> bool:
 
 
 def default_jobs() -> int:
+    """One process per core (at most 8); one in frozen builds that cannot fork (their entry
+    point would have to hand over to multiprocessing first)."""
+    if getattr(sys, "frozen", False) and not sys.platform.startswith("linux"):
+        return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
 
