@@ -84,6 +84,10 @@ def test_filters_by_colour_rule_and_text(qtbot: QtBot, window: GroupWindow,
     assert "2 shown" in window.shown_label.text()
     window.filter_colour()
     assert window.proxy.rowCount() == 8
+    qtbot.mouseClick(window.chips["GREEN"], Qt.MouseButton.LeftButton)
+    assert column(window, 1) == ["Local Lee"]
+    qtbot.mouseClick(window.chips["GREEN"], Qt.MouseButton.LeftButton)
+    assert window.proxy.rowCount() == 8
     window.filter_rule("R31")
     names = column(window, 1)
     assert names == ["Member 2", "Member 5"]

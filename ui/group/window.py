@@ -13,8 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,8 +95,12 @@ def _documents() -> str:
 class CountChip(QFrame):
     """'RED 3' with its lamp; clicking it filters the table to that colour."""
 
+    clicked = Signal(str)
+
     def __init__(self, word: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"Show only {text} people (click again for everyone)")
         self.word = word
         self.setObjectName(f"count_{word}")
         row = QHBoxLayout(self)
@@ -109,6 +120,11 @@ class CountChip(QFrame):
     def set_count(self, count: int) -> None:
         self.number.setText(f"{count:,}")
         self.setAccessibleName(f"{self.word}: {count}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.word)
+        super().mouseReleaseEvent(event)
 
 
 class GroupWindow(QMainWindow):
@@ -251,6 +267,7 @@ class GroupWindow(QMainWindow):
             ("RED", "red"), ("AMBER", "amber"), ("GREEN", "green"),
             ("INVALID", "invalid"))}
         for chip in self.chips.values():
+            chip.clicked.connect(self._chip_clicked)
             row.addWidget(chip)
         self.group_label = label("", name="groupResult")
         self.defaults_label = label("", name="defaultsSummary")
@@ -492,6 +509,12 @@ class GroupWindow(QMainWindow):
         rule = "" if text in ("", ALL_RULES) else text.split()[0].upper()
         self.proxy.set_rule(rule)
         self._refresh_counts()
+
+    def _chip_clicked(self, word: str) -> None:
+        if self.colour_filter.currentData() == frozenset({word}):
+            self.filter_colour()
+        else:
+            self.filter_colour(word)
 
     def filter_colour(self, *words: str) -> None:
         """Show only people with these colours (none: everyone)."""
