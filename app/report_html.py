@@ -122,10 +122,7 @@ def citations_html(finding: Finding) -> str:
 
 
 def counterfactual_html(cf: Counterfactual) -> str:
-    label = cf.label.strip()
-    if label.endswith(" instead"):  # some remedy labels already end with "instead"
-        label = label[: -len(" instead")]
-    return (f'<p class="cf">&#8594; If {esc(label)} instead: {colour_badge(cf.colour)} '
+    return (f'<p class="cf">&#8594; If {esc(cf.label)} instead: {colour_badge(cf.colour)} '
             f'<span class="muted">(overall result)</span></p>')
 
 

@@ -26,4 +26,4 @@ COLOUR_MEANINGS = {
 def disclaimer() -> str:
     """The disclaimer with the research date filled in."""
     reviewed = load_parameters().research_reviewed
-    return _TEXT.format(date=reviewed.strftime("%-d %B %Y"))
+    return _TEXT.format(date=f"{reviewed.day} {reviewed.strftime('%B %Y')}")

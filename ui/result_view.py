@@ -86,7 +86,7 @@ WORD_COLOURS = {"RED": ("#b3261e", "#f28b82"), "AMBER": ("#8a6100", "#fdd663"),
 
 def counterfactual_text(what: str, colour: str) -> str:
     """'If the campaign paid your travel instead: GREEN' (the colour is the overall result)."""
-    change = what if what.rstrip().endswith("instead") else f"{what} instead"
+    change = f"{what} instead"
     if colour == "GREEN":
         return f"If {change}: GREEN"
     return (f"If {change}: this reason goes away, but the overall result stays {colour} "

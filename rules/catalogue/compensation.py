@@ -115,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         substitutions=(
             sub("you refused the foreign payment and paid your own way",
                 swap("C1", FOREIGN_PAYERS), NO_FOREIGN_MEALS),
-            sub("the campaign paid you instead",
+            sub("the campaign paid you",
                 swap("C1", FOREIGN_PAYERS, "campaign"), NO_FOREIGN_MEALS),
         ),
     ),
@@ -153,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         remedy="Tell the campaign so it can report it, or have the campaign pay you.",
         severity=Severity.MEDIUM,
         substitutions=(
-            sub("the campaign paid you instead", swap("C1", {"us_individual"}, "campaign")),
+            sub("the campaign paid you", swap("C1", {"us_individual"}, "campaign")),
         ),
     ),
     Rule(
@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
         remedy="Decline, or be paid by the campaign.",
         substitutions=(
             sub("you declined the payment", swap("C1", {"us_corp_union_nonprofit"})),
-            sub("the campaign paid you instead",
+            sub("the campaign paid you",
                 swap("C1", {"us_corp_union_nonprofit"}, "campaign")),
         ),
     ),

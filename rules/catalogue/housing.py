@@ -73,9 +73,9 @@ RULES: tuple[Rule, ...] = (
         remedy="Pay your own lodging or stay with a US host; return any foreign-funded "
         "subsistence.",
         substitutions=(
-            sub("you paid your own lodging instead",
+            sub("you paid your own lodging",
                 swap("E1", FOREIGN_PAID_HOUSING, "self_paid", empty="self_paid")),
-            sub("you stayed free with a US volunteer host instead",
+            sub("you stayed free with a US volunteer host",
                 swap("E1", FOREIGN_PAID_HOUSING, "us_volunteer_host_free",
                      empty="us_volunteer_host_free")),
         ),
@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         remedy="Tell the campaign, or stay with a host or pay yourself.",
         severity=Severity.MEDIUM,
         substitutions=(
-            sub("you paid your own lodging instead",
+            sub("you paid your own lodging",
                 swap("E1", {"us_individual_paid"}, "self_paid", empty="self_paid")),
         ),
     ),
@@ -121,9 +121,9 @@ RULES: tuple[Rule, ...] = (
         (cit.USC_441B, cit.FEC_TRAVEL_PAGE),
         remedy="Pay yourself, stay with a host, or let the campaign pay.",
         substitutions=(
-            sub("you paid your own lodging instead",
+            sub("you paid your own lodging",
                 swap("E1", {"us_corp_paid"}, "self_paid", empty="self_paid")),
-            sub("the campaign paid your lodging instead",
+            sub("the campaign paid your lodging",
                 swap("E1", {"us_corp_paid"}, "campaign_paid", empty="campaign_paid")),
         ),
     ),

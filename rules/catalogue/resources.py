@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
         (cit.FEC_VOLUNTEER_PAGE,),
         remedy="Let the campaign buy it.",
         substitutions=(
-            sub("the campaign bought it instead", without("pay_campaign_expenses_or_advance")),
+            sub("the campaign bought it", without("pay_campaign_expenses_or_advance")),
         ),
     ),
     Rule(
@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
         (cit.AO_2007_22, cit.S30121_A1),
         remedy="Use the campaign's tools or your own equipment.",
         substitutions=(
-            sub("you used your own equipment instead",
+            sub("you used your own equipment",
                 swap("G", {"foreign_party_resources"}, "own_equipment")),
         ),
     ),
@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
         remedy="Let the campaign pay for food and invitations.",
         severity=Severity.MEDIUM,
         substitutions=(
-            sub("the campaign held the event instead", without("host_event_at_own_us_home")),
+            sub("the campaign held the event", without("host_event_at_own_us_home")),
         ),
     ),
 )

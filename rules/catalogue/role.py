@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
         (cit.S30121_A1C,),
         remedy="Don't pay for ads or boosting; unpaid posts in your own name are fine.",
         substitutions=(
-            sub("you posted unpaid in your own name instead",
+            sub("you posted unpaid in your own name",
                 swap("F", {"paid_ads_or_boosting"}, "personal_media_social")),
         ),
     ),

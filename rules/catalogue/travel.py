@@ -64,14 +64,15 @@ def travel_payer_unknown(f: Facts) -> bool:
     return "unknown" in f.d1
 
 
-def trip_organised_by_foreign_party(f: Facts) -> bool:
-    return f.d4 == "foreign_party_or_gov"
+def trip_organised_by_foreign_party_or_unknown(f: Facts) -> bool:
+    """D4: a foreign party organised the trip, or the volunteer cannot say who did."""
+    return f.d4 in ("foreign_party_or_gov", "unknown")
 
 
 def _own_or_campaign(label: str, remove: set[str] | frozenset[str]) -> tuple[Substitution, ...]:
     return (
-        sub(f"you paid your own {label} instead (up to $1,000)", pay_own_transport(remove)),
-        sub("the campaign paid your travel instead",
+        sub(f"you paid your own {label} (up to $1,000)", pay_own_transport(remove)),
+        sub("the campaign paid your travel",
             swap("D1", remove, "campaign", empty="campaign")),
     )
 
@@ -210,10 +211,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "R40", "ORG-FOREIGN-ORGANISED", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        trip_organised_by_foreign_party,
+        trip_organised_by_foreign_party_or_unknown,
         "A trip organised by a foreign party invites the inference that the party is providing "
         "something of value or directing the activity, and may raise foreign-agent (FARA) "
-        "questions.",
+        "questions. If you don't know who organised your trip, find out before you go.",
         (cit.MUR_7271, cit.TRUMP_COMPLAINT, cit.USC_611_C),
         remedy="Travel in a personal capacity: your own booking, your own money, your own "
         "contact with the campaign.",

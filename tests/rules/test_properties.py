@@ -21,12 +21,11 @@ FOREIGN_PAYER_CODES = {
     "D1": ("foreign_party", "foreign_government", "foreign_company_or_org", "foreign_individual"),
     "E1": ("foreign_party_gov_org_paid", "foreign_individual_paid"),
 }
-# Questions with an "I don't know" answer. D4 (who organised the trip) is left out on purpose:
-# brief (c)6 ties "unknowns are never green" to status and payer questions, and no rule of the
-# brief fires on D4=unknown, so a foreign-organised trip (R40 amber) answered "unknown" instead
-# can come out green. That is the brief's choice, pinned by test_d4_unknown_has_no_finding.
+# Questions with an "I don't know" answer. D4 (who organised the trip) is included: the brief has
+# no rule for D4=unknown, and a foreign-organised trip (R40 amber) answered "unknown" would come
+# out green; we extend R40 to "unknown" (docs/decisions.md), pinned by test_d4_unknown_is_amber.
 UNKNOWABLE = ("A1", "B1", "B2", "B3", "B4", "B7", "C1", "C2", "C3", "D1", "D2", "D3", "D3b",
-              "E1", "E2")
+              "D4", "E1", "E2")
 
 
 def assessed(raw: dict[str, Any], as_of: date = AS_OF) -> Assessment | None:
@@ -137,8 +136,8 @@ def test_json_is_deterministic(raw: dict[str, Any], rnd: random.Random) -> None:
     assert third is not None and third.to_json() == first.to_json()
 
 
-def test_d4_unknown_has_no_finding() -> None:
-    """The brief has no rule for D4=unknown (see UNKNOWABLE); this pins that choice."""
+def test_d4_unknown_is_amber() -> None:
+    """Not knowing who organised the trip is never green: R40 asks the volunteer to find out."""
     raw = {"A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "esta_vwp",
            "B6": "none", "B8": "outside_us", "C1": ["none"], "C2": "not_employed",
            "D1": ["self"], "D3": 500, "D4": "foreign_party_or_gov", "E1": ["self_paid"],
@@ -147,4 +146,5 @@ def test_d4_unknown_has_no_finding() -> None:
     unknown = assessed({**raw, "D4": "unknown"})
     assert organised is not None and unknown is not None
     assert organised.colour is Colour.AMBER and "R40" in organised.fired
-    assert unknown.colour is Colour.GREEN and [m.question for m in unknown.missing] == ["D4"]
+    assert unknown.colour is Colour.AMBER and "R40" in unknown.fired
+    assert [m.question for m in unknown.missing] == ["D4"]

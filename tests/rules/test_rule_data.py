@@ -263,3 +263,10 @@ def _valid(changes: dict[str, object]) -> Answers:
     assert checked.answers is not None, checked.issues
     return checked.answers
 
+
+
+def test_remedy_labels_read_after_if_and_before_instead() -> None:
+    """Reports print 'If <label> instead: COLOUR', so no label carries its own 'instead'."""
+    doubled = [f"{rule.id}: {s.label}" for rule in RULES for s in rule.substitutions
+               if s.label.rstrip().endswith("instead") or " instead (" in s.label]
+    assert not doubled, doubled
