@@ -162,6 +162,10 @@ def test_bundle_layout(bundle: Path) -> None:
                  "LICENSE-DroidSansFallback.txt"):
         assert (internal / "resources" / "fonts" / font).is_file(), font
     assert (internal / "resources" / "icons" / "volunteer-check-256.png").is_file()
+    if sys.platform == "linux":
+        about = trimming.read_about(ROOT / "app" / "about.py")
+        desktop = internal / "share" / "applications" / f"{about['APP_ID']}.desktop"
+        assert "Exec=volunteer-check-gui" in desktop.read_text("utf-8")
     # Trimmed: only the kept platform plugins, no dropped Qt library.
     policy = trimming.load_policy()
     if trimming.platform_key() == "linux":
