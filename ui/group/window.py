@@ -543,6 +543,7 @@ class GroupWindow(QMainWindow):
             self.message("Please wait for the current task to finish, or cancel it.", "error")
             return False
         self._set_busy(True, text)
+        gc.freeze()  # a full collection over everything alive would stall the window mid-job
         self.runner.start(job, self._on_batch if batches else None, self._on_progress,
                           self._on_done, self._on_failed)
         return True
