@@ -225,9 +225,9 @@ class DuplicateIndex:
                 return slot
             slot = (slot + 1) & mask
 
-    def _grow(self) -> None:
+    def _grow(self, size: int = 0) -> None:
         old_keys, old_values = self._keys, self._values
-        size = len(old_keys) * 2
+        size = max(size, len(old_keys) * 2)
         self._keys = array("Q", bytes(8 * size))
         self._values = array("Q", bytes(8 * size))
         for digest, value in zip(old_keys, old_values, strict=True):
@@ -235,6 +235,14 @@ class DuplicateIndex:
                 slot = self._slot(digest)
                 self._keys[slot] = digest
                 self._values[slot] = value
+
+    def reserve(self, keys: int) -> None:
+        """Make room for about `keys` more keys at once (saves regrowing a big table)."""
+        size = len(self._keys)
+        while (self._count + keys) * 10 > size * 6:
+            size *= 2
+        if size > len(self._keys):
+            self._grow(size)
 
     def _locator(self, name: str, row: int | None) -> int:
         source = self._source_ids.get(name)

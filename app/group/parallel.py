@@ -247,6 +247,8 @@ def screen_csv_parallel(
         blocks = _records(stream, path)
         last = 0.0
         duplicate_at = DUPLICATE_COLUMN
+        name = path.name
+        duplicates.reserve(2 * size // 200)  # two keys per person, ~200 bytes a row
         try:
             exhausted = False
             while True:
@@ -265,7 +267,7 @@ def screen_csv_parallel(
                 block = future.result()
                 windows = windows or block.windows_1252
                 for cells, keys, row in block.rows:
-                    found = duplicates.check_keys(path.name, row, keys)
+                    found = duplicates.check_keys(name, row, keys)
                     if found:
                         cells[duplicate_at] = found
                         block.counts.duplicates += 1
