@@ -109,7 +109,7 @@ def table_html(results: Sequence[MemberResult], redact: bool) -> str:
     Each row is tinted with its colour (one attribute per row: per-cell backgrounds and
     borders cost several times more to lay out for a thousand rows); the word is printed too.
     """
-    rows = ['<tr bgcolor="#e8eef7"><td width="27%"><b>Name</b></td><td width="13%"><b>Result'
+    rows = ['<tr bgcolor="#e8eef7"><td width="26%"><b>Name</b></td><td width="16%"><b>Result'
             '</b></td><td><b>Top finding</b></td></tr>']
     for index, result in enumerate(results, start=1):
         word = result.colour_word
