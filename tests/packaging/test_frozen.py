@@ -177,6 +177,36 @@ def test_bundle_layout(bundle: Path) -> None:
     assert not names & set(policy["QT_LIBRARIES_DROPPED"])
 
 
+def _source_modules(*packages: str) -> set[str]:
+    found = set()
+    for package in packages:
+        for path in (ROOT / package).rglob("*.py"):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return found
+
+
+def _archived_modules(executable: Path) -> set[str]:
+    """Module names in the PYZ embedded in a PyInstaller executable."""
+    import tempfile
+
+    from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
+
+    with tempfile.TemporaryDirectory() as folder:
+        pyz = Path(folder) / "PYZ.pyz"
+        pyz.write_bytes(CArchiveReader(str(executable)).extract("PYZ.pyz"))
+        return set(ZlibArchiveReader(str(pyz)).toc)
+
+
+@pytest.mark.packaging
+def test_every_module_of_ours_is_in_the_executables(bundle: Path) -> None:
+    """Also modules imported by name (importlib), which PyInstaller cannot follow."""
+    gui = _archived_modules(_exe(bundle, "volunteer-check-gui"))
+    cli = _archived_modules(_exe(bundle, "volunteer-check"))
+    assert sorted(_source_modules("ui", "app", "rules") - gui) == []
+    assert sorted(_source_modules("app", "rules") - cli) == []
+
+
 @pytest.mark.packaging
 def test_cli_version_comes_from_about(bundle: Path, tmp_path: Path) -> None:
     about = trimming.read_about(ROOT / "app" / "about.py")
