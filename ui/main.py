@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402
-from ui.main_window import MainWindow, protect_none  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 
 
 def seconds_since_start() -> float:
@@ -133,7 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.resize(initial_size())
 
     def after_first_paint() -> None:
-        protect_none()  # before the many Qt calls of the rest of the session
         if args.quit_after_first_paint:
             print(f"first-paint {seconds_since_start():.4f}", flush=True)
             app.exit(0)

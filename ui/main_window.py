@@ -54,16 +54,6 @@ def window_icon() -> QIcon:
     return icon
 
 
-def protect_none() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call, so a long
-    session would end in "deallocating None"; the guard shared with the group window fixes it."""
-    try:
-        guard = importlib.import_module("app.group.qt_guard")
-    except ImportError:
-        return
-    guard.protect_none()
-
-
 class MainWindow(QWidget):
     """Start screen plus the wizard; File menu with open, save, export, recent, delete.
 
@@ -226,7 +216,6 @@ class MainWindow(QWidget):
         if self._ready:
             return
         self._ready = True
-        protect_none()
         self.build_menus()
         self.setWindowIcon(window_icon())
         self.welcome.finish()

@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from app.about import APP_NAME, VERSION
 from app.group.members import MemberResult, issue_text
-from app.group.qt_guard import protect_none
 from app.pdf import PageSize, esc, html_to_pdf
 from app.report_html import (
     PALETTE,
@@ -341,7 +340,6 @@ def write_group_pdf(results: Sequence[MemberResult], out: Path | str, *,
                     as_of: date | None = None, redact: bool = False,
                     page: PageSize | None = None, detail: Detail = "auto") -> None:
     """Write the group report (0600, atomic); AnswersFileError when it cannot be saved."""
-    protect_none()  # PySide6 6.12 on Python 3.11 (see app.group.qt_guard)
     html = group_report_html(results, as_of=as_of, redact=redact, detail=detail)
     footer = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
     html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=footer)

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 
-from app.group.qt_guard import protect_none
 from tests.benchmarks.conftest import median_seconds
 from tests.group.people import write_random_csv
 
@@ -172,7 +171,6 @@ def test_group_pdf(qapp: object, tmp_path: Path, bench_report: Callable[..., flo
     from app.group.group_pdf import write_group_pdf
     from app.group.pipeline import RunReport, make_screener, screen_inputs
 
-    protect_none()
     register_fonts()
     people = write_random_csv(tmp_path / "people.csv", 1000)
     results = list(screen_inputs([people], make_screener(), RunReport()))
@@ -213,7 +211,6 @@ def test_window_stays_responsive(qtbot: object, tmp_path: Path,
                                  bench_report: Callable[..., float]) -> None:
     from ui.group.window import GroupWindow
 
-    protect_none()
     people = write_random_csv(tmp_path / "people.csv", 10_000)
     window = GroupWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]

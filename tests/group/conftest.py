@@ -26,12 +26,3 @@ def run_group(inputs: Iterable[Path | str], defaults: dict[str, Any] | None = No
 @pytest.fixture
 def run() -> Run:
     return run_group
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _none_survives_pyside() -> None:
-    """PySide6 6.12 on Python 3.11 leaks a reference to None per void call (app.group.qt_guard);
-    a long GUI test would otherwise abort the whole run."""
-    from app.group.qt_guard import protect_none
-
-    protect_none()

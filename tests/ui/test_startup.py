@@ -44,7 +44,7 @@ def test_first_paint_loads_no_rules_and_no_pydantic(tmp_path: Path) -> None:
     assert 0 < float(lines[0].split()[1]) < 30
     seen = json.loads(lines[-1].removeprefix("MODULES "))
     assert seen["modules"] == []
-    assert set(seen["app"]) <= {"app.about", "app.group", "app.group.qt_guard", "ui.main",
+    assert set(seen["app"]) <= {"app.about", "app.group", "ui.main",
                                 "ui.main_window", "ui.welcome"}
 
 

@@ -56,7 +56,6 @@ from app.group.members import (
     Screener,
 )
 from app.group.pipeline import RunReport, make_screener
-from app.group.qt_guard import protect_none
 from rules import Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
 from ui.common import label
@@ -131,7 +130,6 @@ class GroupWindow(QMainWindow):
     """Screen a group of volunteers from spreadsheets, answers files and folders."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        protect_none()  # PySide6 6.12 on Python 3.11 (see app.group.qt_guard)
         super().__init__(parent)
         self.setObjectName("groupWindow")
         self.setWindowTitle(f"Group screening \u2013 {APP_NAME}")
