@@ -357,7 +357,7 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
     d3 = full["D3"]
     kind = d3.__class__
-    over = (kind is int or kind is float) and d3 > transport_limit(full["A1"], when)
+    over = (kind is int or kind is float) and d3 > transport_limit(when)
     key = (_STATUS_KEY(full), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]), over)
     found = _branches.get(key)
     if found is None:

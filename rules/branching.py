@@ -16,14 +16,13 @@ ALWAYS_ASKED = frozenset(QUESTION_IDS) - {
     "B2", "B3", "B4", "B7", "C3", "D1", "D2", "D3", "D3b", "D4", "E1", "E2"}
 
 
-def transport_limit(a1: object, as_of: date) -> int:
-    """The 11 CFR 100.79(a) exemption that applies: per candidate, or per year for a party."""
-    name = (
-        "transport_exemption_party_per_year"
-        if a1 == "us_party_committee"
-        else "transport_exemption_per_candidate_election"
-    )
-    return parameter_value(name, as_of)
+def transport_limit(as_of: date) -> int:
+    """The 11 CFR 100.79(a) exemption: $1,000 per candidate per election, for every committee.
+
+    The regulation's $2,000 a year for a party's committees is not relied on: brief R28 has no
+    party exception and (e)1 calls foreign volunteers' own travel untested (docs/decisions.md).
+    """
+    return parameter_value("transport_exemption_per_candidate_election", as_of)
 
 
 def _is_us_person_by_answer(answers: Mapping[str, Any]) -> bool:
@@ -43,7 +42,7 @@ def _amount_over_limit(answers: Mapping[str, Any], as_of: date) -> bool:
     amount = answers.get("D3")
     if isinstance(amount, bool) or not isinstance(amount, int | float):
         return False
-    return amount > transport_limit(answers.get("A1"), as_of)
+    return amount > transport_limit(as_of)
 
 
 def is_asked(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:

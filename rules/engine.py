@@ -67,13 +67,9 @@ def _area_colours(fired: Fired) -> dict[Area, Colour | None]:
 
 def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     """Values interpolated into rule texts, taken from the parameters in force."""
-    party = facts.a1 == "us_party_committee"
     return {
         "limit": f"${facts.limit:,}",
-        "limit_scope": (
-            "calendar year for all committees of one party" if party
-            else "candidate per election"
-        ),
+        "limit_scope": "candidate per election",
         "days_cash": str(parameter_value("reimbursement_days_cash", as_of)),
         "days_card": str(parameter_value("reimbursement_days_card_statement", as_of)),
         "incidental_week": str(parameter_value("incidental_use_hours_per_week", as_of)),

@@ -106,7 +106,7 @@ FACT_SOURCES: dict[str, tuple[str, ...]] = {
     "b6": ("B6",), "c1": ("C1",), "c2": ("C2",), "c3": ("C3",), "d1": ("D1",), "d2": ("D2",),
     "d3": ("D3",), "d3b": ("D3b",), "d4": ("D4",), "e1": ("E1",), "e2": ("E2",), "f": ("F",),
     "g": ("G",), "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
-    "limit": ("A1",),
+    "limit": (),  # the date only, which every memo is keyed on anyway
 }
 DERIVED_SOURCES = frozenset({"status", "fn"})
 
@@ -132,5 +132,5 @@ def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts
         _set(v["C1"]), v["C2"], v["C3"],
         _set(v["D1"]), v["D2"], v["D3"], v["D3b"], v["D4"],
         _set(v["E1"]), v["E2"], _set(v["F"]), _set(v["G"]),
-        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(a1, as_of),
+        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(as_of),
     )

@@ -129,9 +129,8 @@ class _Findings:
     """Each person's findings, worked out once per distinct set of fired rules.
 
     What a section prints (each finding's colour, wording and remedy) depends only on which
-    rules fired (their status rules say whether the person is a foreign national), on whether
-    the committee is a party committee (the $1,000 or $2,000 limit) and on the date, so people
-    who share these share one assessment.
+    rules fired (their status rules say whether the person is a foreign national) and on the
+    date (which fixes the $1,000 limit), so people who share these share one assessment.
     """
 
     def __init__(self) -> None:
@@ -151,7 +150,7 @@ class _Findings:
         if not result.valid:
             return None
         as_of = result.as_of or date.today()
-        key = (result.fired, result.answers.get("A1") == "us_party_committee", as_of)
+        key = (result.fired, as_of)
         if key not in self._assessments:
             valid = self._valid(result)
             self._assessments[key] = assess(valid[0], valid[1], explain=False) if valid else None

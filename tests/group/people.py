@@ -77,7 +77,7 @@ def random_answers(rng: random.Random) -> dict[str, Any]:
     answers["D1"] = payers
     if "self" in payers:
         answers["D3"] = rng.randint(200, 1600)
-        if answers["D3"] > (2000 if answers["A1"] == "us_party_committee" else 1000):
+        if answers["D3"] > 1000:
             answers["D3b"] = rng.choice(["yes", "no"])
     if "crowdfunding" in payers:
         answers["D2"] = rng.choice(["us_only_verified", "includes_foreign", "unknown"])

@@ -68,8 +68,7 @@ def build_answers(one: Callable[[str, Sequence[str]], str], several: Callable[[s
             a["D2"] = one("D2", codes("D2"))
         if "self" in a["D1"]:
             a["D3"] = amount()
-            limit = 2000 if a["A1"] == "us_party_committee" else 1000
-            if isinstance(a["D3"], int | float) and a["D3"] > limit:
+            if isinstance(a["D3"], int | float) and a["D3"] > 1000:
                 a["D3b"] = one("D3b", codes("D3b"))
         if a["D1"] != ["no_travel_needed"]:
             a["D4"] = one("D4", codes("D4"))
