@@ -421,23 +421,35 @@ def _validate(raw: Mapping[str, Any], as_of: date | None = None, *, fast: bool =
     try:
         parsed = Answers.model_validate(dict(raw))
     except ValidationError as error:
-        type_issues = dict.fromkeys(_type_issue(e) for e in error.errors(include_url=False))
-        return Validation(answers=None, issues=tuple(type_issues))
+        return _with_type_errors(raw, error, when)
     values = {qid: value for qid, value in parsed.__dict__.items() if value is not None}
     return _checked({**_BLANK, **values}, values.keys(), parsed.model_fields_set, when)
 
 
+def _with_type_errors(raw: Mapping[str, Any], error: ValidationError, when: date) -> Validation:
+    """Every issue at once: the bad values (V03), then V01/V02/V03 of the answers without them."""
+    errors = error.errors(include_url=False)
+    type_issues = tuple(dict.fromkeys(_type_issue(e) for e in errors))
+    bad = frozenset(str(e["loc"][0]) for e in errors if e["loc"])
+    try:
+        rest = Answers.model_validate({k: v for k, v in raw.items() if k not in bad})
+    except ValidationError:
+        return Validation(answers=None, issues=type_issues)
+    values = {qid: value for qid, value in rest.__dict__.items() if value is not None}
+    later = _checked({**_BLANK, **values}, values.keys(), rest.model_fields_set, when, skip=bad)
+    return Validation(answers=None, issues=type_issues + later.issues, dropped=later.dropped)
+
+
 def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[str],
-             when: date) -> Validation:
+             when: date, skip: AbstractSet[str] = frozenset()) -> Validation:
     """V02, V03 ranges, the branching (dropped answers) and V01 on parsed answers.
 
     `full` holds every field (None when blank), `present` the non-blank ones, `given` the fields
-    the raw answers named.
+    the raw answers named, `skip` fields already reported as bad (no "please answer" for them).
     """
+    issues: list[Issue] = []
     if not _surely_consistent(full, when):
         issues = _contradictions(full, when) + _ranges(full, when)
-        if issues:
-            return Validation(answers=None, issues=tuple(issues))
     asked, required = _asked_and_required(full, when)
     dropped: tuple[str, ...] = ()
     if not present <= asked:
@@ -447,8 +459,11 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
         asked = asked_questions(full, when)
         required = asked - OPTIONAL
     if not present >= required:
-        missing = [q for q in QUESTIONS if q.id in required and full[q.id] is None]
-        return Validation(answers=None, issues=tuple(_missing(missing)), dropped=dropped)
+        missing = [q for q in QUESTIONS
+                   if q.id in required and full[q.id] is None and q.id not in skip]
+        issues += _missing(missing)
+    if issues or skip:
+        return Validation(answers=None, issues=tuple(issues), dropped=dropped)
     answers = _construct(Answers, full, given)
     return _construct(Validation, {"answers": answers, "issues": (), "dropped": dropped},
                       _VALIDATION_SET)

@@ -146,7 +146,11 @@ def missing_questions(answers: Answers) -> tuple[str, ...]:
 
 
 def missing_facts(answers: Answers) -> tuple[MissingFact, ...]:
-    """Every question answered 'I don't know' (or withheld), with its wording."""
+    """Every question answered 'I don't know' (or withheld), with its wording.
+
+    A result lists them only when it is not GREEN: they are the facts that stand between the
+    volunteer and a green result (an 'I don't know' that changes nothing is not one).
+    """
     return tuple(MissingFact(question=qid, prompt=QUESTION_BY_ID[qid].text)
                  for qid in missing_questions(answers))
 
@@ -173,7 +177,8 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
         colour=colour,
         election_colour=memo.worst(colours[i] for i in _ELECTION_SLOTS),
         status=facts.status, areas=dict(zip(memo.AREAS, colours, strict=True)),
-        findings=findings, missing=missing_facts(answers),
+        findings=findings,
+        missing=missing_facts(answers) if colour is not Colour.GREEN else (),
         ruleset=RulesetInfo(version=params.ruleset_version,
                             research_reviewed=params.research_reviewed),
         as_of=when,
@@ -197,7 +202,7 @@ def screen(answers: Answers, as_of: date) -> Screening:
         colour, dict(zip(memo.AREAS, colours, strict=False)),
         tuple(map(memo.RULE_ID_OF.__getitem__, codes)),
         memo.RULE_ID_OF[codes[0]] if codes and memo.ACTIONABLE[codes[0]] else None,
-        missing_questions(answers),
+        missing_questions(answers) if colour is not Colour.GREEN else (),
     )
 
 

@@ -137,7 +137,9 @@ def test_invalid_answers_exit_2_listing_the_v_errors(tmp_path: Path,
     code, out, _ = run(capsys, "assess", "--json", str(path), *AS_OF)
     assert code == 2
     errors = json.loads(out)["errors"]
-    assert [(e["code"], e["question"]) for e in errors] == [("V02", "B4"), ("V03", "D3")]
+    # Every issue at once: the contradiction, the range and the missing answer.
+    assert [(e["code"], e["question"]) for e in errors] == [
+        ("V02", "B4"), ("V03", "D3"), ("V01", "F")]
     assert all(e["message"] for e in errors)
 
 
