@@ -196,12 +196,11 @@ def test_dates_before_the_rules_start_are_refused(tmp_path: Path,
     assert code == 0 and "assessed as of 1980-01-08" in out
 
 
-def test_a_malformed_date_is_a_usage_error(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["assess", str(answers_file(tmp_path, SEED)), "--as-of", "2026-13-01"])
-    assert caught.value.code == 2
-    assert "--as-of" in capsys.readouterr().err
+def test_a_malformed_date_is_a_clear_error(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["assess", str(answers_file(tmp_path, SEED)), "--as-of", "2026-13-01"])
+    assert code == 2
+    assert "--as-of '2026-13-01' is not a date" in capsys.readouterr().err
 
 
 # rules ------------------------------------------------------------------------------------
@@ -260,3 +259,23 @@ def test_the_installed_script_runs(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith(f"error: {bad}: is not valid JSON")
     assert "Traceback" not in done.stderr
+
+
+def test_bad_as_of_date_is_a_json_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = answers_file(tmp_path, SEED)
+    code, out, err = run(capsys, "assess", "--json", "--as-of", "2026-13-01", str(path))
+    assert code == 2
+    assert json.loads(out)["errors"][0]["code"] == "DATE"
+    assert "not a date" in err
+
+
+def test_unwritable_pdf_is_reported_in_the_json(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = answers_file(tmp_path, SEED)
+    out_pdf = tmp_path / "missing-folder" / "report.pdf"
+    code, out, err = run(capsys, "assess", "--json", "--pdf", str(out_pdf), str(path), *AS_OF)
+    assert code == 2
+    payload = json.loads(out)
+    assert payload["colour"] == "AMBER"
+    assert payload["pdf"]["path"] == str(out_pdf) and "does not exist" in payload["pdf"]["error"]
+    assert "error:" in err and not out_pdf.exists()

@@ -16,58 +16,69 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser = sub.add_parser("assess", help="assess one answers file")
     parser.add_argument("file", type=Path, help="answers file (.json)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-of", default=None, metavar="YYYY-MM-DD",
                         help="assess under the law as of this date (default: today)")
     parser.add_argument("--pdf", type=Path, default=None, metavar="OUT.pdf",
                         help="also write the PDF report")
     parser.set_defaults(handler=run)
 
 
-def _json_of(outcome: Outcome) -> str:
+def _payload(outcome: Outcome) -> dict[str, object]:
     if outcome.assessment is None:
-        body: dict[str, object] = {
+        return {
             "file": str(outcome.source),
             "errors": [issue.model_dump() for issue in outcome.validation.issues],
         }
-        return json.dumps(body, indent=2, ensure_ascii=False)
-    payload = json.loads(outcome.assessment.to_json())
-    payload = {"file": str(outcome.source), **payload}
+    payload: dict[str, object] = {"file": str(outcome.source),
+                                  **json.loads(outcome.assessment.to_json())}
     changed = outcome.colour_changed
     if changed:
         payload["changed_from"] = changed[0]
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    return payload
 
 
-def _write_pdf(outcome: Outcome, out: Path) -> int:
+def _write_pdf(outcome: Outcome, out: Path) -> str | None:
+    """Write the PDF; the error message when it could not be written."""
     from app.pdf_report import export_pdf  # Qt is loaded only when a PDF is asked for
 
     try:
         export_pdf(outcome, out)
     except AnswersFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"PDF written to {out}", file=sys.stderr)
-    return 0
+        return str(error)
+    return None
+
+
+def _fail(args: argparse.Namespace, code: str, message: str) -> int:
+    if args.json:
+        print(json.dumps({"file": str(args.file), "errors": [
+            {"code": code, "message": message}]}, indent=2, ensure_ascii=False))
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        outcome = assess_file(args.file, args.as_of)
+        as_of = date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        return _fail(args, "DATE", f"--as-of {args.as_of!r} is not a date (YYYY-MM-DD)")
+    try:
+        outcome = assess_file(args.file, as_of)
     except AnswersFileError as error:
-        if args.json:
-            print(json.dumps({"file": str(args.file), "errors": [
-                {"code": "FILE", "message": str(error)}]}, indent=2))
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _fail(args, "FILE", str(error))
     except OutOfPeriodError as error:
-        if args.json:
-            print(json.dumps({"file": str(args.file), "errors": [
-                {"code": "DATE", "message": str(error)}]}, indent=2))
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(_json_of(outcome) if args.json else outcome_text(outcome))
-    if outcome.assessment is None:
-        return 2
-    if args.pdf is not None:
-        return _write_pdf(outcome, args.pdf)
-    return 0
+        return _fail(args, "DATE", str(error))
+    pdf_error = None
+    if outcome.assessment is not None and args.pdf is not None:
+        pdf_error = _write_pdf(outcome, args.pdf)
+    if args.json:
+        payload = _payload(outcome)
+        if args.pdf is not None and outcome.assessment is not None:
+            payload["pdf"] = {"path": str(args.pdf), "error": pdf_error}
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        print(outcome_text(outcome))
+    if pdf_error is not None:
+        print(f"error: {pdf_error}", file=sys.stderr)
+    elif args.pdf is not None and outcome.assessment is not None:
+        print(f"PDF written to {args.pdf}", file=sys.stderr)
+    return 2 if outcome.assessment is None or pdf_error is not None else 0
