@@ -4,7 +4,8 @@
 
 Default OUT_DIR: docs/screenshots. --dark renders with a dark system palette (file names end in
 -dark) to check the contrast of the tinted boxes and colour words. Offscreen; the user's own
-drafts are never touched (a temporary VOLUNTEER_CHECK_HOME is used).
+drafts are never touched: VOLUNTEER_CHECK_HOME points at a temporary folder, deleted on the way out
+(the draft autosaved there holds the sample answers, immigration status included).
 """
 
 import os
@@ -17,7 +18,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["VOLUNTEER_CHECK_HOME"] = tempfile.mkdtemp(prefix="volunteer-check-shots-")
+HOME_PREFIX = "volunteer-check-shots-"
 
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -129,15 +130,8 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def main(argv: list[str]) -> int:
-    dark = "--dark" in argv
-    args = [a for a in argv if a != "--dark"]
-    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    if dark:
-        app.setPalette(dark_palette())
+def render(app: QApplication, out: Path, dark: bool) -> int:
+    """Every scene at every size into `out`; returns the number of PNG files written."""
     written = 0
     for width, height in SIZES:
         window = MainWindow()
@@ -157,6 +151,28 @@ def main(argv: list[str]) -> int:
         window.close()
         window.deleteLater()
         app.processEvents()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    dark = "--dark" in argv
+    args = [a for a in argv if a != "--dark"]
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    if dark:
+        app.setPalette(dark_palette())
+    before = os.environ.get("VOLUNTEER_CHECK_HOME")
+    with tempfile.TemporaryDirectory(prefix=HOME_PREFIX) as home:
+        os.environ["VOLUNTEER_CHECK_HOME"] = home
+        try:
+            written = render(app, out, dark)
+        finally:
+            if before is None:
+                os.environ.pop("VOLUNTEER_CHECK_HOME", None)
+            else:
+                os.environ["VOLUNTEER_CHECK_HOME"] = before
     print(f"{written} screenshots in {out}")
     return 0
 
