@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from app.amounts import amount_problem
 from rules.answers import EXCLUSIVE_CODES, Issue, validate_answers
 from rules.branching import is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
@@ -20,6 +21,8 @@ REVIEW = "review"
 RESULT = "result"
 QUESTION_PAGES: tuple[str, ...] = PAGES
 PAGE_SEQUENCE: tuple[str, ...] = (WELCOME, *QUESTION_PAGES, REVIEW, RESULT)
+AMOUNT_QUESTIONS: tuple[str, ...] = tuple(qid for qid, q in QUESTION_BY_ID.items()
+                                          if q.kind is Kind.AMOUNT)
 
 TITLES: dict[str, str] = {
     WELCOME: "Welcome",
@@ -132,10 +135,28 @@ def page_issues(page: str, answers: Answers, as_of: date | None = None, *,
     subset = prune(_answers_up_to(page, answers), when)
     visible = {q.id for q in visible_questions(page, subset, when)}
     issues = validate_answers(subset, when).issues
+    unclear = unclear_amounts(subset)
+    if unclear:  # their own message replaces validation's (which may even read '1.200' as 1.2)
+        named = {issue.question for issue in unclear}
+        issues = (*(issue for issue in issues if issue.question not in named), *unclear)
     return tuple(
         issue for issue in issues
         if issue.question in visible and (leaving or issue.code != "V01")
     )
+
+
+def unclear_amounts(answers: Answers) -> list[Issue]:
+    """V03 for each amount typed as text that app.amounts cannot read with certainty ('1.200':
+    $1,200 or $1.20?), saying what to write instead."""
+    found: list[Issue] = []
+    for qid in AMOUNT_QUESTIONS:
+        value = answers.get(qid)
+        if isinstance(value, str) and value != "unknown":
+            problem = amount_problem(value)
+            if problem is not None:
+                found.append(Issue(code="V03", question=qid, value=value[:60],
+                                   message=f"{qid}: {problem}"))
+    return found
 
 
 def issues_by_question(issues: tuple[Issue, ...]) -> dict[str, tuple[Issue, ...]]:

@@ -4,7 +4,6 @@ Each shows the question, its help text, a "What do these words mean?" expander w
 glossary definitions, and a red problem line under the answer when validation finds an issue.
 """
 
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,27 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.amounts import AmountError
+from app.amounts import parse_amount as read_amount
 from app.routing import exclusive_code, format_amount
 from rules.questions import GLOSSARY, Kind, Question
 from ui.common import INK, error_colour, label, muted
 
-AMOUNT_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 MAX_AGE = 120
 
 
 def parse_amount(text: str) -> float | int | str | None:
-    """'1,200', '$1200', '1200 USD' -> 1200; blank -> None; anything else is passed on as text
-    (validation then explains it)."""
-    cleaned = text.strip()
-    for token in ("US$", "USD", "$", "usd", "dollars"):
-        cleaned = cleaned.replace(token, "")
-    cleaned = cleaned.replace(",", "").replace(" ", "").replace("_", "").replace("\u00a0", "")
-    if not cleaned:
-        return None if not text.strip() else text.strip()
-    if AMOUNT_TEXT.match(cleaned):
-        number = float(cleaned)
-        return int(number) if number.is_integer() else number
-    return text.strip()
+    """'1,200', '$1200', '1200 USD', '800,50' -> a number (app.amounts, as the organiser's
+    spreadsheets are read); blank -> None; anything unclear ('1.200', 'lots') is passed on as
+    text: app.routing.page_issues then shows why under the field and blocks Next."""
+    try:
+        return read_amount(text)
+    except AmountError:
+        return text.strip()
 
 
 class QuestionWidget(QFrame):

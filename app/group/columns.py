@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.amounts import DONT_KNOW, AmountError, amount_problem
+from app.amounts import parse_amount as read_amount
+from rules import Issue
 from rules.branching import is_asked
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 
@@ -40,7 +43,7 @@ _QUESTION_HEADERS = {q.id.casefold(): q.id for q in QUESTIONS} | {
 # "D1: Who pays ...", "D1 - Who pays", "D1. Who pays", "D1 (Who pays)".
 _LEADING_ID = re.compile(r"^(b5_age|d3b|[a-g]\d?)(?=$|\s|:|\.|\))", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_DONT_KNOW = frozenset({"unknown", "i don't know", "don't know", "dont know", "i dont know"})
+_DONT_KNOW = DONT_KNOW
 
 
 def normalise(text: str) -> str:
@@ -134,11 +137,7 @@ LOOKUP: dict[str, dict[str, str]] = {
     q.id: _lookup_table(q.id) for q in QUESTIONS if q.kind in (Kind.SINGLE, Kind.MULTI)
 }
 KINDS: dict[str, Kind] = {q.id: q.kind for q in QUESTIONS}
-
-_MONEY_NOISE = re.compile(r"^(?:us\$|usd|\$)|(?:usd|\$)$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[,\u202f' ]\d{3})+(?:\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
-_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+AMOUNT_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS if q.kind is Kind.AMOUNT)
 
 
 def _number(value: object) -> int | float | None:
@@ -152,25 +151,41 @@ def _number(value: object) -> int | float | None:
 
 
 def parse_amount(value: object) -> object:
-    """D3: a number of dollars ('$1,200', '800', '800,50'), 'unknown', or the value unchanged."""
-    number = _number(value)
-    if number is not None or not isinstance(value, str):
-        return number if number is not None else value
-    text = normalise(value)
-    if text in _DONT_KNOW:
-        return "unknown"
-    compact = _MONEY_NOISE.sub("", text).strip()
-    negative = compact.startswith("-")
-    digits = compact.removeprefix("-").strip()
-    if _THOUSANDS.match(digits):
-        digits = re.sub(r"[,\u202f' ]", "", digits)
-    elif _DECIMAL_COMMA.match(digits):
-        digits = digits.replace(",", ".")
-    if not _PLAIN_NUMBER.match(digits):
-        return value.strip()
-    amount = float(digits)
-    amount = -amount if negative else amount
-    return int(amount) if amount.is_integer() else amount
+    """D3: a number of dollars ('$1,200', '800', '800,50'), 'unknown', or the value unchanged.
+
+    Read by app.amounts, as the wizard reads its amount field. A value it cannot read with
+    certainty ('1.200', 'lots') is passed on as written (stripped); `amount_issue` says why.
+    """
+    try:
+        parsed = read_amount(value)
+    except AmountError:
+        return value.strip() if isinstance(value, str) else value
+    return parsed
+
+
+def amount_issue(qid: str, value: object) -> Issue | None:
+    """V03 for an amount cell that cannot be read with certainty, with the value and what to
+    write instead; None when the value reads as an amount (or is not text)."""
+    if not isinstance(value, str):
+        return None
+    problem = amount_problem(value)
+    if problem is None:
+        return None
+    return Issue(code="V03", question=qid, value=value.strip()[:60],
+                 message=f"{qid}: {problem}. Allowed: a number of US dollars (0 or more), "
+                 "or unknown")
+
+
+def amount_issues(answers: Mapping[str, Any]) -> tuple[Issue, ...]:
+    """amount_issue for every amount answer still held as text (other than 'unknown')."""
+    found: list[Issue] = []
+    for qid in AMOUNT_IDS:
+        value = answers.get(qid)
+        if value.__class__ is str and value != "unknown":
+            issue = amount_issue(qid, value)
+            if issue is not None:
+                found.append(issue)
+    return tuple(found)
 
 
 def parse_age(value: object) -> object:
@@ -286,6 +301,9 @@ def check_default(qid: str, value: object) -> str | None:
         if value == "unknown" or (isinstance(value, int | float) and not isinstance(value, bool)
                                   and value >= 0):
             return None
+        problem = amount_problem(value) if isinstance(value, str) else None
+        if problem is not None:
+            return f"{qid}: {problem}, or 'unknown'"
         return f"{qid}: {value!r} is not an amount; enter US dollars (0 or more) or 'unknown'"
     values = value if isinstance(value, list) else [value]
     if question.kind is not Kind.MULTI and isinstance(value, list):

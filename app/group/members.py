@@ -171,9 +171,13 @@ class Screener:
         checked = validate_answers(merged, self.as_of)
         answers = checked.answers
         if answers is None or checked.issues or member.read_issues:
+            issues = tuple(checked.issues)
+            if member.read_issues:  # a reading problem explains its column better than rules
+                read = {issue.question for issue in member.read_issues}
+                issues = member.read_issues + tuple(i for i in issues if i.question not in read)
             return MemberResult(
                 member=member, colour=None, areas={}, fired=(), top_rule=None, missing=(),
-                issues=member.read_issues + tuple(checked.issues), ruleset=self.ruleset,
+                issues=issues, ruleset=self.ruleset,
                 defaults_used=used, dropped=checked.dropped, answers=merged, as_of=self.as_of)
         result = screen(answers, self.as_of)
         top = result.top_rule

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.answers_file import AnswersFileError, read_answers_file
-from app.group.columns import Header, parse_cell_cached, parse_value, person_text, read_header
+from app.group.columns import (
+    AMOUNT_IDS,
+    Header,
+    amount_issues,
+    parse_cell_cached,
+    parse_value,
+    person_text,
+    read_header,
+)
 from app.group.members import Member
 from rules import Issue
 
@@ -255,6 +263,10 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
     issues: tuple[Issue, ...] = ()
     if count > len(header.keys):
         issues = _extra_cells(header, cells)
+    for qid in AMOUNT_IDS:  # an amount that could not be read with certainty ('1.200')
+        if answers.get(qid).__class__ is str:
+            issues += amount_issues(answers)
+            break
     return Member(source=source, row=row, name=person[0], email=person[1],
                   reference=person[2], answers=answers, columns=header.titles,
                   read_issues=issues)
@@ -430,12 +442,13 @@ class AnswersSource(Source):
     def members(self) -> Iterator[Member]:
         doc = read_answers_file(self.path)
         answers = {key: parse_value(key, value) for key, value in doc.answers.items()}
+        answers = {k: v for k, v in answers.items() if v is not None}
         person = doc.person
         self.done = self.total
         self.info.rows = 1
         yield Member(
             source=self.path.name, row=None, name=person.name or "", email=person.email or "",
             reference=person.reference or "",
-            answers={k: v for k, v in answers.items() if v is not None},
+            answers=answers, read_issues=amount_issues(answers),
             last_colour=doc.last_colour, last_ruleset=doc.ruleset_version,
             path=os.fspath(self.path))

@@ -288,3 +288,45 @@ def test_json_answers_detected_by_content(tmp_path: Path, run: Run) -> None:
     path.write_text(json.dumps({"schema_version": 1, "answers": SEED, "person": {"name": "A"}}))
     results, _ = run([path])
     assert colours(results) == ["AMBER"]
+
+
+def test_dot_and_three_digits_makes_the_row_invalid(tmp_path: Path, run: Run) -> None:
+    """QA: '1.200' was read as $1.20, so someone paying $1,200 for their own flight was GREEN
+    instead of AMBER (R28)."""
+    rows = [row_of({**SEED, "D3": "1,200", "D3b": "no"}, "Thousands"),
+            row_of({**SEED, "D3": "1.200", "D3b": "no"}, "Ambiguous"),
+            row_of({**SEED, "D3": "800,50"}, "Decimal comma"),
+            row_of({**SEED, "D3": "1,20,000", "D3b": "no"}, "Unclear")]
+    results, report = run([write_csv(tmp_path / "g.csv", rows)])
+    assert colours(results) == ["AMBER", "INVALID", "AMBER", "INVALID"]
+    assert "R28" in results[0].fired and results[0].answers["D3"] == 1200
+    assert results[2].answers["D3"] == 800.5
+    ambiguous = results[1]
+    assert [(i.code, i.question) for i in ambiguous.issues] == [("V03", "D3")]
+    text = ambiguous.errors_text
+    assert "row 3" in text and "column D3" in text and "'1.200'" in text
+    assert "ambiguous" in text and "1200 or 1,200" in text
+    assert "Allowed: a number of US dollars" in text and "unknown" in text
+    unclear = results[3].errors_text
+    assert "'1,20,000' is not an amount" in unclear and "Allowed:" in unclear
+    assert report.counts.invalid == 2
+
+
+def test_ambiguous_amount_in_a_workbook_or_answers_file(tmp_path: Path, run: Run) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(TEMPLATE_HEADERS))
+    sheet.append(row_of({**SEED, "D3": "1.500", "D3b": "no"}, "Ann"))
+    book.save(tmp_path / "g.xlsx")
+    write_answers_file(tmp_path / "bob.json",
+                       AnswersDocument({**SEED, "D3": "1.200"}, Person(name="Bob")))
+    results, _ = run([tmp_path / "g.xlsx", tmp_path / "bob.json"])
+    assert colours(results) == ["INVALID", "INVALID"]
+    assert all("ambiguous" in r.errors_text for r in results)
+
+
+def test_ambiguous_default_amount_is_refused() -> None:
+    _, problems = parse_defaults({"D3": "1.200"})
+    assert len(problems) == 1 and "ambiguous" in problems[0] and "1,200" in problems[0]
+    defaults, problems = parse_defaults({"D3": "1.200,50"})
+    assert defaults == {"D3": 1200.5} and not problems
