@@ -120,9 +120,14 @@ def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
     head = _head(where)
     suffix = where.suffix.casefold()
     if head.startswith(_ZIP_MAGIC):
-        if suffix in CSV_SUFFIXES | ANSWERS_SUFFIXES or not _is_xlsx(where):
+        # By content, not name: an Excel workbook renamed (or saved) as .csv is still read.
+        if not _is_xlsx(where):
             raise _not_a_spreadsheet(where, "a ZIP archive (not an Excel workbook)")
-        return XlsxSource(where, size)
+        source = XlsxSource(where, size)
+        if suffix not in XLSX_SUFFIXES:
+            source.info.notes.append(
+                f"an Excel workbook named {suffix or 'without an extension'}; read as Excel")
+        return source
     if head.startswith(_OLE_MAGIC):
         raise AnswersFileError(
             where, "is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel use "
@@ -378,15 +383,25 @@ class XlsxSource(Source):
         import openpyxl  # only when a workbook is read
 
         try:
-            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for damaged files
-            raise AnswersFileError(
-                self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
-                f"{str(error)[:120]})") from None
+            # A stream, not the path: openpyxl refuses names not ending in .xlsx/.xlsm, and a
+            # workbook saved as team.csv is read by its content.
+            stream = self.path.open("rb")
+        except OSError as error:
+            raise AnswersFileError(self.path, f"cannot be read ({error.strerror or error})") \
+                from None
         try:
-            yield from self._members(book)
+            try:
+                book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+            except Exception as error:  # openpyxl raises many types for damaged files
+                raise AnswersFileError(
+                    self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
+                    f"{str(error)[:120]})") from None
+            try:
+                yield from self._members(book)
+            finally:
+                book.close()
         finally:
-            book.close()
+            stream.close()
             self.done = self.total
 
     def _members(self, book: Any) -> Iterator[Member]:

@@ -330,3 +330,26 @@ def test_ambiguous_default_amount_is_refused() -> None:
     assert len(problems) == 1 and "ambiguous" in problems[0] and "1,200" in problems[0]
     defaults, problems = parse_defaults({"D3": "1.200,50"})
     assert defaults == {"D3": 1200.5} and not problems
+
+
+@pytest.mark.parametrize("name", ["team.csv", "team.txt", "team"])
+def test_workbook_with_the_wrong_extension_is_read_as_excel(tmp_path: Path, run: Run,
+                                                           name: str) -> None:
+    """QA: an .xlsx renamed to .csv was refused as 'a ZIP archive (not an Excel workbook)'."""
+    book = openpyxl.Workbook()
+    book.active.append(list(TEMPLATE_HEADERS))
+    book.active.append(row_of(SEED, "Ann"))
+    book.save(tmp_path / name)
+    results, report = run([tmp_path / name])
+    assert colours(results) == ["AMBER"] and not report.problems
+    assert report.sources[0].kind == "Excel"
+    assert "read as Excel" in "; ".join(report.sources[0].notes)
+
+
+def test_other_zip_named_csv_is_still_refused(tmp_path: Path, run: Run) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "photos.csv", "w") as archive:
+        archive.writestr("a.txt", "hello")
+    results, report = run([tmp_path / "photos.csv"])
+    assert not results and "ZIP archive (not an Excel workbook)" in report.problems[0]
