@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -81,9 +82,44 @@ def button(text: str, *, name: str = "", accessible: str = "", tip: str = "") ->
     return widget
 
 
+# Scroll areas with this property scroll to show the widget inside them that gets the focus.
+FOLLOWS_FOCUS = "followsFocus"
+FOCUS_MARGIN = 48  # pixels of context kept around the focused control
+_CONNECTED = "volunteerCheckFollowsFocus"
+
+
+def _show_focused(_old: QWidget | None, now: QWidget | None) -> None:
+    """Scroll the nearest following scroll area so that the newly focused widget is visible.
+
+    Only keyboard focus changes (Tab, arrow keys in a radio group, shortcuts, code) scroll: a
+    mouse press already shows what it hits, and scrolling under the pointer would move the
+    control away before the button is released, losing the click.
+    """
+    if now is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        return
+    parent = now.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.property(FOLLOWS_FOCUS):
+            inner = parent.widget()
+            if inner is not None and inner.isAncestorOf(now):
+                parent.ensureWidgetVisible(now, FOCUS_MARGIN, FOCUS_MARGIN)
+            return
+        parent = parent.parentWidget()
+
+
+def follow_focus(area: QScrollArea) -> None:
+    """Make `area` scroll to whichever widget inside it receives the keyboard focus."""
+    area.setProperty(FOLLOWS_FOCUS, True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.property(_CONNECTED):
+        app.setProperty(_CONNECTED, True)
+        app.focusChanged.connect(_show_focused)
+
+
 def scroll_area(content: QWidget, *, name: str = "", accessible: str = "",
                 focusable: bool = False) -> QScrollArea:
-    """A frameless vertical scroll area holding `content` (which grows with the width)."""
+    """A frameless vertical scroll area holding `content` (which grows with the width); the
+    control that gets the keyboard focus is scrolled into view."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -98,6 +134,7 @@ def scroll_area(content: QWidget, *, name: str = "", accessible: str = "",
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if accessible:
             area.setAccessibleName(accessible)
+    follow_focus(area)
     return area
 
 
