@@ -13,6 +13,7 @@ from pathlib import Path
 from app.answers_file import write_bytes_atomically
 from app.group.columns import MULTI_SEPARATOR, PERSON_FIELDS
 from app.group.export import atomic_target
+from rules.answers import EXCLUSIVE_CODES
 from rules.questions import QUESTIONS, Kind, Question
 
 # A2 ("who is filling this in") has no meaning in a group spreadsheet.
@@ -34,13 +35,20 @@ def write_csv_template(path: Path | str) -> None:
     write_bytes_atomically(path, csv_template())
 
 
+def example_codes(question: Question) -> tuple[str, ...]:
+    """Two codes of a multi-select question that are valid together: never an exclusive code
+    ("none", "no_travel_needed", ...) or "unknown", which cannot be combined with others."""
+    exclusive = {EXCLUSIVE_CODES.get(question.id), "unknown"}
+    return tuple(code for code in question.codes if code not in exclusive)[:2]
+
+
 def _prompt(question: Question) -> str:
     if question.kind is Kind.MULTI:
-        example = MULTI_SEPARATOR.join(question.codes[:2])
+        example = MULTI_SEPARATOR.join(example_codes(question))
         tail = (f" Several answers: separate codes with '{MULTI_SEPARATOR}' "
                 f"(e.g. {example}); the list offers one at a time.")
     elif question.kind is Kind.AMOUNT:
-        tail = " US dollars, 0 or more, or 'unknown'."
+        tail = " US dollars, 0 or more (1200 or 1,200; not 1.200), or 'unknown'."
     elif question.kind is Kind.AGE:
         tail = " Whole years; optional."
     else:

@@ -239,3 +239,30 @@ def test_bad_projects(tmp_path: Path, content: str, words: str) -> None:
     path.write_text(content)
     with pytest.raises(AnswersFileError, match=words):
         open_project(path)
+
+
+def test_xlsx_template_examples_are_valid_answers(tmp_path: Path) -> None:
+    """QA: the prompts suggested 'none;campaign' (C1) and 'none;donate_money' (G), which
+    validation refuses (V02: an exclusive answer combined with others)."""
+    import re
+
+    from app.group.columns import parse_cell
+    from rules import validate_answers
+    from tests.group.conftest import AS_OF
+
+    path = tmp_path / "template.xlsx"
+    write_xlsx_template(path, rows=5)
+    rules = _validations(openpyxl.load_workbook(path)[PEOPLE_SHEET])
+    multi = [q for q in TEMPLATE_QUESTIONS if q.kind is Kind.MULTI]
+    assert multi
+    for question in multi:
+        found = re.search(r"\(e\.g\. ([a-z_;]+)\)", rules[question.id].prompt)
+        assert found, rules[question.id].prompt
+        example = found.group(1)
+        codes = parse_cell(question.id, example)
+        assert isinstance(codes, list) and len(codes) == 2
+        assert set(codes) <= set(question.codes)
+        issues = validate_answers({question.id: codes}, AS_OF).issues
+        assert not [i for i in issues if i.question == question.id and i.code != "V01"], \
+            (question.id, example, issues)
+    assert "not 1.200" in rules["D3"].prompt
