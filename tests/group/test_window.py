@@ -272,3 +272,34 @@ def test_main_window_opens_group_window(qtbot: QtBot) -> None:
     assert isinstance(group, GroupWindow)
     qtbot.addWidget(group)
     assert group.isVisible()
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single '&' ('&&' is a literal ampersand), lower case."""
+    index = 0
+    while (index := text.find("&", index)) >= 0 and index + 1 < len(text):
+        if text[index + 1] != "&":
+            return text[index + 1].casefold()
+        index += 2
+    return None
+
+
+def test_mnemonics_are_unique_in_every_menu(window: GroupWindow) -> None:
+    """QA: 'Import &spreadsheet' and '&Save group' were both Alt+S in the Group menu."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    bar = window.menuBar()
+    titles = [mnemonic(action.text()) for action in bar.actions()]
+    assert None not in titles and len(set(titles)) == len(titles), titles
+    menus = [action.menu() for action in bar.actions()]
+    assert len(menus) >= 2
+    for menu in menus:
+        assert menu is not None
+        texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+        keys = [mnemonic(text) for text in texts]
+        assert None not in keys, texts
+        assert len(set(keys)) == len(keys), (menu.title(), texts)
+    # The window's own buttons do not take the menu bar's Alt+letters.
+    buttons = [b.text() for b in window.findChildren(QAbstractButton)
+               if b.objectName() == "editAnswers"]
+    assert buttons and not {mnemonic(t) for t in buttons} & set(titles)

@@ -193,7 +193,7 @@ class GroupWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.import_sheet_action = self._action(
-            "Import &spreadsheet\u2026", self.choose_spreadsheets, "importSpreadsheet", "Ctrl+I",
+            "&Import spreadsheet\u2026", self.choose_spreadsheets, "importSpreadsheet", "Ctrl+I",
             "CSV or Excel file: one row per person, one column per question")
         self.import_files_action = self._action(
             "Import &answers files\u2026", self.choose_answers_files, "importAnswers",
@@ -375,7 +375,7 @@ class GroupWindow(QMainWindow):
         font = self.detail_title.font()
         font.setBold(True)
         self.detail_title.setFont(font)
-        self.edit_button = QPushButton("&Edit answers\u2026", objectName="editAnswers")
+        self.edit_button = QPushButton("Edit &answers\u2026", objectName="editAnswers")
         self.edit_button.clicked.connect(lambda: self.edit_selected())
         self.edit_button.setEnabled(False)
         top.addWidget(self.detail_title, 1)
