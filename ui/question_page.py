@@ -73,6 +73,11 @@ class QuestionPage(QWidget):
         for qid, widget in self.widgets.items():
             widget.set_problem(problems.get(qid))
 
+    def commit(self) -> None:
+        """Take over anything still being typed (an age counts once editing finishes)."""
+        for widget in self.widgets.values():
+            widget.commit()
+
     def visible_ids(self) -> list[str]:
         return [qid for qid, widget in self.widgets.items() if not widget.isHidden()]
 

@@ -7,6 +7,7 @@ glossary definitions, and a red problem line under the answer when validation fi
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -138,6 +139,9 @@ class QuestionWidget(QFrame):
     def _emit(self) -> None:
         if not self._updating:
             self.changed.emit()
+
+    def commit(self) -> None:
+        """Take over text still being typed (the age is read when editing finishes)."""
 
     # ---- focus and problems ----
 
@@ -305,15 +309,44 @@ class AmountQuestion(QuestionWidget):
         return [self.edit, self.unknown]
 
 
+class AgeSpinBox(QSpinBox):
+    """A spin box whose lowest value means "Not given": clearing the number gives it too, and a
+    digit typed into the words "Not given" replaces them."""
+
+    def _number(self, text: str) -> str:
+        return text.removesuffix(self.suffix()).strip()
+
+    def validate(self, text: str, pos: int) -> object:
+        special = self.specialValueText()
+        bare = text.removesuffix(self.suffix())
+        digits = "".join(ch for ch in bare if ch.isdigit())
+        if digits and special and "".join(ch for ch in bare if not ch.isdigit()) == special:
+            text, pos = digits + self.suffix(), len(digits)
+        if not self._number(text):
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        number = self._number(text)
+        if not number or number == self.specialValueText():
+            return self.minimum()
+        return super().valueFromText(text)
+
+
 class AgeQuestion(QuestionWidget):
-    """An optional age in whole years ("Not given" by default)."""
+    """An optional age in whole years ("Not given" by default, or when the number is deleted).
+
+    Typed digits count once editing finishes (Enter, Tab, leaving the page), so "1" on the way
+    to "15" never shows a problem; the arrow keys change the age at once.
+    """
 
     NOT_GIVEN = -1
 
     def build(self) -> None:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.spin = QSpinBox(objectName=f"{self.question.id}_age")
+        self.spin = AgeSpinBox(objectName=f"{self.question.id}_age")
+        self.spin.setKeyboardTracking(False)
         self.spin.setRange(self.NOT_GIVEN, MAX_AGE)
         self.spin.setSpecialValueText("Not given")
         self.spin.setValue(self.NOT_GIVEN)
@@ -333,6 +366,9 @@ class AgeQuestion(QuestionWidget):
         in_range = isinstance(value, int) and not isinstance(value, bool) \
             and 0 <= value <= MAX_AGE
         self.spin.setValue(value if in_range else self.NOT_GIVEN)
+
+    def commit(self) -> None:
+        self.spin.interpretText()
 
     def controls(self) -> list[QWidget]:
         return [self.spin]

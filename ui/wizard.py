@@ -147,7 +147,15 @@ class Wizard(QWidget):
     # ---- access ----
 
     def answers(self) -> dict[str, Any]:
+        """The answers so far, including an age still being typed on the page shown."""
+        self.commit_typing()
         return dict(self._answers)
+
+    def commit_typing(self) -> None:
+        """Take over text still being edited on the current page (saving, exporting, leaving)."""
+        page = self.pages.get(self._current)
+        if isinstance(page, QuestionPage):
+            page.commit()
 
     def current_page(self) -> str:
         return self._current
@@ -235,6 +243,7 @@ class Wizard(QWidget):
         self.page_changed.emit(page)
 
     def go_next(self) -> None:
+        self.commit_typing()
         page = self._current
         if not self.next_button.isEnabled():
             return
@@ -252,6 +261,7 @@ class Wizard(QWidget):
             self._leave_to(following)
 
     def go_back(self) -> None:
+        self.commit_typing()
         earlier = previous_page(self._current, self._answers, self.as_of)
         if earlier is None:
             return
@@ -296,6 +306,7 @@ class Wizard(QWidget):
 
     def compute_outcome(self) -> Outcome:
         """Assess the current answers (the saved colour is compared only for unchanged files)."""
+        self.commit_typing()
         answers = prune(self._answers, self.as_of)
         if self._loaded is not None and self._loaded[0] == answers and self._loaded[1]:
             document = AnswersDocument(answers=answers, person=self._loaded[1].person,
