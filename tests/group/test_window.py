@@ -303,3 +303,31 @@ def test_mnemonics_are_unique_in_every_menu(window: GroupWindow) -> None:
     buttons = [b.text() for b in window.findChildren(QAbstractButton)
                if b.objectName() == "editAnswers"]
     assert buttons and not {mnemonic(t) for t in buttons} & set(titles)
+
+
+@pytest.mark.parametrize(("size", "font_scale"), [((1280, 800), 1.0), ((1024, 640), 1.0),
+                                                  ((1280, 800), 1.2)])
+def test_detail_pane_is_never_cut_off(qtbot: QtBot, window: GroupWindow, seed_csv: Path,
+                                      size: tuple[int, int], font_scale: float) -> None:
+    """QA: at 1280x800 the ResultView was clipped on the right ("illegal foreign contributio…"):
+    its area grid needs ~630 px (more with larger fonts) and the pane had less, with no
+    horizontal scroll bar."""
+    if font_scale != 1.0:
+        font = window.font()
+        font.setPointSizeF(font.pointSizeF() * font_scale)
+        window.setFont(font)
+    imported(qtbot, window, seed_csv)
+    window.resize(*size)
+    qtbot.wait(20)
+    for row in (2, 0, 7):
+        window.select_row(row)
+        qtbot.wait(20)
+        scroll = window.result_view.scroll
+        content = scroll.widget()
+        assert content is not None
+        fits = content.width() <= scroll.viewport().width()
+        assert fits or scroll.horizontalScrollBar().isVisible(), (size, row, content.width(),
+                                                                   scroll.viewport().width())
+        if font_scale == 1.0:  # at the usual font both sizes show the whole result
+            assert fits, (size, row, content.width(), scroll.viewport().width())
+        assert window.stack.width() >= 300  # the table keeps room (it scrolls sideways)

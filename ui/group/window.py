@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -84,6 +86,8 @@ COLOUR_FILTERS = (("Everyone", frozenset()), ("Red", frozenset({"RED"})),
                   ("Red or amber", frozenset({"RED", "AMBER"})),
                   ("Not green", frozenset({"RED", "AMBER", "INVALID"})))
 ALL_RULES = "All rules"
+# The table keeps at least this much of the window when the result needs room (it scrolls).
+TABLE_MIN_WIDTH = 340
 
 
 def _documents() -> str:
@@ -166,7 +170,10 @@ class GroupWindow(QMainWindow):
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_table())
         self.splitter.addWidget(self.stack)
+        self.stack.setMinimumWidth(TABLE_MIN_WIDTH)  # not the empty page's buttons' width
         self.splitter.addWidget(self._build_detail())
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([620, 660])  # ResultView needs ~630 px (two-column area grid)
@@ -368,6 +375,7 @@ class GroupWindow(QMainWindow):
 
     def _build_detail(self) -> QWidget:
         panel = QWidget(objectName="detailPanel")
+        self.detail_panel = panel
         column = QVBoxLayout(panel)
         column.setContentsMargins(4, 0, 0, 0)
         top = QHBoxLayout()
@@ -385,6 +393,9 @@ class GroupWindow(QMainWindow):
         self.detail_note.setStyleSheet("color: #5f6368;")
         column.addWidget(self.detail_note)
         self.result_view = ResultView()
+        # Narrower than the result needs (a small window): scroll sideways, never cut it off.
+        self.result_view.scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.result_view.question_requested.connect(self.edit_selected)
         self.result_view.hide()
         column.addWidget(self.result_view, 1)
@@ -452,6 +463,9 @@ class GroupWindow(QMainWindow):
             if counts.duplicates else ""
         group = counts.group_colour if total else "\u2014"
         self.group_label.setText(f"{total:,} people{duplicates}.  Group result: {group}")
+        if not total and self.stack.currentIndex() != 0:  # the empty page's buttons need room
+            width = sum(self.splitter.sizes())
+            self.splitter.setSizes([width * 31 // 64, width - width * 31 // 64])
         self.stack.setCurrentIndex(1 if total else 0)
         shown = self.proxy.rowCount()
         self.shown_label.setText(f"{shown:,} shown" if shown != total else "")
@@ -866,6 +880,33 @@ class GroupWindow(QMainWindow):
         self.result_view.show_outcome(self.outcome_of(result))
         self.detail_placeholder.hide()
         self.result_view.show()
+        self.fit_detail()
+
+    def fit_detail(self) -> None:
+        """Give the detail pane the width the result needs (its area grid does not wrap); the
+        table, which scrolls sideways, gives way down to TABLE_MIN_WIDTH. In a window too narrow
+        for both, the result scrolls sideways instead of being cut off."""
+        if self.result_view.isHidden():
+            return
+        content = self.result_view.scroll.widget()
+        if content is None:
+            return
+        content.ensurePolished()
+        scroll = self.result_view.scroll
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll)
+        margins = self.detail_panel.contentsMargins()
+        needed = (content.minimumSizeHint().width() + bar + 2 * scroll.frameWidth()
+                  + margins.left() + margins.right() + 4)
+        table, detail = self.splitter.sizes()
+        total = table + detail
+        if total <= 0 or detail >= needed:
+            return
+        detail = min(needed, max(total - TABLE_MIN_WIDTH, total // 2))
+        self.splitter.setSizes([total - detail, detail])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.fit_detail)  # once the splitter has its new width
 
     def edit_selected(self, question: str | None = None) -> None:
         row = self._selected()
