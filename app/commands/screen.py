@@ -16,11 +16,11 @@ from typing import Any, TextIO
 
 from app.answers_file import AnswersFileError
 from app.group.columns import DEFAULTABLE, parse_defaults
-from app.group.export import ResultsWriter, open_writer
+from app.group.export import ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
-from app.group.reading import expand_inputs
+from app.group.reading import expand_inputs, skipped_note
 from rules import OutOfPeriodError
 from rules.parameters import check_date
 
@@ -46,7 +46,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
                         help="screen under the law as of this date (default: today)")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="processes for big CSV files (default: one per core; 1: none)")
-    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress or notes on stderr, only errors and warnings; the "
+                        "counts still go to stdout")
     parser.set_defaults(handler=run)
 
 
@@ -125,9 +127,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     writers: list[ResultsWriter] = []
     try:
-        for out in (args.csv, args.xlsx):
-            if out is not None:
-                writers.append(open_writer(out, screener.as_of.isoformat()))
+        for out, kind in ((args.csv, ".csv"), (args.xlsx, ".xlsx")):
+            if out is not None:  # the flag says the format, whatever the name ends in
+                writers.append(open_writer(out, screener.as_of.isoformat(), kind))
+        if args.pdf is not None:  # fail now, not after screening everyone
+            check_writable(args.pdf)
     except AnswersFileError as error:
         for writer in writers:
             writer.abort()
@@ -139,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     duplicates = DuplicateIndex()
     try:
-        paths = expand_inputs(args.inputs)
+        paths = expand_inputs(args.inputs, report.skipped)
     except AnswersFileError as error:
         report.problems.append(str(error))
         paths = []
@@ -169,13 +173,17 @@ def run(args: argparse.Namespace) -> int:
         raise
     for problem in report.problems:
         print(f"error: {problem}", file=err)
-    for note in report.notes():
-        print(f"read {note}", file=err)
+    if report.skipped:  # even with --quiet: inputs were given that were not screened
+        print(f"warning: {skipped_note(report.skipped)}", file=err)
+    if not args.quiet:
+        for note in report.notes():
+            print(f"read {note}", file=err)
     if report.counts.total == 0:
         print("error: nobody could be read from the inputs", file=err)
         return 2
-    for writer in writers:
-        print(f"results written to {writer.path}", file=err)
+    if not args.quiet:
+        for writer in writers:
+            print(f"results written to {writer.path}", file=err)
     if keep is not None:
         code = _write_pdf(args, keep, screener.as_of, err)
         if code:
@@ -193,5 +201,6 @@ def _write_pdf(args: argparse.Namespace, results: list[MemberResult], as_of: dat
     except AnswersFileError as error:
         print(f"error: {error}", file=err)
         return 2
-    print(f"PDF written to {args.pdf}", file=err)
+    if not args.quiet:
+        print(f"PDF written to {args.pdf}", file=err)
     return 0

@@ -6,6 +6,7 @@ volunteers and must never execute on the organiser's machine.
 """
 
 import csv
+import errno
 import os
 import re
 import tempfile
@@ -82,10 +83,28 @@ def temp_beside(target: Path) -> Path:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=folder)
     except OSError as error:
-        raise AnswersFileError(target, f"cannot write in folder {folder}: "
-                               f"{error.strerror or error}") from None
+        raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
+            from None
     os.close(handle)
     return Path(temp_name)
+
+
+def _refusal(error: OSError, folder: Path) -> str:
+    """Why a file cannot be created in an existing folder, in words."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied in folder {folder}"
+    if error.errno == errno.EROFS:
+        return f"folder {folder} is on a read-only file system"
+    if error.errno == errno.ENOENT:  # /proc, /sys: the folder exists but takes no new files
+        return f"folder {folder} does not accept new files"
+    if error.errno == errno.ENOSPC:
+        return f"the disk holding folder {folder} is full"
+    return f"folder {folder} refuses new files ({error.strerror or error})"
+
+
+def check_writable(path: Path | str) -> None:
+    """Raise AnswersFileError now if a file cannot be created at `path` (nothing is left)."""
+    temp_beside(Path(path)).unlink(missing_ok=True)
 
 
 def replace_atomically(temp: Path, target: Path) -> None:
@@ -245,9 +264,10 @@ WRITERS: dict[str, Callable[[Path | str, str], ResultsWriter]] = {
 }
 
 
-def open_writer(path: Path | str, as_of: str = "") -> ResultsWriter:
-    """The writer for a path's suffix (.csv or .xlsx)."""
-    suffix = Path(path).suffix.casefold()
+def open_writer(path: Path | str, as_of: str = "", kind: str | None = None) -> ResultsWriter:
+    """The writer for `kind` ('.csv' or '.xlsx', as the command line's --csv/--xlsx say),
+    else for the path's suffix."""
+    suffix = kind or Path(path).suffix.casefold()
     factory = WRITERS.get(suffix)
     if factory is None:
         raise AnswersFileError(path, "results can be written as .csv or .xlsx")

@@ -376,7 +376,8 @@ class GroupCounts:
 
     def line(self) -> str:
         text = (f"RED {self.red}  AMBER {self.amber}  GREEN {self.green}  "
-                f"INVALID {self.invalid}  ({self.total} people")
+                f"INVALID {self.invalid}  ({self.total} "
+                f"{'person' if self.total == 1 else 'people'}")
         if self.duplicates:
             text += f", {self.duplicates} possible duplicate{'s' if self.duplicates > 1 else ''}"
         return text + ")"

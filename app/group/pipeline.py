@@ -44,6 +44,8 @@ class RunReport:
     sources: list[SourceInfo] = field(default_factory=list)
     cancelled: bool = False
     files_read: int = 0
+    # Spreadsheets inside folders given as inputs, which are not read (see skipped_note).
+    skipped: list[Path] = field(default_factory=list)
 
     def notes(self) -> list[str]:
         lines: list[str] = []
@@ -92,7 +94,7 @@ def screen_inputs(
     """
     index = duplicates if duplicates is not None else DuplicateIndex()
     try:
-        paths = expand_inputs(inputs)
+        paths = expand_inputs(inputs, report.skipped)
     except AnswersFileError as error:
         report.problems.append(str(error))
         return

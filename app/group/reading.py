@@ -151,24 +151,51 @@ def _is_xlsx(path: Path) -> bool:
         return False
 
 
-def answers_in_folder(folder: Path | str) -> list[Path]:
-    """Every answers file (*.json) in a folder and its sub-folders, in name order."""
+def answers_in_folder(folder: Path | str, skipped: list[Path] | None = None) -> list[Path]:
+    """Every answers file (*.json) in a folder and its sub-folders, in name order.
+
+    Spreadsheets found there are not read (a folder may also hold templates and earlier results
+    files); they are appended to `skipped`, so the caller can say so.
+    """
     where = Path(folder)
+    found: list[Path] = []
     try:
-        found = [p for p in where.rglob("*") if p.suffix.casefold() in ANSWERS_SUFFIXES
-                 and p.is_file() and not p.name.startswith(".")]
+        for path in where.rglob("*"):
+            suffix = path.suffix.casefold()
+            if path.name.startswith((".", "~$")) or suffix not in ANSWERS_SUFFIXES | \
+                    SPREADSHEET_SUFFIXES or not path.is_file():
+                continue
+            if suffix in ANSWERS_SUFFIXES:
+                found.append(path)
+            elif skipped is not None:
+                skipped.append(path)
     except OSError as error:
         raise AnswersFileError(where, f"cannot be read ({error.strerror or error})") from None
+    if skipped is not None:
+        skipped.sort(key=lambda p: str(p).casefold())
     return sorted(found, key=lambda p: str(p).casefold())
 
 
-def expand_inputs(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given; folders replaced by the answers files inside them."""
+def expand_inputs(paths: Iterable[Path | str], skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given; folders replaced by the answers files inside them (the spreadsheets in
+    them are appended to `skipped`)."""
     expanded: list[Path] = []
     for path in paths:
         where = Path(path)
-        expanded.extend(answers_in_folder(where) if where.is_dir() else [where])
+        expanded.extend(answers_in_folder(where, skipped) if where.is_dir() else [where])
     return expanded
+
+
+def skipped_note(skipped: Sequence[Path | str], shown: int = 5) -> str:
+    """'skipped 2 spreadsheets in folders (a.csv, b.xlsx): ...' or '' when none was skipped."""
+    if not skipped:
+        return ""
+    names = ", ".join(str(p) for p in skipped[:shown])
+    if len(skipped) > shown:
+        names += f" and {len(skipped) - shown} more"
+    what = "a spreadsheet" if len(skipped) == 1 else f"{len(skipped)} spreadsheets"
+    return (f"skipped {what} in folders ({names}): folders are searched for answers files "
+            "(.json) only; to screen a spreadsheet, name the file itself")
 
 
 # -- CSV ---------------------------------------------------------------------------------------

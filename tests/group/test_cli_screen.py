@@ -108,3 +108,68 @@ def test_subprocess_progress_and_folder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "AMBER 3" in done.stdout
     assert "read 3 answers files" in done.stderr
+
+
+def test_output_format_comes_from_the_flag(group_csv: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `--csv /nonexistent/out` said 'results can be written as .csv or .xlsx'."""
+    assert main(["screen", str(group_csv), "--csv", "/nonexistent/out"]) == 2
+    err = capsys.readouterr().err
+    assert "folder /nonexistent does not exist" in err and "can be written as" not in err
+    out_csv, out_xlsx = tmp_path / "results", tmp_path / "results.dat"
+    assert main(["screen", str(group_csv), "--csv", str(out_csv), "--xlsx", str(out_xlsx),
+                 "--quiet"]) == 0
+    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbfSource,Row,Name")
+    assert out_xlsx.read_bytes().startswith(b"PK\x03\x04")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_unwritable_pdf_folder_fails_before_screening(group_csv: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `--pdf /proc/x.pdf` said 'No such file or directory' for a folder that exists."""
+    assert main(["screen", str(group_csv), "--pdf", "/proc/x.pdf"]) == 2
+    captured = capsys.readouterr()
+    assert "/proc/x.pdf: cannot be written there" in captured.err
+    assert "No such file" not in captured.err
+    assert "read " not in captured.err and not captured.out  # nobody screened for nothing
+
+
+def test_quiet_prints_only_counts_and_errors(group_csv: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.csv"
+    bad.write_bytes(b"")
+    code = main(["screen", str(group_csv), str(bad), "--csv", str(tmp_path / "r.csv"),
+                 "--quiet"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.err.splitlines() == [f"error: {bad}: file is empty"]
+    assert captured.out.startswith("RED 1  AMBER 1  GREEN 1  INVALID 1  (4 people)")
+
+
+def test_one_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_csv(tmp_path / "g.csv", [row_of(SEED, "Ann")])
+    assert main(["screen", str(path), "--quiet"]) == 0
+    assert "(1 person)" in capsys.readouterr().out
+
+
+def test_folder_says_which_spreadsheets_it_skipped(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `screen FOLDER` silently skipped the CSV/XLSX files in it."""
+    from app.answers_file import AnswersDocument, write_answers_file
+    from rules import Person
+
+    folder = tmp_path / "team"
+    (folder / "sub").mkdir(parents=True)
+    write_answers_file(folder / "ann.json", AnswersDocument(SEED, Person(name="Ann")))
+    write_csv(folder / "sub" / "more.csv", [row_of(PARTY_PAID, "Bob")])
+    (folder / "book.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "~$book.xlsx").write_bytes(b"lock")
+    (folder / "notes.md").write_text("not a spreadsheet")
+    assert main(["screen", str(folder), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "AMBER 1" in captured.out and "(1 person)" in captured.out
+    warning = captured.err.strip()
+    assert warning.startswith("warning: skipped 2 spreadsheets in folders")
+    assert str(folder / "book.xlsx") in warning and str(folder / "sub" / "more.csv") in warning
+    assert "~$" not in warning and "notes.md" not in warning
+    assert "answers files (.json) only" in warning and "name the file itself" in warning

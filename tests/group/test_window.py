@@ -331,3 +331,19 @@ def test_detail_pane_is_never_cut_off(qtbot: QtBot, window: GroupWindow, seed_cs
         if font_scale == 1.0:  # at the usual font both sizes show the whole result
             assert fits, (size, row, content.width(), scroll.viewport().width())
         assert window.stack.width() >= 300  # the table keeps room (it scrolls sideways)
+
+
+def test_folder_import_says_which_spreadsheets_it_skipped(qtbot: QtBot, window: GroupWindow,
+                                                          seed_csv: Path) -> None:
+    from app.answers_file import AnswersDocument, write_answers_file
+    from rules import Person
+
+    folder = seed_csv.parent / "team"
+    folder.mkdir()
+    write_answers_file(folder / "ann.json", AnswersDocument(SEED, Person(name="Ann")))
+    write_csv(folder / "people.csv", [row_of(PARTY_PAID, "Bob")])
+    results = imported(qtbot, window, folder)
+    assert [r.member.name for r in results] == ["Ann"]
+    texts = [window.messages.item(i).text() for i in range(window.messages.count())]
+    assert any(t.startswith("Skipped a spreadsheet in folders") and "people.csv" in t
+               for t in texts), texts

@@ -58,6 +58,7 @@ from app.group.members import (
     Screener,
 )
 from app.group.pipeline import RunReport, make_screener
+from app.group.reading import skipped_note
 from rules import Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
 from ui.common import label
@@ -588,6 +589,9 @@ class GroupWindow(QMainWindow):
             self.last_report = outcome
             for problem in outcome.problems:
                 self.message(problem, "error")
+            if outcome.skipped:
+                note = skipped_note(outcome.skipped)
+                self.message(note[:1].upper() + note[1:])
             for note in outcome.notes():
                 self.message(f"Read {note}")
             if outcome.cancelled:
