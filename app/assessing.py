@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from app.answers_file import AnswersDocument, read_answers_file
-from rules import Assessment, Validation, assess_raw
+from rules import Area, Assessment, Validation, assess_raw
+
+_RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,13 @@ class Outcome:
         """The validated answers (skipped questions dropped), or the raw ones when invalid."""
         answers = self.validation.answers
         return answers.as_dict() if answers is not None else dict(self.document.answers)
+
+
+def immigration_first(assessment: Assessment) -> bool:
+    """True when the immigration section is worse than election law and goes first, on screen
+    and on paper: an amber immigration caution is not buried under green election findings."""
+    immigration = assessment.areas.get(Area.IMMIGRATION)
+    return _RANK.get(str(immigration), 0) > _RANK.get(str(assessment.election_colour), 0)
 
 
 def answers_digest(answers: dict[str, object]) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from app.about import APP_NAME, VERSION
-from app.assessing import Outcome, answers_digest
+from app.assessing import Outcome, answers_digest, immigration_first
 from app.fonts import FONT_STACK
 from app.pdf import esc
 from rules import Area, Assessment, Colour, Finding, load_parameters
@@ -122,7 +122,9 @@ def citations_html(finding: Finding) -> str:
 
 
 def counterfactual_html(cf: Counterfactual) -> str:
-    return (f'<p class="cf">&#8594; If {esc(cf.label)} instead: {colour_badge(cf.colour)} '
+    # "»", not an arrow: every fixed character must be in the bundled Noto Sans (an arrow would
+    # be drawn from whatever system font has one, or not at all).
+    return (f'<p class="cf">&#187; If {esc(cf.label)} instead: {colour_badge(cf.colour)} '
             f'<span class="muted">(overall result)</span></p>')
 
 
@@ -145,19 +147,22 @@ def finding_html(finding: Finding) -> str:
 
 
 def findings_html(assessment: Assessment) -> str:
-    """Every finding: election law first, then immigration in its own labelled section."""
+    """Every finding: election law and, in its own labelled section, immigration; the worse of
+    the two comes first (as on screen), so an amber immigration caution is not on page 2 behind
+    a list of green election findings."""
     parts = ["<h2>Findings (election law)</h2>"]
     election = assessment.election_findings
     parts += [finding_html(f) for f in election] if election else [
         '<p class="muted">No election-law rule applied.</p>']
     immigration = assessment.immigration_findings
-    if immigration:
-        parts.append("<h2>Immigration (not election law)</h2>")
-        parts.append('<p class="muted">These cautions are about your visa or status, not '
-                     "campaign-finance law. They never make the result RED; get immigration "
-                     "advice if they apply to you.</p>")
-        parts += [finding_html(f) for f in immigration]
-    return "".join(parts)
+    if not immigration:
+        return "".join(parts)
+    section = ["<h2>Immigration (not election law)</h2>",
+               '<p class="muted">These cautions are about your visa or status, not '
+               "campaign-finance law. They never make the result RED; get immigration "
+               "advice if they apply to you.</p>",
+               *(finding_html(f) for f in immigration)]
+    return "".join(section + parts if immigration_first(assessment) else parts + section)
 
 
 def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38, 62)) -> str:

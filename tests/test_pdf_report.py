@@ -1,22 +1,29 @@
 """The printed assessment report: content, escaping, scripts, page sizes and `assess --pdf`."""
 
+import html
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import unicodedata
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRunnable, QThreadPool
+from pypdf import PdfReader
+from PySide6.QtCore import QByteArray, QRunnable, QThreadPool
+from PySide6.QtGui import QRawFont, QTextDocument
 
 from app import answers_file
 from app.answers_file import AnswersDocument, AnswersFileError
-from app.assessing import Outcome, answers_digest, assess_document
+from app.assessing import Outcome, answers_digest, assess_document, immigration_first
 from app.cli import main
+from app.fonts import register_fonts
 from app.pdf import PageSize
-from app.pdf_report import export_pdf
+from app.pdf_report import export_pdf, report_footer
 from app.report_html import (
     answers_html,
     assessment_report_html,
@@ -93,13 +100,93 @@ def test_every_answer_in_words() -> None:
     assert "$800" in html
 
 
-def test_findings_keep_immigration_apart() -> None:
-    assessment = outcome_of(SEED_ANSWERS).assessment
+def sections(html: str) -> dict[str, str]:
+    """The findings HTML cut at its h2 headings: heading -> what follows it."""
+    parts = re.split(r"<h2>(.*?)</h2>", html)
+    assert parts[0] == ""
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("answers", [SEED_ANSWERS, RED_ANSWERS], ids=["seed", "red"])
+def test_findings_keep_immigration_apart(answers: dict[str, Any]) -> None:
+    assessment = outcome_of(answers).assessment
     assert assessment is not None
-    html = findings_html(assessment)
-    election, immigration = html.split("Immigration (not election law)", 1)
+    found = sections(findings_html(assessment))
+    assert set(found) == {"Findings (election law)", "Immigration (not election law)"}
+    immigration = found["Immigration (not election law)"]
+    election = found["Findings (election law)"]
     assert "R73" in immigration and "R73" not in election
-    assert "R11" in election
+    assert "R24" in election and "R24" not in immigration
+
+
+@pytest.mark.parametrize(("answers", "first"), [
+    (SEED_ANSWERS, "Immigration (not election law)"),  # election GREEN, immigration AMBER
+    (RED_ANSWERS, "Findings (election law)"),  # election RED, immigration AMBER
+], ids=["seed", "red"])
+def test_the_worse_section_comes_first_as_on_screen(answers: dict[str, Any], first: str) -> None:
+    assessment = outcome_of(answers).assessment
+    assert assessment is not None
+    assert immigration_first(assessment) is (first != "Findings (election law)")
+    assert next(iter(sections(findings_html(assessment)))) == first
+
+
+def test_an_amber_immigration_caution_is_on_the_first_page(qapp: object, out_dir: Path) -> None:
+    out = out_dir / "seed.pdf"
+    export_pdf(outcome_of(SEED_ANSWERS), out, PageSize.A4)
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    first = words(unicodedata.normalize("NFKC", reader.pages[0].extract_text()))
+    assert "Immigration (not election law)" in first
+    assert "AMBER R73" in first
+
+
+# Report text that is the app's own (not the volunteer's): every character must be in the bundled
+# Noto Sans, or Qt draws it from some system font (or as a box where there is none).
+BUNDLED_FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+
+
+def fixed_report_texts() -> list[str]:
+    """Plain text of reports covering every block, plus the literal text of the modules."""
+    seed = outcome_of(SEED_ANSWERS, "Ann")
+    changed = assess_document(AnswersDocument(answers=SEED_ANSWERS, last_colour="GREEN",
+                                              ruleset_version="0.1"))
+    invalid = assess_document(AnswersDocument(answers={**SEED_ANSWERS, "G": ["none", "x"]}))
+    missing = outcome_of({**{k: v for k, v in SEED_ANSWERS.items() if k != "D3"},
+                          "D1": ["unknown"]})
+    texts = []
+    for outcome in (seed, outcome_of(RED_ANSWERS), changed, invalid, missing):
+        document = QTextDocument()
+        document.setHtml(assessment_report_html(outcome, outcome.document.person.name))
+        texts.append(document.toPlainText())
+        texts.append(report_footer(outcome))
+    for module in ("report_html.py", "pdf_report.py", "pdf.py"):
+        source = (ROOT / "app" / module).read_text("utf-8")
+        texts.append(html.unescape(source))  # literal characters and &#NNNN; entities
+    return texts
+
+
+@pytest.mark.parametrize("font", BUNDLED_FONTS)
+def test_every_fixed_character_is_in_the_bundled_noto_sans(qapp: object, font: str) -> None:
+    register_fonts()
+    raw = QRawFont(QByteArray((resources.files("resources.fonts") / font).read_bytes()), 10.0)
+    assert raw.isValid() and raw.familyName() == "Noto Sans"
+    characters = {ch for text in fixed_report_texts() for ch in text
+                  if ord(ch) > 127 and ch not in "\u2028\u2029\ufffc"}
+    assert characters, "the reports use some non-ASCII characters (bullets, dashes)"
+    missing = sorted(f"U+{ord(ch):04X} {ch}" for ch in characters
+                     if not raw.supportsCharacter(ord(ch)))
+    assert missing == []
+
+
+def test_the_pdf_embeds_only_the_bundled_fonts(qapp: object, out_dir: Path) -> None:
+    out = out_dir / "seed.pdf"
+    export_pdf(outcome_of(SEED_ANSWERS, "Ann"), out, PageSize.A4)
+    used: set[str] = set()
+    for page in PdfReader(io.BytesIO(out.read_bytes())).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            base = str(ref.get_object()["/BaseFont"])
+            used.add(base.lstrip("/").split("+", 1)[-1])
+    assert used and all(name.startswith(("NotoSans", "DroidSansFallback")) for name in used), used
 
 
 def test_user_text_is_escaped_in_html() -> None:

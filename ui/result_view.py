@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assessing import Outcome
+from app.assessing import Outcome, immigration_first
 from app.routing import friendly_message
 from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
@@ -77,7 +77,6 @@ def citation_html(citation: CitationOut) -> str:
     return body
 
 
-RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
 LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
 # The big colour word on the window background: dark shades on light windows, light on dark.
 WORD_COLOURS = {"RED": ("#b3261e", "#f28b82"), "AMBER": ("#8a6100", "#fdd663"),
@@ -311,10 +310,8 @@ class ResultView(QWidget):
                                   name="noImmigration"))
         for finding in findings:
             inner.addWidget(self._finding_card(finding))
-        # The section with the worse colour comes first: an amber immigration caution is not
-        # buried under a list of green election-law findings.
-        immigration = result.areas.get(Area.IMMIGRATION)
-        if RANK.get(str(immigration), 0) > RANK.get(str(result.election_colour), 0):
+        # The section with the worse colour comes first (the PDF report does the same).
+        if immigration_first(result):
             layout.addWidget(section)
             layout.addWidget(election)
         else:
