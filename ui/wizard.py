@@ -240,6 +240,10 @@ class Wizard(QWidget):
         self._update_tab_order()
         if focus:
             self._focus_page()
+        if page == RESULT:
+            # Hiding a focused Next button sends the focus to the result's first link, which
+            # scrolls the top (the colour) out of view: the result always opens at its top.
+            self.result_page().view.scroll.verticalScrollBar().setValue(0)
         self.page_changed.emit(page)
 
     def go_next(self) -> None:

@@ -113,3 +113,20 @@ def test_a_mouse_click_on_a_control_cut_by_the_edge_does_not_scroll_it_away(
     assert not in_view(area, target)
     target.setFocus(Qt.FocusReason.TabFocusReason)
     assert in_view(area, target)
+
+
+def test_the_result_opens_at_its_top(qtbot: QtBot, driver: Driver, window: MainWindow) -> None:
+    window.resize(1024, 640)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    driver.fill_all(SEED)
+    view = driver.result
+    for _ in range(2):  # the first time, and again after "Change my answers" (laid out)
+        driver.next()  # "See my result": the focused button disappears with the navigation bar
+        QApplication.processEvents()
+        assert view.scroll.verticalScrollBar().value() == 0
+        assert in_view(view.scroll, view.colour_label) and view.colour_label.text() == "AMBER"
+        assert focused() is view.scroll
+        qtbot.mouseClick(driver.wizard.result_page().change_button, Qt.MouseButton.LeftButton)
+        assert driver.wizard.current_page() == "review"
+        driver.wizard.next_button.setFocus(Qt.FocusReason.TabFocusReason)
