@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from app.answers_file import AnswersFileError
 from app.group.columns import DEFAULTABLE, parse_defaults
-from app.group.export import ResultsWriter, check_writable, open_writer
+from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
@@ -151,8 +151,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         for path in paths:
             if keep is None and parallel_eligible(path, jobs):
+                # One CSV output: the workers render its rows too (byte for byte the same).
+                text_to = writers[0] if len(writers) == 1 and \
+                    isinstance(writers[0], CsvResultsWriter) else None
                 for cells in screen_csv_parallel(path, screener, report, duplicates, jobs,
-                                                 progress, state):
+                                                 progress, state, as_text=text_to is not None):
+                    if isinstance(cells, str):
+                        if text_to is not None:
+                            text_to.write_text(cells)
+                        continue
                     for writer in writers:
                         writer.write_cells(cells)
             else:

@@ -7,10 +7,11 @@ volunteers and must never execute on the organiser's machine.
 
 import csv
 import errno
+import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +22,7 @@ from app.group.members import AREAS, MemberResult
 from rules.questions import QUESTION_BY_ID
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 # Characters XML (and so .xlsx) cannot hold.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -51,13 +53,14 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
     """One person's results as cells (before neutralisation)."""
     member = result.member
     areas = result.areas
-    missing = "; ".join([_MISSING_TEXT.get(qid, qid) for qid in result.missing]) \
-        if result.missing else ""
+    row = member.row
+    missing = result.missing
     return [
-        member.source, member.row if member.row is not None else "", member.name, member.email,
+        member.source, row if row is not None else "", member.name, member.email,
         member.reference, result.colour_word,
-        *[(areas.get(area) or "") for area in AREAS],
-        " ".join(result.fired), result.top_finding, missing,
+        *[areas.get(area) or "" for area in AREAS],
+        " ".join(result.fired), result.top_finding,
+        "; ".join([_MISSING_TEXT.get(qid, qid) for qid in missing]) if missing else "",
         result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), result.changed_text,
         result.ruleset, as_of,
@@ -69,9 +72,36 @@ def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
     cells = result_row(result, as_of)
     for index in _FREE_TEXT:
         value = cells[index]
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        if isinstance(value, str) and value and value[0] in _FORMULA_FIRST:
             cells[index] = "'" + value
     return cells
+
+
+class CsvText:
+    """Results rows rendered as CSV text, exactly as CsvResultsWriter writes them, cut around
+    the Duplicate cell: the command line's workers render rows in parallel and the parent only
+    fills in the duplicate (which needs the whole group) and writes the text."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer)
+
+    def _text(self, cells: Sequence[object]) -> str:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(cells)
+        return buffer.getvalue()
+
+    def parts(self, cells: Sequence[object]) -> tuple[str, str]:
+        """(the cells before Duplicate and a delimiter, a delimiter and the cells after it)."""
+        head = self._text(cells[:DUPLICATE_COLUMN])
+        tail = self._text(cells[DUPLICATE_COLUMN + 1:])
+        return head[:-2] + ",", "," + tail  # the csv module ends rows with \r\n
+
+    def field(self, value: str) -> str:
+        """One cell as CSV (quoted when it must be); `value` is not empty."""
+        return self._text((value,))[:-2]
 
 
 def temp_beside(target: Path) -> Path:
@@ -200,6 +230,11 @@ class CsvResultsWriter(ResultsWriter):
 
     def _write(self, cells: list[object]) -> None:
         self._csv.writerow(cells)
+
+    def write_text(self, line: str) -> None:
+        """Write a row rendered by CsvText (the command line's parallel path)."""
+        self._stream.write(line)
+        self.rows += 1
 
     def _finish(self) -> None:
         self._stream.flush()

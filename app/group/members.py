@@ -289,19 +289,28 @@ class DuplicateIndex:
         """check() for a person given by keys_of()."""
         found: str | None = None
         locator = 0
+        table = self._keys
+        mask = len(table) - 1
         for digest, reason in keys:
-            slot = self._slot(digest)
-            if self._keys[slot] == digest:
+            slot = digest & mask  # _slot(), inlined: this runs for every person
+            while True:
+                seen = table[slot]
+                if seen == digest or seen == self._EMPTY:
+                    break
+                slot = (slot + 1) & mask
+            if seen == digest:
                 if found is None:
                     found = f"possible duplicate of {self._where(self._values[slot])} ({reason})"
                 continue
             if not locator:
                 locator = self._locator(source, row)
-            self._keys[slot] = digest
+            table[slot] = digest
             self._values[slot] = locator
             self._count += 1
-            if self._count * 10 > len(self._keys) * 6:
+            if self._count * 10 > len(table) * 6:
                 self._grow()
+                table = self._keys
+                mask = len(table) - 1
         return found
 
     def forget(self) -> None:

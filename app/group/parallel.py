@@ -12,6 +12,7 @@ by the ordinary streaming pipeline.
 
 import codecs
 import csv
+import gc
 import multiprocessing
 import os
 import sys
@@ -26,7 +27,7 @@ from typing import IO, Any
 
 from app.answers_file import AnswersFileError
 from app.group.columns import Header, read_header
-from app.group.export import DUPLICATE_COLUMN, safe_row
+from app.group.export import DUPLICATE_COLUMN, CsvText, safe_row
 from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
 from app.group.pipeline import Progress, RunReport, make_screener
 from app.group.reading import (
@@ -58,7 +59,8 @@ class Block:
 class BlockResult:
     """A worker's answer for one block: result rows with their duplicate keys, and counts."""
 
-    rows: list[tuple[list[object], tuple[tuple[int, str], ...], int]] = \
+    # (cells, or with text rows CsvText.parts(cells), the duplicate keys, the row number)
+    rows: list[tuple[list[object] | tuple[str, str], tuple[tuple[int, str], ...], int]] = \
         field(default_factory=list)
     counts: GroupCounts = field(default_factory=GroupCounts)
     records: int = 0
@@ -72,10 +74,19 @@ _state: dict[str, Any] = {}
 
 
 def _init_worker(defaults: dict[str, Any], as_of: date, source: str, header: Header,
-                 delimiter: str) -> None:
+                 delimiter: str, as_text: bool = False) -> None:
     _state.update(screener=make_screener(defaults, as_of), as_of=as_of.isoformat(),
                   source=source, header=header, delimiter=delimiter,
-                  plans=(header.person_plan(), header.answer_plan()))
+                  plans=(header.person_plan(), header.answer_plan()),
+                  text=CsvText() if as_text else None)
+    _tune_gc()
+
+
+def _tune_gc() -> None:
+    """Fewer collections while streaming rows: the blocks in flight are many small objects
+    without cycles, and each full collection would walk all of them and the loaded rules."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def _split_lines(data: bytes) -> Iterator[bytes]:
@@ -107,6 +118,7 @@ def screen_block(block: Block) -> BlockResult:
     source: str = _state["source"]
     plans = _state["plans"]
     as_of: str = _state["as_of"]
+    text: CsvText | None = _state["text"]
     row = block.first_row - 1
     try:
         for cells in csv.reader(_lines(block.data, result), delimiter=_state["delimiter"]):
@@ -117,7 +129,8 @@ def screen_block(block: Block) -> BlockResult:
             screened = screener.screen(member)
             result.counts.add(screened)
             keys = DuplicateIndex.keys_of(member.email, member.name, member.reference)
-            result.rows.append((safe_row(screened, as_of), keys, row))
+            done: list[object] = safe_row(screened, as_of)
+            result.rows.append((text.parts(done) if text is not None else done, keys, row))
     except (AnswersFileError, csv.Error) as error:
         problem = error.problem if isinstance(error, AnswersFileError) else str(error)
         result.error = f"cannot be read after row {row} ({problem}); the rows before it were " \
@@ -224,8 +237,11 @@ def screen_csv_parallel(
     jobs: int,
     on_progress: Callable[[Progress], None] | None = None,
     progress: Progress | None = None,
-) -> Iterator[list[object]]:
-    """Yield the results-file cells of every person in a big CSV, in file order."""
+    as_text: bool = False,
+) -> Iterator[list[object] | str]:
+    """Yield the results-file cells of every person in a big CSV, in file order; with
+    `as_text`, each row as CSV text for CsvResultsWriter.write_text instead (rendered by the
+    workers)."""
     state = progress or Progress(files_total=1)
     state.current = path.name
     size = max(path.stat().st_size, 1)
@@ -241,7 +257,11 @@ def screen_csv_parallel(
         windows = False
         pool = ProcessPoolExecutor(
             max_workers=jobs, mp_context=_context(), initializer=_init_worker,
-            initargs=(screener.defaults, screener.as_of, path.name, header, delimiter))
+            initargs=(screener.defaults, screener.as_of, path.name, header, delimiter,
+                      as_text))
+        render = CsvText()
+        thresholds = gc.get_threshold()
+        _tune_gc()
         pending: deque[tuple[Future[BlockResult], int]] = deque()
         next_row = header_row + 1
         blocks = _records(stream, path)
@@ -269,8 +289,13 @@ def screen_csv_parallel(
                 for cells, keys, row in block.rows:
                     found = duplicates.check_keys(name, row, keys)
                     if found:
-                        cells[duplicate_at] = found
                         block.counts.duplicates += 1
+                    if isinstance(cells, tuple):
+                        head, tail = cells
+                        yield head + render.field(found) + tail if found else head + tail
+                        continue
+                    if found:
+                        cells[duplicate_at] = found
                     yield cells
                 report.counts.merge(block.counts)
                 info.rows += len(block.rows)
@@ -287,6 +312,8 @@ def screen_csv_parallel(
         except AnswersFileError as error:
             report.problems.append(str(error))
         finally:
+            gc.set_threshold(*thresholds)
+            gc.unfreeze()
             for future, _ in pending:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from app.answers_file import AnswersFileError
 from app.group.members import DuplicateIndex, GroupCounts, Member, MemberResult, Screener
-from app.group.reading import Source, SourceInfo, expand_inputs, open_source
+from app.group.reading import CsvSource, Source, SourceInfo, expand_inputs, open_source
 from rules import load_parameters
 
 
@@ -113,6 +113,8 @@ def screen_inputs(
             progress.files_done += 1
             continue
         report.sources.append(source.info)
+        if isinstance(source, CsvSource):  # room for its people at once: no regrowing
+            index.reserve(source.total // 100)  # two keys per person, ~200 bytes a row
         members = _members_of(source, report)
         try:
             for member in members:

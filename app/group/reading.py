@@ -279,11 +279,13 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
             elif value is not None:
                 person[position] = person_text(value)
     answers: dict[str, Any] = {}
+    # The plan is in column order: a row reaching its last column needs no bounds checks.
+    short = bool(answer_plan) and count <= answer_plan[-1][0]
     for index, qid, memo in answer_plan:
-        if index >= count:
-            continue
+        if short and index >= count:
+            break
         value = cells[index]
-        if value is None or value == "":
+        if value == "" or value is None:
             continue
         parsed = memo.get(value, _MISS)
         if parsed is _MISS:

@@ -74,3 +74,45 @@ def test_record_boundaries(data: bytes, end: int) -> None:
     (b"a\nb\n", 2), (b'"x\ny"\nz\n', 2), (b"a\nb", 2), (b"\n\n", 2)])
 def test_record_count(data: bytes, count: int) -> None:
     assert _record_count(data) == count
+
+
+def test_results_file_is_byte_for_byte_the_streaming_one(tmp_path: Path) -> None:
+    """The workers render the CSV rows (the parent only fills in duplicates): the file must be
+    exactly what the one-process path writes, quoting, duplicates and all."""
+    path = write_random_csv(tmp_path / "g.csv", 500)
+    with path.open("a", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(row_of(SEED, 'Smith, "Ann"\nJr', "v1@example.org"))
+        writer.writerow(row_of(PARTY_PAID, "Volunteer 3", "", "REF-000003"))
+        writer.writerow(row_of(SEED, "=cmd|' /C calc'!A0", "x@example.org"))
+        writer.writerow(row_of({**SEED, "D3": "1.200"}, "Ambiguous, amount"))
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"r{jobs}.csv"
+        assert main(["screen", str(path), "--csv", str(out), "--quiet", "--jobs", jobs,
+                     "--as-of", "2026-12-01"]) == 0
+        outputs[jobs] = out.read_bytes()
+    assert outputs["2"] == outputs["1"]
+    assert b"possible duplicate of g.csv row" in outputs["2"]
+    # With a second output the workers send cells instead; both files still match.
+    out_csv, out_xlsx = tmp_path / "both.csv", tmp_path / "both.xlsx"
+    assert main(["screen", str(path), "--csv", str(out_csv), "--xlsx", str(out_xlsx),
+                 "--quiet", "--jobs", "2", "--as-of", "2026-12-01"]) == 0
+    assert out_csv.read_bytes() == outputs["1"]
+
+
+@pytest.mark.parametrize("duplicate", ["", "possible duplicate of a.csv row 2 (same email)",
+                                       'possible duplicate of "odd, name".csv row 2 (same email)'])
+def test_csv_text_parts_match_the_csv_writer(duplicate: str) -> None:
+    import io
+
+    from app.group.export import DUPLICATE_COLUMN, RESULT_HEADERS, CsvText
+
+    cells: list[object] = [f"cell {i}" for i in range(len(RESULT_HEADERS))]
+    cells[2], cells[3], cells[1] = 'A "quoted", name', "line\nbreak", 7
+    cells[DUPLICATE_COLUMN] = duplicate
+    expected = io.StringIO()
+    csv.writer(expected).writerow(cells)
+    text = CsvText()
+    head, tail = text.parts([*cells[:DUPLICATE_COLUMN], "", *cells[DUPLICATE_COLUMN + 1:]])
+    assert head + (text.field(duplicate) if duplicate else "") + tail == expected.getvalue()
