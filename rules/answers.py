@@ -81,10 +81,13 @@ class Answers(BaseModel):
 
     @field_validator("D3", "B5_age", mode="before")
     @classmethod
-    def _no_booleans(cls, value: object) -> object:
-        """true/false are not amounts or ages (pydantic would read them as 1 and 0)."""
+    def _numbers_only(cls, value: object) -> object:
+        """Amounts and ages are numbers: not true/false (pydantic would read 1 and 0) and not
+        text, which is ambiguous ('1.200') and is parsed by the app (app/amounts.py) instead."""
         if isinstance(value, bool):
             raise ValueError("a yes/no value is not a number")
+        if isinstance(value, str) and value != "unknown":
+            raise ValueError("text is not a number")
         return value
 
     @field_validator("D3", mode="after")
