@@ -123,7 +123,7 @@ def _tables() -> tuple[AreaTable, ...]:
 
 
 TABLES: tuple[AreaTable, ...] = _tables()
-CACHE_LIMIT = 20_000  # entries per table, date and status; cleared when full: memory stays flat
+CACHE_LIMIT = 2_000  # entries per table, date and status; cleared when full: memory stays flat
 DATE_LIMIT = 16
 # For one date and status: (area slot, key getter, cache, table) of every table that can fire.
 Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable], ...]
