@@ -38,23 +38,24 @@ class AnswersDocument:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+                ) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be answers")
+        if size > max_bytes:
+            raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be {what}")
         return path.read_bytes()
     except FileNotFoundError:
         raise AnswersFileError(path, "file not found") from None
     except IsADirectoryError:
-        raise AnswersFileError(path, "is a folder, not an answers file") from None
+        raise AnswersFileError(path, f"is a folder, not {what}") from None
     except PermissionError:
         raise AnswersFileError(path, "permission denied") from None
     except OSError as error:
         raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
 
 
-def _decode(path: Path, data: bytes) -> dict[str, Any]:
+def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str, Any]:
     if not data.strip():
         raise AnswersFileError(path, "file is empty")
     try:
@@ -66,15 +67,21 @@ def _decode(path: Path, data: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise AnswersFileError(
             path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "it may be truncated or not an answers file") from None
+            f"it may be truncated or not {what}") from None
     except RecursionError:
-        raise AnswersFileError(path, "is nested too deeply to be an answers file") from None
+        raise AnswersFileError(path, f"is nested too deeply to be {what}") from None
     except ValueError as error:  # e.g. a number with thousands of digits
         reason = str(error).split(";")[0]
-        raise AnswersFileError(path, f"cannot be read as an answers file ({reason})") from None
+        raise AnswersFileError(path, f"cannot be read as {what} ({reason})") from None
     if not isinstance(loaded, dict):
-        raise AnswersFileError(path, "is JSON but not an answers file (expected an object)")
+        raise AnswersFileError(path, f"is JSON but not {what} (expected an object)")
     return loaded
+
+
+def read_json_object(path: Path | str, max_bytes: int, what: str) -> dict[str, Any]:
+    """Read a JSON object defensively; any problem raises AnswersFileError naming `what`."""
+    where = Path(path)
+    return _decode(where, _read_bytes(where, max_bytes, what), what)
 
 
 def _schema(path: Path, content: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.about import APP_NAME, VERSION
-from app.answers_file import AnswersFileError, write_text_atomically
+from app.answers_file import AnswersFileError, read_json_object, write_text_atomically
 from app.group.columns import parse_defaults
 from app.group.members import Member, MemberResult
 from rules import Issue, load_parameters
@@ -95,26 +95,8 @@ def _issues(path: Path, raw: object) -> tuple[Issue, ...]:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise AnswersFileError(path, f"is too large ({size:,} bytes) to be a group project")
-        if size == 0:
-            raise AnswersFileError(path, "file is empty")
-        text = path.read_bytes().decode("utf-8-sig")
-        content = json.loads(text)
-    except FileNotFoundError:
-        raise AnswersFileError(path, "file not found") from None
-    except PermissionError:
-        raise AnswersFileError(path, "permission denied") from None
-    except UnicodeDecodeError:
-        raise AnswersFileError(path, "is not a group project (not UTF-8 text)") from None
-    except json.JSONDecodeError as error:
-        raise AnswersFileError(path, f"is not a group project (invalid JSON at line "
-                               f"{error.lineno}: {error.msg})") from None
-    except OSError as error:
-        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
-    if not isinstance(content, dict) or content.get("kind") != PROJECT_KIND:
+    content = read_json_object(path, MAX_PROJECT_BYTES, "a group project")
+    if content.get("kind") != PROJECT_KIND:
         raise AnswersFileError(path, "is not a Volunteer Check group project")
     version = content.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

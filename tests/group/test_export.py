@@ -227,7 +227,7 @@ def test_project_reopened_under_new_colour_says_changed(tmp_path: Path, run: Run
 
 
 @pytest.mark.parametrize(("content", "words"), [
-    ("", "empty"), ("{", "invalid JSON"), ('{"kind": "other"}', "not a Volunteer Check"),
+    ("", "empty"), ("{", "not valid JSON"), ('{"kind": "other"}', "not a Volunteer Check"),
     ('{"kind": "volunteer-check-group", "schema_version": 99, "people": []}', "newer"),
     ('{"kind": "volunteer-check-group", "schema_version": 1}', "no 'people'"),
     ('{"kind": "volunteer-check-group", "schema_version": 1, "people": [1]}', "person 1"),
