@@ -82,6 +82,9 @@ def outcome_text(outcome: Outcome) -> str:
         lines.append(f"Note: this file was saved as {changed[0]}; under ruleset "
                      f"{outcome.assessment.ruleset.version if outcome.assessment else '?'} "
                      f"it is now {changed[1]}.")
+    if outcome.validation.dropped:
+        lines.append("Ignored (not asked, given your other answers): "
+                     + ", ".join(outcome.validation.dropped))
     lines.append("")
     if outcome.assessment is None:
         lines += issue_lines(outcome)

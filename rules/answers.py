@@ -153,9 +153,12 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
                      message=f"{qid} is not a question of this ruleset")
     question = QUESTION_BY_ID.get(qid)
     if question is not None and question.kind is Kind.AMOUNT:
+        as_text = isinstance(error.get("input"), str)
+        hint = (" written as a number, without quotes (text such as '1.200' is ambiguous)"
+                if as_text else " (0 or more)")
         return Issue(code="V03", question=qid, value=value,
-                     message=f"{qid}: {value} is not an amount; enter a number of US dollars "
-                     "(0 or more) or 'unknown'")
+                     message=f"{qid}: {value!r} is not an amount; enter a number of US dollars"
+                     f"{hint}, or 'unknown'")
     if question is not None and question.kind is Kind.AGE:
         return Issue(code="V03", question=qid, value=value,
                      message=f"{qid}: {value} is not an age in whole years")
@@ -168,8 +171,9 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
                  f"allowed: {', '.join(allowed)}")
 
 
-def _contradictions(v: Mapping[str, Any], as_of: date) -> list[Issue]:
-    """V02 over parsed values (blank answers absent)."""
+def _contradictions(v: Mapping[str, Any], as_of: date,
+                    skip: AbstractSet[str] = frozenset()) -> list[Issue]:
+    """V02 over parsed values (blank answers absent; `skip`: answers already reported bad)."""
     issues: list[Issue] = []
     b4 = v.get("B4")
     if b4 in STATUS_ONLY_FOR_FOREIGN:
@@ -189,7 +193,8 @@ def _contradictions(v: Mapping[str, Any], as_of: date) -> list[Issue]:
                 code="V02", question=qid, value=";".join(chosen),
                 message=f"{qid}: '{exclusive}' cannot be combined with {others}"))
     d3 = v.get("D3")
-    if isinstance(d3, int | float) and d3 > 0 and "self" not in (v.get("D1") or ()):
+    d1_read = "D1" not in skip  # an unreadable D1 is reported as such, not as a contradiction
+    if d1_read and isinstance(d3, int | float) and d3 > 0 and "self" not in (v.get("D1") or ()):
         issues.append(Issue(
             code="V02", question="D3", value=_shown(d3),
             message="D3: you entered transport you pay yourself, but D1 does not include 'self'"))
@@ -452,7 +457,7 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
     """
     issues: list[Issue] = []
     if not _surely_consistent(full, when):
-        issues = _contradictions(full, when) + _ranges(full, when)
+        issues = _contradictions(full, when, skip) + _ranges(full, when)
     asked, required = _asked_and_required(full, when)
     dropped: tuple[str, ...] = ()
     if not present <= asked:

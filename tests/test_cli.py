@@ -279,3 +279,19 @@ def test_unwritable_pdf_is_reported_in_the_json(tmp_path: Path,
     assert payload["colour"] == "AMBER"
     assert payload["pdf"]["path"] == str(out_pdf) and "does not exist" in payload["pdf"]["error"]
     assert "error:" in err and not out_pdf.exists()
+
+
+def test_answers_the_branching_skips_are_reported_as_ignored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = answers_file(tmp_path, {**SEED, "C3": "foreign_party", "B7": "no"})
+    code, out, _ = run(capsys, "assess", str(path), *AS_OF)
+    assert code == 0 and "Ignored (not asked, given your other answers): B7, C3" in out
+    code, out, _ = run(capsys, "assess", "--json", str(path), *AS_OF)
+    assert code == 0 and json.loads(out)["ignored"] == ["B7", "C3"]
+
+
+def test_amount_as_text_says_to_write_a_number(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = answers_file(tmp_path, {**SEED, "D3": "1.200"})
+    code, out, _ = run(capsys, "assess", str(path), *AS_OF)
+    assert code == 2 and "without quotes" in out

@@ -34,6 +34,7 @@ def _payload(outcome: Outcome) -> dict[str, object]:
     changed = outcome.colour_changed
     if changed:
         payload["changed_from"] = changed[0]
+    payload["ignored"] = list(outcome.validation.dropped)
     return payload
 
 
@@ -77,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print(outcome_text(outcome))
+    if args.pdf is not None and outcome.assessment is None:
+        print("error: no PDF written: correct the answers first", file=sys.stderr)
     if pdf_error is not None:
         print(f"error: {pdf_error}", file=sys.stderr)
     elif args.pdf is not None and outcome.assessment is not None:
