@@ -281,12 +281,14 @@ class AmountQuestion(QuestionWidget):
 
     def _show_reading(self) -> None:
         parsed = parse_amount(self.edit.text())
-        shown = isinstance(parsed, int | float) and self.edit.text().strip() != str(parsed)
+        shown = (isinstance(parsed, int | float) and not self.unknown.isChecked()
+                 and self.edit.text().strip() != str(parsed))
         self.reading.setText(f"We read this as {format_amount(parsed)}"
                              if shown and isinstance(parsed, int | float) else "")
 
     def _unknown_toggled(self, on: bool) -> None:
         self.edit.setEnabled(not on)
+        self._show_reading()  # "We read this as ..." means nothing once the answer is unknown
         self._emit()
 
     def value(self) -> float | int | str | None:

@@ -35,3 +35,17 @@ def test_decimal_comma_reads_as_cents(driver: Driver) -> None:
     assert driver.wizard.answers()["D3"] == 800.5
     assert amount.reading.text() == "We read this as $800.50"
     assert not amount.problem.isVisible()
+
+
+def test_reading_is_cleared_when_the_amount_becomes_unknown(driver: Driver) -> None:
+    go_to_page(driver, "D")
+    driver.answer("D1", ["self"])
+    driver.answer("D3", "1,200")
+    amount = driver.wizard.question_page("D").widgets["D3"]
+    assert isinstance(amount, AmountQuestion)
+    assert amount.reading.text() == "We read this as $1,200"
+    amount.unknown.setChecked(True)
+    assert driver.wizard.answers()["D3"] == "unknown"
+    assert amount.reading.text() == ""
+    amount.unknown.setChecked(False)
+    assert amount.reading.text() == "We read this as $1,200"
