@@ -30,7 +30,7 @@ RESULT_HEADERS: tuple[str, ...] = (
     "Source", "Row", "Name", "Email", "Reference", "Colour",
     *(f"{area.value.capitalize()} light" for area in AREAS),
     "Rules fired", "Top finding", "Missing facts", "Errors", "Duplicate", "Group defaults used",
-    "Changed", "Ruleset", "As of",
+    "Ignored answers", "Changed", "Ruleset", "As of",
 )
 COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
 DUPLICATE_COLUMN = RESULT_HEADERS.index("Duplicate")
@@ -62,7 +62,8 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
         " ".join(result.fired), result.top_finding,
         "; ".join([_MISSING_TEXT.get(qid, qid) for qid in missing]) if missing else "",
         result.errors_text if result.issues else "",
-        result.duplicate_of or "", " ".join(result.defaults_used), result.changed_text,
+        result.duplicate_of or "", " ".join(result.defaults_used), " ".join(result.dropped),
+        result.changed_text,
         result.ruleset, as_of,
     ]
 

@@ -173,3 +173,17 @@ def test_folder_says_which_spreadsheets_it_skipped(tmp_path: Path,
     assert str(folder / "book.xlsx") in warning and str(folder / "sub" / "more.csv") in warning
     assert "~$" not in warning and "notes.md" not in warning
     assert "answers files (.json) only" in warning and "name the file itself" in warning
+
+
+def test_answers_the_branching_skips_are_listed_as_ignored(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    """An employer given for annual leave changes nothing: the results say it was ignored
+    instead of dropping it silently."""
+    people = write_csv(tmp_path / "g.csv", [row_of({**SEED, "C3": "foreign_party"}, "Ann")])
+    out_csv = tmp_path / "r.csv"
+    assert main(["screen", str(people), "--csv", str(out_csv), "--as-of", "2026-12-01"]) == 0
+    capsys.readouterr()
+    with out_csv.open(encoding="utf-8-sig") as stream:
+        (row,) = list(csv.DictReader(stream))
+    assert row["Colour"] == "AMBER" and row["Ignored answers"] == "C3"
