@@ -7,13 +7,9 @@ from typing import Any
 
 from pypdf import PdfReader
 
-SEED_ANSWERS: dict[str, Any] = {
-    "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
-    "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
-    "C1": ["none"], "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800,
-    "D4": "self_or_friends", "E1": ["us_volunteer_host_free"], "E2": "self",
-    "F": ["canvass_phone_text"], "G": ["none"],
-}
+from tests.scenarios import SEED
+
+SEED_ANSWERS: dict[str, Any] = SEED
 
 # Paid and flown in by a foreign party: the Australian Labor Party / Sanders pattern.
 RED_ANSWERS: dict[str, Any] = {

@@ -12,16 +12,12 @@ import pytest
 from app.answers_file import AnswersDocument, write_answers_file
 from app.cli import main
 from rules import RULES, Person
+from tests.scenarios import SEED as SCENARIO
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "volunteer-check"
 AS_OF = ["--as-of", "2026-11-28"]
-SEED: dict[str, Any] = {
-    "A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "esta_vwp",
-    "B5": "no", "B6": "foreign_party_member", "B8": "outside_us", "C1": ["none"],
-    "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800, "D4": "self_or_friends",
-    "E1": ["us_volunteer_host_free"], "E2": "self", "F": ["canvass_phone_text"], "G": ["none"],
-}
+SEED: dict[str, Any] = {k: v for k, v in SCENARIO.items() if k != "A2"}
 
 
 def answers_file(folder: Path, answers: dict[str, Any], name: str = "jane.json",

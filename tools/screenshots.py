@@ -23,16 +23,10 @@ HOME_PREFIX = "volunteer-check-shots-"
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.scenarios import SEED  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 SIZES = ((1280, 800), (1024, 640))
-SEED: dict[str, Any] = {
-    "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
-    "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
-    "C1": ["none"], "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800,
-    "D4": "self_or_friends", "E1": ["us_volunteer_host_free"], "E2": "self",
-    "F": ["canvass_phone_text"], "G": ["none"],
-}
 DELEGATE: dict[str, Any] = {
     **{k: v for k, v in SEED.items() if k != "D3"},
     "C1": ["foreign_party"], "D1": ["foreign_party"], "D4": "foreign_party_or_gov",

@@ -14,28 +14,9 @@ import pytest
 from app.assessment_text import assessment_lines
 from rules import Area, Assessment, Colour, assess, validate_answers
 from rules.facts import Status
+from tests.scenarios import SEED
 
 AS_OF = date(2026, 11, 28)
-SEED = {
-    "A1": "federal_candidate",
-    "A2": "self",
-    "B1": "no",
-    "B2": "no",
-    "B3": "no",
-    "B4": "esta_vwp",
-    "B5": "no",
-    "B6": "foreign_party_member",
-    "B8": "outside_us",
-    "C1": ["none"],
-    "C2": "bona_fide_accrued_leave",
-    "D1": ["self"],
-    "D3": 800,
-    "D4": "self_or_friends",
-    "E1": ["us_volunteer_host_free"],
-    "E2": "self",
-    "F": ["canvass_phone_text"],
-    "G": ["none"],
-}
 
 
 def seed_result(**changes: object) -> Assessment:

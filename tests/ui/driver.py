@@ -11,18 +11,12 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from app.routing import REVIEW, visible_questions
+from tests.scenarios import SEED
 from ui.main_window import MainWindow
 from ui.question_widgets import AgeQuestion, AmountQuestion, MultiChoice, SingleChoice
 from ui.result_view import ResultView
 from ui.wizard import Wizard
 
-SEED: dict[str, Any] = {
-    "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
-    "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
-    "C1": ["none"], "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800,
-    "D4": "self_or_friends", "E1": ["us_volunteer_host_free"], "E2": "self",
-    "F": ["canvass_phone_text"], "G": ["none"],
-}
 # An Australian party delegate: the party pays the flights and a stipend.
 DELEGATE: dict[str, Any] = {
     "A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
