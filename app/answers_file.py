@@ -38,6 +38,17 @@ class AnswersDocument:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def read_problem(error: OSError, what: str = "") -> str:
+    """Why a file could not be read, in words (for AnswersFileError)."""
+    if isinstance(error, FileNotFoundError):
+        return "file not found"
+    if isinstance(error, IsADirectoryError):
+        return f"is a folder, not {what}" if what else "is a folder"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return f"cannot be read ({error.strerror or error})"
+
+
 def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
                 ) -> bytes:
     try:
@@ -45,14 +56,8 @@ def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an ans
         if size > max_bytes:
             raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be {what}")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersFileError(path, "file not found") from None
-    except IsADirectoryError:
-        raise AnswersFileError(path, f"is a folder, not {what}") from None
-    except PermissionError:
-        raise AnswersFileError(path, "permission denied") from None
     except OSError as error:
-        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+        raise AnswersFileError(path, read_problem(error, what)) from None
 
 
 def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str, Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from app.answers_file import AnswersFileError, read_answers_file
+from app.answers_file import AnswersFileError, read_answers_file, read_problem
 from app.group.columns import (
     AMOUNT_IDS,
     Header,
@@ -78,24 +78,16 @@ class Source:
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
-    except FileNotFoundError:
-        raise AnswersFileError(path, "file not found") from None
-    except PermissionError:
-        raise AnswersFileError(path, "permission denied") from None
     except OSError as error:
-        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+        raise AnswersFileError(path, read_problem(error)) from None
 
 
 def _head(path: Path, count: int = 8192) -> bytes:
     try:
         with path.open("rb") as stream:
             return stream.read(count)
-    except IsADirectoryError:
-        raise AnswersFileError(path, "is a folder") from None
-    except PermissionError:
-        raise AnswersFileError(path, "permission denied") from None
     except OSError as error:
-        raise AnswersFileError(path, f"cannot be read ({error.strerror or error})") from None
+        raise AnswersFileError(path, read_problem(error)) from None
 
 
 def _not_a_spreadsheet(path: Path, what: str) -> AnswersFileError:
