@@ -10,12 +10,14 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rules import codes as c
-from rules.branching import OPTIONAL, asked_questions, transport_limit
-from rules.codes import EMPLOYER_INVOLVED
+from rules.branching import OPTIONAL, asked_questions, asks_reimbursement, column_of_answers
+from rules.codes import EMPLOYER_INVOLVED, SELF_OR_US_COMMITTEE_TRAVEL
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 
 MULTI_FIELDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
+DAY_FIELDS = frozenset(q.id for q in QUESTIONS if q.kind is Kind.DAYS)
+MAX_TRIP_DAYS = 365
 # Exclusive codes: the brief's contradictions "none plus a payer" and friends (V02).
 EXCLUSIVE_CODES = {
     "C1": "none",
@@ -47,6 +49,8 @@ class Answers(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     A1: c.A1Code | None = None
+    A1b: c.A1bCode | None = None
+    A3: c.A3Code | None = None
     A2: c.A2Code | None = None
     B1: c.YesNoUnknown | None = None
     B2: c.YesNoUnknown | None = None
@@ -57,6 +61,9 @@ class Answers(BaseModel):
     B6: c.B6Code | None = None
     B7: c.YesNoUnknown | None = None
     B8: c.B8Code | None = None
+    B9: c.B9Code | None = None
+    B10: int | Literal["unknown"] | None = None
+    B11: int | Literal["unknown"] | None = None
     C1: tuple[c.C1Code, ...] | None = None
     C2: c.C2Code | None = None
     C3: c.C3Code | None = None
@@ -65,8 +72,10 @@ class Answers(BaseModel):
     D3: int | float | Literal["unknown"] | None = None
     D3b: c.YesNoUnknown | None = None
     D4: c.D4Code | None = None
+    D5: c.D5Code | None = None
     E1: tuple[c.E1Code, ...] | None = None
     E2: c.E2Code | None = None
+    E3: c.E3Code | None = None
     F: tuple[c.FCode, ...] | None = None
     G: tuple[c.GCode, ...] | None = None
 
@@ -79,13 +88,15 @@ class Answers(BaseModel):
         order = QUESTION_BY_ID[info.field_name].codes
         return tuple(code for code in order if code in value)
 
-    @field_validator("D3", "B5_age", mode="before")
+    @field_validator("D3", "B5_age", "B10", "B11", mode="before")
     @classmethod
-    def _numbers_only(cls, value: object) -> object:
+    def _numbers_only(cls, value: object, info: Any) -> object:
         """Amounts and ages are numbers: not true/false (pydantic would read 1 and 0) and not
         text, which is ambiguous ('1.200') and is parsed by the app (app/amounts.py) instead."""
         if isinstance(value, bool):
             raise ValueError("a yes/no value is not a number")
+        if isinstance(value, float) and value.is_integer() and info.field_name in DAY_FIELDS:
+            return int(value)
         if isinstance(value, str) and value != "unknown":
             raise ValueError("text is not a number")
         return value
@@ -159,6 +170,10 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
         return Issue(code="V03", question=qid, value=value,
                      message=f"{qid}: {value!r} is not an amount; enter a number of US dollars"
                      f"{hint}, or 'unknown'")
+    if question is not None and question.kind is Kind.DAYS:
+        return Issue(code="V03", question=qid, value=value,
+                     message=f"{qid}: {value!r} is not a number of whole days (1 to "
+                     f"{MAX_TRIP_DAYS}) or 'unknown'")
     if question is not None and question.kind is Kind.AGE:
         return Issue(code="V03", question=qid, value=value,
                      message=f"{qid}: {value} is not an age in whole years")
@@ -198,6 +213,13 @@ def _contradictions(v: Mapping[str, Any], as_of: date,
         issues.append(Issue(
             code="V02", question="D3", value=_shown(d3),
             message="D3: you entered transport you pay yourself, but D1 does not include 'self'"))
+    trip, volunteering = v.get("B10"), v.get("B11")
+    if isinstance(trip, int) and isinstance(volunteering, int) and 0 < trip < volunteering \
+            and volunteering <= MAX_TRIP_DAYS:
+        issues.append(Issue(
+            code="V02", question="B11", value=str(volunteering),
+            message=f"B11: {volunteering} days volunteering is more than the {trip}-day trip "
+            "(B10)"))
     b5, age = v.get("B5"), v.get("B5_age")
     if b5 is not None and age is not None and age >= 0:
         minor_max = parameter_value("minor_max_age", as_of)
@@ -216,6 +238,12 @@ def _ranges(v: Mapping[str, Any], as_of: date) -> list[Issue]:
     if isinstance(d3, int | float) and d3 < 0:
         issues.append(Issue(code="V03", question="D3", value=_shown(d3),
                             message="D3: the amount cannot be negative"))
+    for qid in sorted(DAY_FIELDS):
+        days = v.get(qid)
+        if isinstance(days, int) and not 1 <= days <= MAX_TRIP_DAYS:
+            issues.append(Issue(code="V03", question=qid, value=str(days),
+                                message=f"{qid} must be a whole number of days from 1 to "
+                                f"{MAX_TRIP_DAYS}"))
     age = v.get("B5_age")
     if age is not None:
         max_age = parameter_value("max_plausible_age", as_of)
@@ -333,8 +361,11 @@ def _fast_parse(raw: Mapping[str, Any]) -> dict[str, Any] | None:
                     return None
             elif kind is not str or value != "unknown":
                 return None
-        elif qid == "B5_age":
+        elif qid == "B5_age" or qid in DAY_FIELDS:
             if value.__class__ is not int or not -_BIG < value < _BIG:
+                if qid != "B5_age" and value.__class__ is str and value == "unknown":
+                    full[qid] = value
+                    continue
                 return None
         else:
             return None
@@ -355,7 +386,8 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
     if kind is None:
         codes = d1 or ()
         kind = (("crowdfunding" in codes) + 2 * ("self" in codes)
-                + 4 * (codes == ("no_travel_needed",)))
+                + 4 * (codes == ("no_travel_needed",))
+                + 8 * any(code not in SELF_OR_US_COMMITTEE_TRAVEL for code in codes))
         if len(_d1_kinds) >= 4096:
             _d1_kinds.clear()
         _d1_kinds[d1] = kind
@@ -363,10 +395,9 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 
 
 def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
-    d3 = full["D3"]
-    kind = d3.__class__
-    over = (kind is int or kind is float) and d3 > transport_limit(when)
-    key = (_STATUS_KEY(full), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]), over)
+    over = asks_reimbursement(full["D3"], column_of_answers(full), when)
+    key = (_STATUS_KEY(full), full["A1"], full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
+           over, full["E1"], full["E2"])
     found = _branches.get(key)
     if found is None:
         asked = asked_questions(full, when)
@@ -394,6 +425,13 @@ def _surely_consistent(full: dict[str, Any], when: date) -> bool:
         chosen = full[qid]
         if chosen is not None and len(chosen) > 1 and exclusive in chosen:
             return False
+    trip, volunteering = full["B10"], full["B11"]
+    for days in (trip, volunteering):
+        if days is not None and days.__class__ is not str and not 1 <= days <= MAX_TRIP_DAYS:
+            return False
+    if trip is not None and volunteering is not None and trip.__class__ is int \
+            and volunteering.__class__ is int and volunteering > trip:
+        return False
     d3 = full["D3"]
     if d3 is not None and d3.__class__ is not str:
         d1 = full["D1"]
@@ -414,8 +452,22 @@ def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Valid
     check_date(when)
     full = _fast_parse(raw)
     if full is None:
-        return _validate(raw, when)
+        return _validate(without_blanks(raw), when)
     return _checked(full, raw.keys(), raw.keys(), when)
+
+
+def is_blank(value: object) -> bool:
+    """An empty or all-space string, or an empty list: 'not answered' (V01), never V03."""
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list | tuple) and not value
+
+
+def without_blanks(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The answers without blank ones (a blank cell or an all-space string is unanswered)."""
+    if not any(is_blank(value) for value in raw.values()):
+        return raw
+    return {key: value for key, value in raw.items() if not is_blank(value)}
 
 
 def _validate(raw: Mapping[str, Any], as_of: date | None = None, *, fast: bool = False

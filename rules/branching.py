@@ -4,7 +4,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from rules.codes import EAD_STATUSES, EMPLOYER_INVOLVED
+from rules.applicability import PACS, TRAVEL_EXEMPTION_PARAMETER, Column, column_of
+from rules.codes import (
+    EAD_STATUSES,
+    EMPLOYER_INVOLVED,
+    SELF_OR_US_COMMITTEE_HOUSING,
+    SELF_OR_US_COMMITTEE_MEALS,
+    SELF_OR_US_COMMITTEE_TRAVEL,
+    VISITOR_STATUSES,
+)
 from rules.parameters import parameter_value
 from rules.questions import QUESTIONS
 
@@ -13,16 +21,53 @@ OPTIONAL = frozenset({"A2", "B5", "B5_age", "E2"})
 QUESTION_IDS = tuple(question.id for question in QUESTIONS)
 # Asked whatever the other answers are.
 ALWAYS_ASKED = frozenset(QUESTION_IDS) - {
-    "B2", "B3", "B4", "B7", "C3", "D1", "D2", "D3", "D3b", "D4", "E1", "E2"}
+    "A1b", "A3", "B2", "B3", "B4", "B7", "B9", "B10", "B11", "C3", "D1", "D2", "D3", "D3b",
+    "D4", "D5", "E1", "E2", "E3"}
+# E1 answers after which "who arranged where you stay" (E3) has nothing to ask.
+NO_ARRANGEMENT = (("self_paid",), ("not_applicable_local",))
 
 
-def transport_limit(as_of: date) -> int:
-    """The 11 CFR 100.79(a) exemption: $1,000 per candidate per election, for every committee.
+def transport_limit(as_of: date, column: Column = Column.FEDERAL_CANDIDATE) -> int:
+    """The 11 CFR 100.79(a) exemption for the committee's column: $1,000 per candidate per
+    election, or $2,000 a calendar year for all committees of one party (amendment 1, R27-R29).
 
-    The regulation's $2,000 a year for a party's committees is not relied on: brief R28 has no
-    party exception and (e)1 calls foreign volunteers' own travel untested (docs/decisions.md).
+    Columns with no exemption (PACs, state races, ballot measures) get the per-candidate amount
+    only as a wording value: the rules that use it are not evaluated there.
     """
-    return parameter_value("transport_exemption_per_candidate_election", as_of)
+    name = TRAVEL_EXEMPTION_PARAMETER.get(
+        column, "transport_exemption_per_candidate_election")
+    return parameter_value(name, as_of)
+
+
+def column_of_answers(answers: Mapping[str, Any]) -> Column:
+    return column_of(answers.get("A1"), answers.get("A1b"), answers.get("A3"))
+
+
+def asks_reimbursement(amount: object, column: Column, as_of: date) -> bool:
+    """D3b: for a candidate or party, above the exemption; for a PAC, any self-paid amount
+    (there is no exemption, R81); never for state races or ballot measures."""
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        return False
+    if column in PACS:
+        return amount > 0
+    if column in TRAVEL_EXEMPTION_PARAMETER:
+        return amount > transport_limit(as_of, column)
+    return False
+
+
+def names_third_party_payer(d1: tuple[str, ...], e1: tuple[str, ...], e2: object) -> bool:
+    """D5 is asked when travel, lodging or meals involve anyone other than the volunteer or a
+    US committee (amendment 1 sections 11 and 13)."""
+    return (
+        any(code not in SELF_OR_US_COMMITTEE_TRAVEL for code in d1)
+        or any(code not in SELF_OR_US_COMMITTEE_HOUSING for code in e1)
+        or (e2 is not None and e2 not in SELF_OR_US_COMMITTEE_MEALS)
+    )
+
+
+def asks_arrangement(e1: tuple[str, ...]) -> bool:
+    """E3 follows an answered E1 other than 'I pay myself' or 'I live locally'."""
+    return bool(e1) and e1 not in NO_ARRANGEMENT
 
 
 def _is_us_person_by_answer(answers: Mapping[str, Any]) -> bool:
@@ -38,16 +83,28 @@ def _codes(answers: Mapping[str, Any], qid: str) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, list | tuple) else ()
 
 
-def _amount_over_limit(answers: Mapping[str, Any], as_of: date) -> bool:
-    amount = answers.get("D3")
-    if isinstance(amount, bool) or not isinstance(amount, int | float):
-        return False
-    return amount > transport_limit(as_of)
+def _asks_reimbursement(answers: Mapping[str, Any], as_of: date) -> bool:
+    return asks_reimbursement(answers.get("D3"), column_of_answers(answers), as_of)
+
+
+def _is_visitor(answers: Mapping[str, Any]) -> bool:
+    return answers.get("B4") in VISITOR_STATUSES and not _is_us_person_by_answer(answers)
 
 
 def is_asked(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:
     """True when brief (d) asks `qid` given the other answers (unanswered ones count as blank)."""
     match qid:
+        case "A1b":
+            return answers.get("A1") == "pac_or_super_pac"
+        case "A3":
+            return answers.get("A1") == "ballot_measure"
+        case "B9" | "B10" | "B11":
+            return _is_visitor(answers)
+        case "D5":
+            return not _remote(answers) and names_third_party_payer(
+                _codes(answers, "D1"), _codes(answers, "E1"), answers.get("E2"))
+        case "E3":
+            return not _remote(answers) and asks_arrangement(_codes(answers, "E1"))
         case "B2":
             return answers.get("B1") != "yes"
         case "B3":
@@ -65,7 +122,7 @@ def is_asked(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:
         case "D3":
             return not _remote(answers) and "self" in _codes(answers, "D1")
         case "D3b":
-            return is_asked("D3", answers, as_of) and _amount_over_limit(answers, as_of)
+            return is_asked("D3", answers, as_of) and _asks_reimbursement(answers, as_of)
         case "D4":
             return not _remote(answers) and _codes(answers, "D1") != ("no_travel_needed",)
         case _:
@@ -81,6 +138,11 @@ def asked_questions(answers: Mapping[str, Any], as_of: date) -> frozenset[str]:
     get = answers.get
     b1, b2, b3, b4 = get("B1"), get("B2"), get("B3"), get("B4")
     asked = set(ALWAYS_ASKED)
+    a1 = get("A1")
+    if a1 == "pac_or_super_pac":
+        asked.add("A1b")
+    elif a1 == "ballot_measure":
+        asked.add("A3")
     if b1 != "yes":
         asked.add("B2")
         if b2 != "yes":
@@ -90,6 +152,8 @@ def asked_questions(answers: Mapping[str, Any], as_of: date) -> frozenset[str]:
         asked.add("B4")
         if b4 in EAD_STATUSES:
             asked.add("B7")
+        elif b4 in VISITOR_STATUSES:
+            asked.update(("B9", "B10", "B11"))
     if get("C2") in EMPLOYER_INVOLVED:
         asked.add("C3")
     if us_person or b4 != "none_abroad_remote":
@@ -99,10 +163,15 @@ def asked_questions(answers: Mapping[str, Any], as_of: date) -> frozenset[str]:
             asked.add("D2")
         if "self" in d1:
             asked.add("D3")
-            if _amount_over_limit(answers, as_of):
+            if _asks_reimbursement(answers, as_of):
                 asked.add("D3b")
         if d1 != ("no_travel_needed",):
             asked.add("D4")
+        e1 = _codes(answers, "E1")
+        if names_third_party_payer(d1, e1, get("E2")):
+            asked.add("D5")
+        if asks_arrangement(e1):
+            asked.add("E3")
     return frozenset(asked)
 
 

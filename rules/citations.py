@@ -219,3 +219,50 @@ EMBASSY_UNPAID_WORK = Citation(
 FAM_B1_VOLUNTEER = Citation(
     "9 FAM 402.2-5(C)(2) (B-1 volunteers)", None, VSEC, "verified through a secondary source"
 )
+
+# --- ruleset 2 citations (amendment 1) ---
+ECFR = "https://www.ecfr.gov/current/title-{title}/section-{section}"
+MUR_7523 = Citation(
+    "FEC MUR 7523 (Stop I-186 / Sandfire Resources; dismissed 2021: spending on a ballot "
+    "initiative alone is generally outside the Act)",
+    "https://www.fec.gov/data/legal/matter-under-review/7523/", VSEC)
+AO_2024_05 = Citation(
+    "FEC AO 2024-05 (Nevadans for Reproductive Freedom: ballot measures are not elections "
+    "under FECA)", "https://www.fec.gov/data/legal/advisory-opinions/2024-05/", VSEC)
+AO_2010_11 = Citation(
+    "FEC AO 2010-11 (an independent-expenditure-only committee may accept unlimited "
+    "corporate and union contributions)",
+    "https://www.fec.gov/data/legal/advisory-opinions/2010-11/", V)
+S30118_A = Citation("52 U.S.C. 30118(a) (corporations and unions)",
+                    "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title52-"
+                    "section30118&num=0&edition=prelim", V)
+R100_52_A = Citation("11 CFR 100.52(a) (contribution: anything of value for the purpose of "
+                     "influencing a federal election)", ECFR.format(title=11, section="100.52"), V)
+R100_79_A = Citation("11 CFR 100.79(a) (travel: $1,000 per candidate per election; $2,000 a "
+                     "calendar year for a party's committees)",
+                     ECFR.format(title=11, section="100.79"), V)
+FEC_PARTY_ADVANCES = Citation(
+    "FEC, Advances of personal funds (party travel up to $2,000 a calendar year)",
+    "https://www.fec.gov/help-candidates-and-committees/handling-political-party-loans-debts-"
+    "and-advances/advances-personal-funds/", V)
+FEC_PAC_TRAVEL = Citation(
+    "FEC, Travel on behalf of a nonconnected PAC",
+    "https://www.fec.gov/help-candidates-and-committees/making-disbursements-pac/"
+    "travel-nonconnected-pac/", V)
+R116_5_B = Citation("11 CFR 116.5(b) (travel advances by committee staff and volunteers)",
+                    ECFR.format(title=11, section="116.5"), UNV)
+R110_20_A2 = Citation("11 CFR 110.20(a)(2) (donation, as in 11 CFR 300.2(e))",
+                      ECFR.format(title=11, section="110.20"), V)
+R106_3 = Citation("11 CFR 106.3 (allocating mixed campaign and non-campaign travel)",
+                  ECFR.format(title=11, section="106.3"), VSEC)
+FAM_402_2_2_B = Citation(
+    "9 FAM 402.2-2(B) (visitors must seek admission for the sole purpose of business or "
+    "pleasure)", "https://fam.state.gov/fam/09FAM/09FAM040202.html", V)
+R214_1_E = Citation("8 CFR 214.1(e) (a nonimmigrant may not engage in unauthorised "
+                    "employment)", ECFR.format(title=8, section="214.1"), VSEC)
+R211_1_A2 = Citation("8 CFR 211.1(a)(2) (absence of over a year and abandonment of "
+                     "permanent residence)", ECFR.format(title=8, section="211.1"), VSEC)
+S30121_A1A = Citation("52 U.S.C. 30121(a)(1)(A) (any other thing of value, in connection "
+                      "with a Federal, State, or local election)", USC_30121, V)
+BELLOTTI = Citation("First National Bank of Boston v. Bellotti, 435 U.S. 765 (1978)", None,
+                    VSEC)

@@ -10,7 +10,9 @@ A1Code = Literal[
     "ballot_measure",
     "unknown",
 ]
+A1bCode = Literal["super_pac_ie_only", "hybrid_pac", "traditional_pac", "unknown"]
 A2Code = Literal["self", "organiser_group"]
+A3Code = Literal["no", "yes", "unknown"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
 YesNo = Literal["yes", "no"]
 B3Code = Literal["yes", "no", "pending", "unknown"]
@@ -31,6 +33,13 @@ B4Code = Literal[
     "none_abroad_remote",
     "undocumented_or_none",
     "prefer_not_say",
+    "unknown",
+]
+B9Code = Literal[
+    "main_purpose",
+    "one_of_several",
+    "incidental_to_holiday_or_family_visit",
+    "incidental_to_business_trip",
     "unknown",
 ]
 B6Code = Literal[
@@ -90,6 +99,12 @@ D1Code = Literal[
     "unknown",
 ]
 D2Code = Literal["us_only_verified", "includes_foreign", "unknown"]
+D5Code = Literal[
+    "yes_same_trip",
+    "extended_or_changed_for_campaign",
+    "no_trip_is_for_campaign",
+    "unknown",
+]
 D4Code = Literal["self_or_friends", "us_campaign_or_us_party", "foreign_party_or_gov", "unknown"]
 E1Code = Literal[
     "self_paid",
@@ -112,6 +127,13 @@ E2Code = Literal[
     "us_party",
     "foreign_party_gov_org",
     "foreign_individual",
+    "unknown",
+]
+E3Code = Literal[
+    "self_or_own_contacts",
+    "us_host_directly",
+    "us_campaign_or_us_party",
+    "foreign_party_gov_org",
     "unknown",
 ]
 FCode = Literal[
@@ -185,3 +207,13 @@ EAD_STATUSES = frozenset({"daca", "tps", "asylum_refugee", "pending_adjustment"}
 UNDISCLOSED_STATUSES = frozenset({"unknown", "prefer_not_say"})
 # B4 values that are a US visa or visitor status, which contradict citizenship or a green card.
 VISA_STATUSES = NO_WORK_AUTH_STATUSES - {"undocumented_or_none"} | {"daca", "tps"}
+# Amendment 1 section 11/13: D5 is asked when D1, E1 or E2 names anyone other than the
+# volunteer or a US committee.
+SELF_OR_US_COMMITTEE_TRAVEL = frozenset({"self", "campaign", "us_party_committee",
+                                         "no_travel_needed"})
+SELF_OR_US_COMMITTEE_HOUSING = frozenset({"self_paid", "campaign_paid", "us_party_paid",
+                                          "not_applicable_local"})
+SELF_OR_US_COMMITTEE_MEALS = frozenset({"self", "campaign", "us_party"})
+# R89: job arrangements under which the volunteer campaigns on their own time.
+OWN_TIME_ARRANGEMENTS = frozenset(
+    {"own_time_outside_work_hours", "bona_fide_accrued_leave", "unpaid_leave"})

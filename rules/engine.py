@@ -1,14 +1,19 @@
-"""The engine of brief (c): derive status, evaluate every rule, combine, explain."""
+"""The engine of brief (c) and amendment 1: scope each rule, evaluate, combine, explain.
+
+The legal combination lives here: the applicability matrix (rules.applicability), the status
+cap of R85, the immigration cap of (c)9, the reason order of (c)10 and the worst colour of (c)4.
+The speed path (rules.fast) remembers outcomes and is proven equal to `evaluate` by tests.
+"""
 
 from collections.abc import Iterable, Mapping
 from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from rules import memo
 from rules.answers import Answers, Validation, validate_answers
-from rules.catalogue import RULES
-from rules.facts import Facts, derive_facts
+from rules.applicability import Column, evaluated
+from rules.catalogue import RULE_BY_ID, RULES
+from rules.facts import Facts, Status, derive_facts
 from rules.parameters import check_date, load_parameters, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.result import (
@@ -19,57 +24,136 @@ from rules.result import (
     MissingFact,
     RulesetInfo,
 )
-from rules.rule import COLOUR_RANK, Area, Colour, Rule
+from rules.rule import (
+    COLOUR_RANK,
+    SEVERITY_RANK,
+    Area,
+    Colour,
+    Rule,
+    Severity,
+)
 
 Fired = tuple[tuple[Rule, Colour], ...]
+Pair = tuple[Rule, Colour]
+AREAS: tuple[Area, ...] = tuple(Area)
 ELECTION_AREAS = tuple(area for area in Area if area is not Area.IMMIGRATION)
-_ELECTION_SLOTS = tuple(i for i, area in enumerate(memo.AREAS) if area is not Area.IMMIGRATION)
+_ELECTION_SLOTS = tuple(i for i, area in enumerate(AREAS) if area is not Area.IMMIGRATION)
+# R85: foreign-national status only assumed (R05) or uncertain (R07).
+UNCERTAIN_STATUSES = frozenset({Status.UNKNOWN, Status.LPR_ABROAD})
+STATUS_CAP_RULE = "R85"
+STATUS_CAP_PREFIX = ("If you are a foreign national this is prohibited; confirm your status "
+                     "first. ")
+
+
+def status_capped(rule: Rule, facts: Facts) -> bool:
+    """R85: a conduct rule that would be RED, for someone only treated as a foreign national."""
+    return (facts.status in UNCERTAIN_STATUSES and rule.binds_as_foreign_national
+            and rule.colour_for(facts) is Colour.RED)
+
+
+def outcome(rule: Rule, facts: Facts) -> Colour | None:
+    """The colour a rule takes for these facts, or None when it does not fire.
+
+    In order: scope by status ((c)7), the applicability matrix by committee (amendment 1
+    section 1: a rule not evaluated for the committee never fires; another rule speaks), the
+    rule's own trigger, its colour, and R85's cap of RED at AMBER for an uncertain status.
+    """
+    if not rule.applies(facts) or not evaluated(rule.id, facts.column):
+        return None
+    if not rule.trigger(facts):
+        return None
+    colour = rule.colour_for(facts)
+    if colour is Colour.RED and status_capped(rule, facts):
+        return Colour.AMBER
+    return colour
 
 
 def evaluate(facts: Facts) -> Fired:
-    """Every rule whose scope and trigger match, with the colour it takes for these facts.
-
-    The plain reading of brief (c)3 (in rule order); assess and screen get the same findings
-    through rules.memo.
-    """
-    return tuple(
-        (rule, rule.colour_for(facts))
-        for rule in RULES
-        if rule.applies(facts) and rule.trigger(facts)
-    )
+    """Every rule that fires, with its colour (in rule order); R85 is added as a note when it
+    capped a finding. assess and screen get the same findings through rules.fast.memo."""
+    fired = [(rule, colour) for rule in RULES
+             if (colour := outcome(rule, facts)) is not None]
+    if any(status_capped(rule, facts) for rule, _ in fired):
+        fired.append((RULE_BY_ID[STATUS_CAP_RULE], Colour.NOTE))
+        fired.sort(key=lambda pair: pair[0].id)
+    return tuple(fired)
 
 
-def combine(colours: Iterable[Colour]) -> Colour:
+def order_key(item: Pair) -> tuple[int, int, str]:
+    """Brief (c)10: RED, then AMBER by severity (high to low), then GREEN, then NOTE."""
+    rule, colour = item
+    severity = SEVERITY_RANK[rule.severity] if colour is Colour.AMBER and rule.severity else 1
+    if colour is Colour.AMBER and Colour.RED in rule.base_colours() and (
+            rule.binds_as_foreign_national):
+        severity = SEVERITY_RANK[Severity.HIGH]  # R85: a capped RED is AMBER (high)
+    return (-COLOUR_RANK[colour], severity, rule.id)
+
+
+def capped(rule: Rule, colour: Colour) -> Colour:
+    """Immigration findings never exceed AMBER (brief (c)9)."""
+    return Colour.AMBER if rule.area is Area.IMMIGRATION and colour is Colour.RED else colour
+
+
+_COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}
+
+
+def worst(colours: Iterable[Colour | None]) -> Colour:
+    """Brief (c)4: the worst colour; NOTE never counts, and with nothing else the result is
+    AMBER (a result is green only when something green fired)."""
+    rank = 0
+    for colour in colours:
+        if colour is not None and COLOUR_RANK[colour] > rank:
+            rank = COLOUR_RANK[colour]
+    return _COLOUR_OF_RANK[rank]
+
+
+def combine(colours: Iterable[Colour | None]) -> Colour:
     """Worst colour wins; NOTE never counts; with no green at all the result is not green."""
-    return memo.worst(colours)
+    return worst(colours)
 
 
 def _is_immigration(rule: Rule) -> bool:
     return rule.area is Area.IMMIGRATION
 
 
-_capped = memo.capped
-_order_key = memo.order_key
-
-
 def overall_colour(fired: Fired) -> Colour:
-    return combine(_capped(rule, colour) for rule, colour in fired)
+    return combine(capped(rule, colour) for rule, colour in fired)
 
 
 def _area_colours(fired: Fired) -> dict[Area, Colour | None]:
     """Worst colour per area; NOTE when only notes fired; None when nothing did."""
     areas: dict[Area, Colour | None] = {}
     for area in Area:
-        colours = [_capped(rule, c) for rule, c in fired if rule.area is area]
+        colours = [capped(rule, c) for rule, c in fired if rule.area is area]
         areas[area] = max(colours, key=COLOUR_RANK.__getitem__) if colours else None
     return areas
+
+
+LIMIT_SCOPE = {Column.PARTY: "calendar year for all committees of one party"}
+# R82's reason, by committee (amendment 1 section 1).
+CORPORATE_SCOPE = {
+    Column.SUPER_PAC: "A super PAC may lawfully accept this as an in-kind contribution from a "
+    "US company, union or non-profit (AO 2010-11); the super PAC must report it.",
+    Column.HYBRID_PAC: "A hybrid PAC may take company money only into its separate "
+    "independent-expenditure account; check with the PAC that it is handled that way.",
+    Column.PAC_UNKNOWN: "A super PAC may accept company money but a traditional PAC may not; "
+    "find out which kind this PAC is.",
+    Column.STATE_LOCAL: "The federal ban on corporate contributions reaches only federal "
+    "elections (except national banks and federally chartered corporations); whether a "
+    "company may pay for this in a state or local race depends on state law.",
+    Column.BALLOT_MEASURE: "Companies may spend on ballot measures under the Constitution "
+    "(First National Bank of Boston v. Bellotti), but state disclosure rules apply.",
+}
 
 
 def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     """Values interpolated into rule texts, taken from the parameters in force."""
     return {
         "limit": f"${facts.limit:,}",
-        "limit_scope": "candidate per election",
+        "limit_scope": LIMIT_SCOPE.get(facts.column, "candidate per election"),
+        "corp_verdict": CORPORATE_SCOPE.get(
+            facts.column, "Federal law bars corporate and union contributions in federal "
+            "elections (52 U.S.C. 30118)."),
         "days_cash": str(parameter_value("reimbursement_days_cash", as_of)),
         "days_card": str(parameter_value("reimbursement_days_card_statement", as_of)),
         "incidental_week": str(parameter_value("incidental_use_hours_per_week", as_of)),
@@ -90,6 +174,7 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
         checked = validate_answers(substitution.apply(before), as_of)
         if not checked.ok or checked.answers is None:
             continue
+        from rules.fast import memo
         codes, _, colour = memo.outcomes(checked.answers, as_of)
         if any(memo.RULE_ID_OF[code] == rule.id and memo.ACTIONABLE[code] for code in codes):
             continue
@@ -101,12 +186,15 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
 
 
 def _finding(rule: Rule, colour: Colour, context: dict[str, str],
-             extras: tuple[Counterfactual, ...]) -> Finding:
+             extras: tuple[Counterfactual, ...], facts: Facts) -> Finding:
+    by_cap = colour is Colour.AMBER and status_capped(rule, facts)
+    severity = Severity.HIGH if by_cap else rule.severity if colour is Colour.AMBER else None
     return Finding(
-        rule=rule.id, name=rule.name, colour=_capped(rule, colour), severity=rule.severity
-        if colour is Colour.AMBER else None, area=rule.area, applies_to=rule.applies_to,
+        rule=rule.id, name=rule.name, colour=capped(rule, colour), severity=severity,
+        area=rule.area, applies_to=rule.applies_to,
         immigration=_is_immigration(rule), label=rule.label,
-        text=rule.text.format(**context), remedy=rule.remedy.format(**context),
+        text=(STATUS_CAP_PREFIX if by_cap else "") + rule.text.format(**context),
+        remedy=rule.remedy.format(**context),
         citations=tuple(CitationOut.of(c) for c in rule.citations), counterfactuals=extras,
     )
 
@@ -160,6 +248,7 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
 
     With `explain`, red and amber findings carry counterfactual remedies (slower).
     """
+    from rules.fast import memo
     when = as_of or date.today()
     check_date(when)
     facts = derive_facts(answers, when)
@@ -170,13 +259,13 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
     findings = tuple(
         _finding(rule, colour, context,
                  counterfactuals(rule, answers, when)
-                 if explain and colour in (Colour.RED, Colour.AMBER) else ())
+                 if explain and colour in (Colour.RED, Colour.AMBER) else (), facts)
         for rule, colour in fired
     )
     return Assessment(
         colour=colour,
-        election_colour=memo.worst(colours[i] for i in _ELECTION_SLOTS),
-        status=facts.status, areas=dict(zip(memo.AREAS, colours, strict=True)),
+        election_colour=worst(colours[i] for i in _ELECTION_SLOTS),
+        status=facts.status, areas=dict(zip(AREAS, colours, strict=True)),
         findings=findings,
         missing=missing_facts(answers) if colour is not Colour.GREEN else (),
         ruleset=RulesetInfo(version=params.ruleset_version,
@@ -197,9 +286,10 @@ class Screening(NamedTuple):
 
 def screen(answers: Answers, as_of: date) -> Screening:
     """Colours and fired rule ids only: no wording, no counterfactuals."""
+    from rules.fast import memo
     codes, colours, colour = memo.outcomes(answers, as_of)
     return Screening(
-        colour, dict(zip(memo.AREAS, colours, strict=False)),
+        colour, dict(zip(AREAS, colours, strict=False)),
         tuple(map(memo.RULE_ID_OF.__getitem__, codes)),
         memo.RULE_ID_OF[codes[0]] if codes and memo.ACTIONABLE[codes[0]] else None,
         missing_questions(answers) if colour is not Colour.GREEN else (),

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from rules.answers import Answers
+from rules.applicability import Column, column_of
 from rules.branching import transport_limit
 from rules.codes import EAD_STATUSES, NO_WORK_AUTH_STATUSES, UNDISCLOSED_STATUSES
 
@@ -79,6 +80,14 @@ class Facts(NamedTuple):
     fn: bool
     no_work_auth: bool
     limit: int
+    a1b: str | None = None
+    a3: str | None = None
+    b9: str | None = None
+    b10: int | str | None = None
+    b11: int | str | None = None
+    d5: str | None = None
+    e3: str | None = None
+    column: Column = Column.FEDERAL_CANDIDATE
 
     @property
     def d3_amount(self) -> float | None:
@@ -106,7 +115,10 @@ FACT_SOURCES: dict[str, tuple[str, ...]] = {
     "b6": ("B6",), "c1": ("C1",), "c2": ("C2",), "c3": ("C3",), "d1": ("D1",), "d2": ("D2",),
     "d3": ("D3",), "d3b": ("D3b",), "d4": ("D4",), "e1": ("E1",), "e2": ("E2",), "f": ("F",),
     "g": ("G",), "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
-    "limit": (),  # the date only, which every memo is keyed on anyway
+    # The date (which every memo is keyed on anyway) and the committee's column.
+    "limit": ("A1", "A1b", "A3"),
+    "a1b": ("A1b",), "a3": ("A3",), "b9": ("B9",), "b10": ("B10",), "b11": ("B11",),
+    "d5": ("D5",), "e3": ("E3",), "column": ("A1", "A1b", "A3"),
 }
 DERIVED_SOURCES = frozenset({"status", "fn"})
 
@@ -127,10 +139,12 @@ def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts
     if status is None:
         status = _status(b1, b2, b3, v["B8"])
     fn = status not in US_PERSON_STATUSES
+    column = column_of(a1, v["A1b"], v["A3"])
     return Facts(
         a1, b1, b2, b3, b4, v["B5"], v["B6"],
         _set(v["C1"]), v["C2"], v["C3"],
         _set(v["D1"]), v["D2"], v["D3"], v["D3b"], v["D4"],
         _set(v["E1"]), v["E2"], _set(v["F"]), _set(v["G"]),
-        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(as_of),
+        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(as_of, column),
+        v["A1b"], v["A3"], v["B9"], v["B10"], v["B11"], v["D5"], v["E3"], column,
     )

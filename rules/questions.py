@@ -15,6 +15,7 @@ class Kind(StrEnum):
     MULTI = "multi"
     AMOUNT = "amount"
     AGE = "age"
+    DAYS = "days"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,18 @@ _LABELS: dict[str, dict[str, str]] = {
         "ballot_measure": "A ballot-measure (referendum or initiative) campaign",
         "unknown": "I don't know yet",
     },
+    "A1b": {
+        "super_pac_ie_only": "A super PAC (independent expenditures only)",
+        "hybrid_pac": "A hybrid PAC (a super PAC account beside a contribution account)",
+        "traditional_pac": "A traditional PAC that gives to candidates",
+        "unknown": "I don't know",
+    },
     "A2": {"self": "Myself", "organiser_group": "An organiser, for a group"},
+    "A3": {
+        "no": "No",
+        "yes": "Yes",
+        "unknown": "I don't know",
+    },
     "B1": _YNU,
     "B2": _YNU,
     "B3": {
@@ -131,6 +143,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "unknown": "I don't know",
     },
     "B5": {"yes": "Yes, I am under 18", "no": "No, I am 18 or older"},
+    "B9": {
+        "main_purpose": "Campaigning is the main reason for the trip",
+        "one_of_several": "Campaigning is one of several reasons",
+        "incidental_to_holiday_or_family_visit": (
+            "I am mainly on holiday or visiting family; campaigning is a small part"),
+        "incidental_to_business_trip": (
+            "I am mainly on a business trip; campaigning is a small part"),
+        "unknown": "I don't know yet",
+    },
     "B6": {
         "none": "None of these",
         "foreign_party_member": "Member of a foreign political party",
@@ -202,6 +223,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "foreign_party_or_gov": "A foreign party or government",
         "unknown": "I don't know",
     },
+    "D5": {
+        "yes_same_trip": "Yes: the same trip, at the same cost, would happen anyway",
+        "extended_or_changed_for_campaign": "It was extended or changed for the campaign",
+        "no_trip_is_for_campaign": "No: the trip is for the campaign",
+        "unknown": "I don't know",
+    },
     "E1": {
         "self_paid": "I pay for it myself",
         "friends_family_personal": "With my own friends or family",
@@ -223,6 +250,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "us_party": "A US party",
         "foreign_party_gov_org": "A foreign party, government or organisation",
         "foreign_individual": "A foreign individual",
+        "unknown": "I don't know",
+    },
+    "E3": {
+        "self_or_own_contacts": "I did, or my own friends and family",
+        "us_host_directly": "A US host, directly with me",
+        "us_campaign_or_us_party": "The US campaign or a US party",
+        "foreign_party_gov_org": "A foreign party, government or organisation",
         "unknown": "I don't know",
     },
     "F": {
@@ -267,6 +301,18 @@ QUESTIONS: tuple[Question, ...] = (
         "A1", "A", Kind.SINGLE, "Which committee will you help?",
         "The kind of campaign decides which rules apply. Ask the campaign if you are unsure.",
         _options("A1", codes.A1Code),
+    ),
+    Question(
+        "A1b", "A", Kind.SINGLE, "Which kind of PAC is it?",
+        "A super PAC only spends independently of candidates; a traditional PAC gives to them. "
+        "The rules on company money differ. Ask the PAC if you are unsure.",
+        _options("A1b", codes.A1bCode),
+    ),
+    Question(
+        "A3", "A", Kind.SINGLE,
+        "Is the measure committee controlled by, or working with, a candidate?",
+        "If a candidate runs or coordinates with it, candidate rules may apply.",
+        _options("A3", codes.A3Code),
     ),
     Question(
         "A2", "A", Kind.SINGLE, "Who is filling this in?",
@@ -319,6 +365,19 @@ QUESTIONS: tuple[Question, ...] = (
         _options("B8", codes.B8Code), ("green card",),
     ),
     Question(
+        "B9", "B", Kind.SINGLE, "Is campaign volunteering the main purpose of your trip?",
+        "Visitor status is for business or pleasure; a trip made to campaign is not tourism.",
+        _options("B9", codes.B9Code),
+    ),
+    Question(
+        "B10", "B", Kind.DAYS, "How many days will your trip to the US last?",
+        "Whole days, 1 to 365. Tick 'I don't know' if the dates are not fixed yet.",
+    ),
+    Question(
+        "B11", "B", Kind.DAYS, "On how many of those days will you volunteer?",
+        "Whole days, no more than the length of the trip.",
+    ),
+    Question(
         "C1", "C", Kind.MULTI,
         "Will anyone pay you (salary, stipend, per diem, allowance, grant) for this time?",
         "Tick everyone who pays you anything for the time you campaign.",
@@ -346,8 +405,9 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "D3", "D", Kind.AMOUNT,
-        "Total transport you pay yourself for this candidate and election, in US dollars",
-        "Flights, car hire, fuel and local transport together. Leave 'I don't know' if unsure.",
+        "Total transport you pay yourself for this campaign, in US dollars",
+        "Flights, car hire, fuel and local transport together, for this candidate and election "
+        "(for a party: all its committees this calendar year). Tick 'I don't know' if unsure.",
     ),
     Question(
         "D3b", "D", Kind.SINGLE,
@@ -361,9 +421,20 @@ QUESTIONS: tuple[Question, ...] = (
         _options("D4", codes.D4Code), ("foreign principal",),
     ),
     Question(
+        "D5", "D", Kind.SINGLE,
+        "Would this trip, with the same costs, happen without the campaign activity?",
+        "For example a business trip or family visit you would make anyway.",
+        _options("D5", codes.D5Code),
+    ),
+    Question(
         "E1", "E", Kind.MULTI, "Where will you stay, and who pays?",
         "Tick every arrangement for the trip.",
         _options("E1", codes.E1Code), ("foreign principal",),
+    ),
+    Question(
+        "E3", "E", Kind.SINGLE, "Who arranged where you stay?",
+        "A foreign party placing volunteers with hosts may itself be giving something of value.",
+        _options("E3", codes.E3Code), ("foreign principal",),
     ),
     Question(
         "E2", "E", Kind.SINGLE, "Who pays your meals and daily expenses?",

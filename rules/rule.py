@@ -93,11 +93,24 @@ class Rule:
     def colour_for(self, facts: Facts) -> Colour:
         return self.colour if isinstance(self.colour, Colour) else self.colour(facts)
 
-    def possible_colours(self) -> frozenset[Colour]:
-        """Every colour this rule can take (for data checks)."""
+    @property
+    def binds_as_foreign_national(self) -> bool:
+        """A conduct rule whose RED depends on the person being a foreign national (R85), as
+        opposed to a payer or source rule, which is RED whoever the volunteer is."""
+        return self.applies_to is AppliesTo.FN or self.colour is red_for_fn_note_for_usp
+
+    def base_colours(self) -> frozenset[Colour]:
+        """Every colour the rule's own definition gives."""
         if isinstance(self.colour, Colour):
             return frozenset({self.colour})
         return frozenset(getattr(self.colour, "colours", (Colour.RED, Colour.AMBER, Colour.NOTE)))
+
+    def possible_colours(self) -> frozenset[Colour]:
+        """Every colour this rule can show: its own, and AMBER where R85 caps its RED."""
+        colours = self.base_colours()
+        if Colour.RED in colours and self.binds_as_foreign_national:
+            colours |= {Colour.AMBER}
+        return colours
 
 
 def red_for_fn_note_for_usp(facts: Facts) -> Colour:

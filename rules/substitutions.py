@@ -100,6 +100,17 @@ def without_reimbursement(limit: int) -> Edit:
     return edit
 
 
+def keep_volunteering_within_half() -> Edit:
+    """R87: volunteer on no more than half of the trip's days (when both are known)."""
+
+    def edit(answers: RawAnswers) -> None:
+        trip, days = answers.get("B10"), answers.get("B11")
+        if isinstance(trip, int) and isinstance(days, int) and days * 2 > trip >= 2:
+            answers["B11"] = trip // 2
+
+    return edit
+
+
 def sub(label: str, *edits: Edit) -> Substitution:
     """A named substitution applying `edits` in order to a copy of the answers."""
 

@@ -12,4 +12,7 @@ SEED: dict[str, Any] = {
     "C1": ["none"], "C2": "bona_fide_accrued_leave", "D1": ["self"], "D3": 800,
     "D4": "self_or_friends", "E1": ["us_volunteer_host_free"], "E2": "self",
     "F": ["canvass_phone_text"], "G": ["none"],
+    # Ruleset 2 (schema 2): a two-week trip made to campaign, a host she found herself.
+    "B9": "main_purpose", "B10": 14, "B11": 10, "D5": "no_trip_is_for_campaign",
+    "E3": "us_host_directly",
 }

@@ -140,7 +140,7 @@ class Screener:
     """Validate and screen members under fixed group defaults and date.
 
     Identical answers are cheap to screen again: the rules module remembers each area's findings
-    by the answers that area reads (rules.memo), so no cache of whole answers is kept here and
+    by the answers that area reads (rules.fast.memo), so no cache of whole answers is kept here and
     memory stays flat.
     """
 

@@ -9,6 +9,7 @@ from rules.codes import (
     SAFE_JOB_ARRANGEMENTS,
     US_EMPLOYERS,
 )
+from rules.catalogue.payers import corporate_payer_colour
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
 from rules.substitutions import put, replace_single, sub, swap
@@ -28,8 +29,17 @@ def is_unpaid_volunteer(f: Facts) -> bool:
     )
 
 
+def support_paid_anyway(f: Facts) -> bool:
+    """Amendment 1 section 13: ordinary living costs paid by a foreign government, university
+    or scholarship body that continue whether or not the person campaigns (E2 with the same
+    trip anyway); a foreign party paying anything for the trip keeps R12 RED."""
+    party_pays = "foreign_party" in f.c1 or "foreign_party" in f.d1
+    return f.e2 == "foreign_party_gov_org" and f.d5 == "yes_same_trip" and not party_pays
+
+
 def is_paid_by_foreign_principal(f: Facts) -> bool:
-    return bool(f.c1 & FOREIGN_PAYERS) or f.e2 == "foreign_party_gov_org"
+    meals = f.e2 == "foreign_party_gov_org" and not support_paid_anyway(f)
+    return bool(f.c1 & FOREIGN_PAYERS) or meals
 
 
 def is_paid_by_foreign_individual(f: Facts) -> bool:
@@ -57,7 +67,7 @@ def has_us_school_stipend(f: Facts) -> bool:
 
 
 def has_foreign_school_stipend(f: Facts) -> bool:
-    return "foreign_school_stipend" in f.c1
+    return "foreign_school_stipend" in f.c1 or support_paid_anyway(f)
 
 
 def pay_is_unknown(f: Facts) -> bool:
@@ -157,11 +167,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R17", "COMP-US-CORP-ORG-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
-        is_paid_by_us_corporation,
-        "A US company, union or non-profit paying you to campaign makes a prohibited corporate "
-        "contribution.",
-        (cit.USC_441B, cit.AO_2015_14),
+        "R17", "COMP-US-CORP-ORG-PAID", Area.COMPENSATION, AppliesTo.ALL,
+        corporate_payer_colour, is_paid_by_us_corporation,
+        "A US company, union or non-profit paying you to campaign is giving the committee "
+        "your paid time. {corp_verdict}",
+        (cit.S30118_A, cit.AO_2015_14),
         remedy="Decline, or be paid by the campaign.",
         substitutions=(
             sub("you declined the payment", swap("C1", {"us_corp_union_nonprofit"})),
@@ -179,8 +189,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R19", "COMP-EDU-STIPEND-FOREIGN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
         has_foreign_school_stipend,
-        "A foreign university or scholarship body is a foreign principal; AO 2015-14 dealt "
-        "only with a US university, so this is untested.",
+        "A foreign university, scholarship body or government paying your grant or living "
+        "costs is a foreign principal; AO 2015-14 dealt only with a US university, so using it "
+        "for campaign time is untested.",
         (cit.AO_2015_14, cit.USC_611_B3),
         remedy="Ask the campaign's counsel; safest is not to use the grant for campaign time.",
         severity=Severity.MEDIUM,
@@ -208,10 +219,11 @@ RULES: tuple[Rule, ...] = (
         substitutions=TO_LEAVE,
     ),
     Rule(
-        "R22", "EMP-WORKTIME-US-CORP", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
-        us_corporation_pays_campaign_time,
-        "A US company paying you for campaign time makes a prohibited corporate contribution.",
-        (cit.R100_54, cit.USC_441B, cit.FEC_VOLUNTEER_PAGE),
+        "R22", "EMP-WORKTIME-US-CORP", Area.COMPENSATION, AppliesTo.ALL,
+        corporate_payer_colour, us_corporation_pays_campaign_time,
+        "A US company paying you for campaign time is giving the committee your paid time. "
+        "{corp_verdict}",
+        (cit.R100_54, cit.S30118_A, cit.FEC_VOLUNTEER_PAGE),
         remedy="Use earned leave, unpaid leave, or your own time.",
         substitutions=TO_LEAVE,
     ),

@@ -1,9 +1,11 @@
 """b.4 housing and subsistence (R41-R49)."""
 
 from rules import citations as cit
+from rules.catalogue.payers import corporate_payer_colour
+from rules.catalogue.travel import same_trip_on_own_time
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
-from rules.substitutions import replace_single, sub, swap
+from rules.substitutions import put, replace_single, sub, swap
 
 FOREIGN_PAID_HOUSING = frozenset({"foreign_party_gov_org_paid", "foreign_individual_paid"})
 US_COMMITTEE_HOUSING = frozenset({"campaign_paid", "us_party_paid"})
@@ -22,7 +24,7 @@ def stays_free_with_us_volunteer_host(f: Facts) -> bool:
 
 
 def lodging_paid_by_foreign_source(f: Facts) -> bool:
-    return bool(f.e1 & FOREIGN_PAID_HOUSING)
+    return bool(f.e1 & FOREIGN_PAID_HOUSING) and not same_trip_on_own_time(f)
 
 
 def housing_arranged_by_foreign_party(f: Facts) -> bool:
@@ -38,7 +40,13 @@ def lodging_paid_by_us_individual(f: Facts) -> bool:
 
 
 def lodging_paid_by_us_corporation(f: Facts) -> bool:
-    return "us_corp_paid" in f.e1
+    return "us_corp_paid" in f.e1 and not same_trip_on_own_time(f)
+
+
+def housing_placed_by_foreign_party_or_unknown(f: Facts) -> bool:
+    """R88: a foreign party, government or organisation arranged the stay, or it is unknown
+    who did (even when the volunteer pays or stays free with a US host)."""
+    return f.e3 in ("foreign_party_gov_org", "unknown")
 
 
 def housing_or_meals_payer_unknown(f: Facts) -> bool:
@@ -114,17 +122,29 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R48", "HOUSING-US-CORP-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,
+        "R48", "HOUSING-US-CORP-PAID", Area.HOUSING, AppliesTo.ALL, corporate_payer_colour,
         lodging_paid_by_us_corporation,
-        "Lodging paid by a US company, union or non-profit is a prohibited corporate "
-        "contribution.",
-        (cit.USC_441B, cit.FEC_TRAVEL_PAGE),
+        "Lodging paid by a US company, union or non-profit is something of value given to the "
+        "committee. {corp_verdict}",
+        (cit.S30118_A, cit.FEC_TRAVEL_PAGE),
         remedy="Pay yourself, stay with a host, or let the campaign pay.",
         substitutions=(
             sub("you paid your own lodging",
                 swap("E1", {"us_corp_paid"}, "self_paid", empty="self_paid")),
             sub("the campaign paid your lodging",
                 swap("E1", {"us_corp_paid"}, "campaign_paid", empty="campaign_paid")),
+        ),
+    ),
+    Rule(
+        "R88", "HOUSING-PLACED-BY-FOREIGN-PARTY", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
+        housing_placed_by_foreign_party_or_unknown,
+        "A foreign party placing volunteers with US hosts may itself be a thing of value to "
+        "the campaign; this is untested. If you don't know who arranged your stay, find out.",
+        (cit.S30121_A1A,),
+        remedy="Arrange your stay yourself, or through the US campaign or a US host directly.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("you arranged your stay yourself", put("E3", "self_or_own_contacts")),
         ),
     ),
     Rule(

@@ -1,10 +1,12 @@
 """b.8 immigration caution (R72-R75): never RED, shown apart as not election law."""
 
 from rules import citations as cit
-from rules.codes import UNDISCLOSED_STATUSES, VISITOR_STATUSES
+from rules.codes import UNDISCLOSED_STATUSES, VISITOR_STATUSES, C1Code, codes_of
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
 from rules.substitutions import (
+    keep_volunteering_within_half,
+    put,
     replace_single,
     self_paid_transport_within,
     sub,
@@ -16,10 +18,12 @@ US_PAY_FOR_TIME = frozenset({"campaign", "us_party_committee", "us_individual",
                              "us_school_stipend_general"})
 US_PAID_JOB = frozenset({"campaign", "us_party_committee", "us_individual",
                          "us_corp_union_nonprofit"})
+PAYERS = frozenset(codes_of(C1Code)) - {"none", "unknown"}
 US_PAID_TRAVEL = frozenset({"campaign", "us_party_committee", "us_individual"})
 US_PROVIDED_HOUSING = frozenset({"campaign_paid", "us_party_paid", "us_individual_paid",
                                  "us_volunteer_host_free"})
 US_PAID_MEALS = frozenset({"campaign", "us_party"})
+NOT_A_PAYER = frozenset({"none", "unknown"})
 
 
 def is_visitor(f: Facts) -> bool:
@@ -39,11 +43,27 @@ def takes_us_benefit_without_work_auth(f: Facts) -> bool:
 
 
 def paid_job_without_work_auth(f: Facts) -> bool:
-    return f.no_work_auth and bool(f.c1 & US_PAID_JOB)
+    """R74: paid by a US source without work authorisation, or, for a visitor, paid by anyone
+    at all (amendment 1 section 12: a visitor may not work in the US, whoever pays)."""
+    paid_by_anyone = bool(f.c1 - NOT_A_PAYER)
+    return (f.no_work_auth and bool(f.c1 & US_PAID_JOB)) or (is_visitor(f) and paid_by_anyone)
 
 
 def immigration_status_undisclosed(f: Facts) -> bool:
     return f.b4 in UNDISCLOSED_STATUSES
+
+
+def trip_made_to_campaign(f: Facts) -> bool:
+    """R87: a visitor whose trip is (partly) for campaigning, who volunteers more than half of
+    it, or who cannot yet say (B9 unknown, or the days unknown)."""
+    if not is_visitor(f):
+        return False
+    if f.b9 in ("main_purpose", "one_of_several", "unknown"):
+        return True
+    trip, volunteering = f.b10, f.b11
+    if not isinstance(trip, int) or not isinstance(volunteering, int):
+        return trip is not None or volunteering is not None
+    return volunteering * 2 > trip
 
 
 RULES: tuple[Rule, ...] = (
@@ -78,19 +98,37 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R74", "IMM-PAID-JOB-NO-AUTH", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
         paid_job_without_work_auth,
-        "Being paid by the campaign is fine under election law but needs US work "
-        "authorisation.",
-        (cit.EMBASSY_UNPAID_WORK,),
+        "Being paid for campaign work in the US needs US work authorisation, whoever pays; a "
+        "visitor may not work in the US, even when a foreign employer or party pays.",
+        (cit.EMBASSY_UNPAID_WORK, cit.R214_1_E, cit.FAM_402_2_2_B),
         remedy="Accept pay only with work authorisation that covers this job; otherwise stay "
         "unpaid.",
         severity=Severity.HIGH,
-        substitutions=(sub("you stayed unpaid", swap("C1", US_PAID_JOB)),),
+        substitutions=(sub("you stayed unpaid", swap("C1", PAYERS)),),
     ),
     Rule(
-        "R75", "IMM-STATUS-UNKNOWN", Area.IMMIGRATION, AppliesTo.FN, Colour.NOTE,
+        "R75", "IMM-STATUS-UNKNOWN", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
         immigration_status_undisclosed,
         "You did not give your immigration situation, so the immigration findings assume you "
-        "have no US work authorisation.",
+        "have no US work authorisation; the immigration position cannot be cleared without it.",
         (cit.EMBASSY_UNPAID_WORK,),
+        remedy="Check your visa or status documents, or ask an immigration lawyer.",
+        severity=Severity.LOW,
+    ),
+    Rule(
+        "R87", "IMM-TRIP-PURPOSE", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
+        trip_made_to_campaign,
+        "Visitor status is for business or pleasure; a trip made to campaign is not tourism, "
+        "and the B-1 volunteer category is only for organised religious or charitable "
+        "programmes. You may be refused entry or future visas.",
+        (cit.FAM_402_2_2_B, cit.FAM_B1_VOLUNTEER, cit.R214_1_E, cit.EMBASSY_UNPAID_WORK),
+        remedy="Keep volunteering incidental to a holiday, family visit or business trip (no "
+        "more than half of your days), or ask an immigration lawyer first.",
+        severity=Severity.HIGH,
+        substitutions=(
+            sub("volunteering stayed incidental to a holiday or family visit",
+                put("B9", "incidental_to_holiday_or_family_visit"),
+                keep_volunteering_within_half()),
+        ),
     ),
 )

@@ -107,8 +107,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R70", "RES-HOST-HOME-EVENT", Area.RESOURCES, AppliesTo.FN, Colour.AMBER,
         hosts_event_at_own_us_home,
-        "The home-event exemptions were written for US hosts; whether a foreign national's "
-        "spending on food or invitations is exempt is untested.",
+        "The home-event exemptions (11 CFR 100.75, 100.77) were written for US hosts of "
+        "candidate and party events, and do not cover PACs or state races; whether a foreign "
+        "national's spending on food or invitations is exempt is untested.",
         (cit.R100_75_77,),
         remedy="Let the campaign pay for food and invitations.",
         severity=Severity.MEDIUM,

@@ -70,6 +70,11 @@ def role_unclear(f: Facts) -> bool:
     return f.f == {"other_unclear"} or not f.f
 
 
+def role_partly_unclear(f: Facts) -> bool:
+    """R86: 'other/unclear' ticked beside other roles (alone, R63 fires)."""
+    return "other_unclear" in f.f and len(f.f) > 1
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "R50", "ROLE-GRASSROOTS", Area.ROLE, AppliesTo.FN, Colour.GREEN, does_grassroots_work,
@@ -210,6 +215,18 @@ RULES: tuple[Rule, ...] = (
         substitutions=(
             sub("your role turned out to be canvassing and phone banking",
                 put("F", ["canvass_phone_text"])),
+        ),
+    ),
+    Rule(
+        "R86", "ROLE-PART-UNCLEAR", Area.ROLE, AppliesTo.FN, Colour.AMBER, role_partly_unclear,
+        "Part of what you will do is not clear yet; an unclear role is never assumed to be "
+        "safe. Ask the campaign what the rest of your tasks are.",
+        (cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
+        remedy="Ask the campaign for your concrete tasks and re-run the check.",
+        severity=Severity.LOW,
+        substitutions=(
+            sub("the rest of your role turned out to be the tasks you listed",
+                without({"other_unclear"})),
         ),
     ),
 )

@@ -1,6 +1,34 @@
-"""b.1 scope of the campaign (R08-R10)."""
+"""b.1 scope of the campaign (R08-R10) and amendment 1's committee scoping (R77, R78, R83, R84)."""
 
 from rules import citations as cit
+from rules.applicability import Column
+from rules.catalogue.compensation import (
+    foreign_employer_pays_campaign_time,
+    is_paid_by_foreign_individual,
+    is_paid_by_foreign_principal,
+    is_paid_by_us_corporation,
+    us_corporation_pays_campaign_time,
+)
+from rules.catalogue.housing import lodging_paid_by_foreign_source, lodging_paid_by_us_corporation
+from rules.catalogue.payers import (
+    corporate_payer_changed_by_committee,
+    corporate_payer_note_or_amber,
+)
+from rules.catalogue.resources import (
+    brings_foreign_made_materials,
+    donates_goods_or_art,
+    donates_money,
+    hosts_event_at_own_us_home,
+    pays_or_advances_campaign_costs,
+    uses_foreign_party_resources,
+)
+from rules.catalogue.role import asks_foreign_nationals_to_give, makes_decisions, pays_for_ads
+from rules.catalogue.travel import (
+    crowdfunded_with_foreign_donors,
+    travel_paid_by_foreign_individual,
+    travel_paid_by_foreign_principal,
+    travel_paid_by_us_corporation,
+)
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
 from rules.substitutions import put, sub
@@ -14,32 +42,75 @@ def is_covered_committee(f: Facts) -> bool:
     return f.a1 in COVERED_COMMITTEES
 
 
-def is_ballot_measure(f: Facts) -> bool:
-    return f.a1 == "ballot_measure"
+def is_ballot_measure_without_candidate(f: Facts) -> bool:
+    """R09: a measure committee not known to be run by or working with a candidate (A3=yes
+    is assessed as that candidate's campaign: R84)."""
+    return f.a1 == "ballot_measure" and f.a3 != "yes"
 
 
 def is_committee_unknown(f: Facts) -> bool:
     return f.a1 == "unknown"
 
 
+def is_state_or_local_race(f: Facts) -> bool:
+    return f.a1 == "state_local_candidate"
+
+
+def pac_type_unknown(f: Facts) -> bool:
+    return f.a1 == "pac_or_super_pac" and f.a1b == "unknown"
+
+
+def foreign_source_would_be_red(f: Facts) -> bool:
+    """The foreign-source payer and resource rules (and, for foreign nationals, decision-making
+    and their own money) that the matrix does not evaluate for a ballot measure."""
+    return (
+        is_paid_by_foreign_principal(f) or is_paid_by_foreign_individual(f)
+        or foreign_employer_pays_campaign_time(f) or travel_paid_by_foreign_principal(f)
+        or travel_paid_by_foreign_individual(f) or crowdfunded_with_foreign_donors(f)
+        or lodging_paid_by_foreign_source(f) or asks_foreign_nationals_to_give(f)
+        or uses_foreign_party_resources(f) or brings_foreign_made_materials(f)
+        or (f.fn and (makes_decisions(f) or pays_for_ads(f) or donates_money(f)
+                      or pays_or_advances_campaign_costs(f) or donates_goods_or_art(f)
+                      or hosts_event_at_own_us_home(f)))
+    )
+
+
+def ballot_measure_with_foreign_source(f: Facts) -> bool:
+    """R83: on a ballot measure, what would be a foreign contribution or foreign
+    decision-making for a candidate."""
+    return f.column is Column.BALLOT_MEASURE and foreign_source_would_be_red(f)
+
+
+def us_corporation_pays_outside_federal_ban(f: Facts) -> bool:
+    """R82: a US company, union or non-profit pays, for a committee 30118 does not bar."""
+    pays = (is_paid_by_us_corporation(f) or us_corporation_pays_campaign_time(f)
+            or travel_paid_by_us_corporation(f) or lodging_paid_by_us_corporation(f))
+    return pays and corporate_payer_changed_by_committee(f)
+
+
+def ballot_measure_may_be_candidate_linked(f: Facts) -> bool:
+    return f.a1 == "ballot_measure" and f.a3 in ("yes", "unknown")
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "R08", "SCOPE-COVERED", Area.CAMPAIGN, AppliesTo.ALL, Colour.NOTE, is_covered_committee,
-        "These rules apply to federal, state and local candidate, party and PAC activity.",
+        "The foreign-money ban applies to federal, state and local candidate elections, parties "
+        "and PACs. Other federal rules used here (volunteer and travel exemptions, corporate "
+        "ban, limits, reporting) apply only to federal committees.",
         (cit.S30121_A1, cit.MUR_6093),
     ),
     Rule(
         "R09", "SCOPE-BALLOT-MEASURE", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        is_ballot_measure,
-        "Federal law generally doesn't cover ballot-measure campaigns, but many states ban "
-        "foreign involvement in them; this tool can't assess state law.",
-        (cit.S30121_A1, cit.BALLOT_MEASURES),
-        remedy="Check the state's law, or ask the measure committee's counsel.",
+        is_ballot_measure_without_candidate,
+        "Federal campaign-finance law does not cover a ballot measure that is not tied to a "
+        "candidate (FEC, MUR 7523; AO 2024-05). At least 19 states ban foreign money in "
+        "measure campaigns, and some also ban foreign decision-making. This tool cannot check "
+        "state law.",
+        (cit.MUR_7523, cit.AO_2024_05),
+        remedy="Check the state's law with the measure committee's counsel before you go "
+        "ahead.",
         severity=Severity.MEDIUM,
-        substitutions=(
-            sub("you volunteered for a state or local candidate",
-                put("A1", "state_local_candidate")),
-        ),
     ),
     Rule(
         "R10", "SCOPE-UNKNOWN", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
@@ -52,5 +123,55 @@ RULES: tuple[Rule, ...] = (
             sub("it turned out to be a federal candidate's campaign",
                 put("A1", "federal_candidate")),
         ),
+    ),
+    Rule(
+        "R77", "SCOPE-STATE-LAW-GOVERNS", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
+        is_state_or_local_race,
+        "For a state or local race, federal law checks only foreign money and foreign "
+        "decision-making. Whether your travel, lodging or employer time counts as a "
+        "contribution, and any state foreign-money ban, is state law, which this tool does not "
+        "assess.",
+        (cit.S30121_A1A, cit.R100_52_A),
+        remedy="Ask the campaign's compliance staff how the state's law treats your plan.",
+        severity=Severity.LOW,
+    ),
+    Rule(
+        "R78", "SCOPE-PAC-TYPE-UNKNOWN", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
+        pac_type_unknown,
+        "Ask whether the PAC is a super PAC; the rules on corporate money differ.",
+        (cit.AO_2010_11, cit.S30118_A),
+        remedy="Ask the PAC whether it is a super PAC, a hybrid PAC or a traditional PAC.",
+        severity=Severity.LOW,
+    ),
+    Rule(
+        "R82", "PAYER-US-CORP-BY-COMMITTEE", Area.CAMPAIGN, AppliesTo.ALL,
+        corporate_payer_note_or_amber, us_corporation_pays_outside_federal_ban,
+        "Money or paid time from a US company, union or non-profit is treated according to "
+        "the committee: {corp_verdict}",
+        (cit.AO_2010_11, cit.S30118_A, cit.BELLOTTI),
+        remedy="Have the committee's counsel confirm how it must accept and report the "
+        "company's payment, or pay yourself.",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        "R83", "BALLOT-FOREIGN-SOURCE-STATE-LAW", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
+        ballot_measure_with_foreign_source,
+        "Federally this is not banned, but it is illegal in many states: foreign money, "
+        "foreign-paid travel, lodging or resources, or foreign decision-making in a "
+        "ballot-measure campaign. This tool cannot check the state's law.",
+        (cit.MUR_7523, cit.AO_2024_05),
+        remedy="Take nothing of value from foreign sources and leave decisions to US staff, or "
+        "have the measure committee's counsel confirm the state's law allows it.",
+        severity=Severity.HIGH,
+    ),
+    Rule(
+        "R84", "BALLOT-CANDIDATE-LINK", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
+        ballot_measure_may_be_candidate_linked,
+        "If the measure committee is run by or coordinating with a candidate, federal rules "
+        "may apply; evaluate it as that candidate's campaign.",
+        (cit.MUR_7523,),
+        remedy="Ask the measure committee whether a candidate controls it or coordinates with "
+        "it, and have its counsel confirm which rules apply.",
+        severity=Severity.MEDIUM,
     ),
 )

@@ -49,6 +49,11 @@ def is_foreign_party_staff_or_official(f: Facts) -> bool:
     return f.b6 in FOREIGN_OFFICIAL_ROLES
 
 
+def applied_by_the_engine(f: Facts) -> bool:
+    """R85 is a combine rule: rules.engine adds it when it caps a finding, never by itself."""
+    return False
+
+
 def is_minor(f: Facts) -> bool:
     return f.b5 == "yes"
 
@@ -74,9 +79,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R04", "FN-FOREIGN-NATIONAL", Area.STATUS, AppliesTo.FN, Colour.NOTE,
         is_known_foreign_national,
-        "You are a foreign national: you may volunteer unpaid, but you may not give money or "
-        "anything of value, be paid by anyone other than the campaign itself, or help make "
-        "campaign decisions.",
+        "You are a foreign national. You may volunteer unpaid. You may not give money or "
+        "anything of value in connection with any federal, state or local candidate election "
+        "or to a party, be paid for this work by anyone except the committee you work for, or "
+        "take part in decisions about election-related activity.",
         (cit.S30121, cit.R110_20_A3, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
@@ -124,6 +130,14 @@ RULES: tuple[Rule, ...] = (
             sub("you went as an ordinary party member, not as staff or an official",
                 put("B6", "foreign_party_member")),
         ),
+    ),
+    Rule(
+        "R85", "STATUS-UNCERTAIN-CAP", Area.STATUS, AppliesTo.FN, Colour.NOTE,
+        applied_by_the_engine,
+        "Because your status is uncertain, findings that would be red for a foreign national "
+        "are shown amber: confirm your status first. If you are a foreign national they are "
+        "prohibited.",
+        (cit.S30121_B2, cit.R211_1_A2),
     ),
     Rule(
         "R76", "MINOR-NOTE", Area.STATUS, AppliesTo.ALL, Colour.NOTE, is_minor,

@@ -1,8 +1,10 @@
 """b.3 travel funding (R27-R40)."""
 
 from rules import citations as cit
-from rules.codes import FOREIGN_PAYERS
+from rules.applicability import PACS, REIMBURSEMENT_CLAUSE, Column
+from rules.codes import FOREIGN_PAYERS, OWN_TIME_ARRANGEMENTS
 from rules.facts import Facts
+from rules.catalogue.payers import corporate_payer_colour
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity, Substitution
 from rules.substitutions import pay_own_transport, put, self_paid_transport_within, sub, swap
 
@@ -27,8 +29,14 @@ def own_travel_amount_unknown(f: Facts) -> bool:
     return "self" in f.d1 and f.d3 == "unknown"
 
 
+def same_trip_on_own_time(f: Facts) -> bool:
+    """R89: the trip, at the same cost, would happen anyway and the volunteer campaigns only on
+    their own time: paying for it is not 'for the purpose of influencing' an election."""
+    return f.d5 == "yes_same_trip" and f.c2 in OWN_TIME_ARRANGEMENTS
+
+
 def travel_paid_by_foreign_principal(f: Facts) -> bool:
-    return bool(f.d1 & FOREIGN_PAYERS)
+    return bool(f.d1 & FOREIGN_PAYERS) and not same_trip_on_own_time(f)
 
 
 def travel_paid_by_foreign_individual(f: Facts) -> bool:
@@ -48,7 +56,9 @@ def crowdfunded_by_checked_us_donors(f: Facts) -> bool:
 
 
 def travel_paid_or_reimbursed_by_us_committee(f: Facts) -> bool:
-    reimbursed = "self" in f.d1 and f.over_limit() and f.d3b == "yes"
+    """The committee pays, or (116.5, candidates and parties only) reimburses in time."""
+    reimbursed = ("self" in f.d1 and f.over_limit() and f.d3b == "yes"
+                  and f.column in REIMBURSEMENT_CLAUSE)
     return bool(f.d1 & US_COMMITTEES) or reimbursed
 
 
@@ -57,7 +67,51 @@ def travel_paid_by_us_individual(f: Facts) -> bool:
 
 
 def travel_paid_by_us_corporation(f: Facts) -> bool:
-    return "us_corp_union_nonprofit" in f.d1
+    return "us_corp_union_nonprofit" in f.d1 and not same_trip_on_own_time(f)
+
+
+def pays_own_travel_for_pac(f: Facts) -> bool:
+    """R79: self-paid transport (or an unknown amount) for a PAC, not reimbursed in time."""
+    amount_or_unknown = f.d3 == "unknown" or (f.d3_amount or 0) > 0
+    return f.column in PACS and "self" in f.d1 and amount_or_unknown and f.d3b != "yes"
+
+
+def amber_for_fn_note_for_usp(f: Facts) -> Colour:
+    """R79: a foreign national may not contribute; a US person's travel is reportable."""
+    return Colour.AMBER if f.fn else Colour.NOTE
+
+
+amber_for_fn_note_for_usp.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
+
+
+def pays_own_travel_for_state_race(f: Facts) -> bool:
+    return f.column is Column.STATE_LOCAL and "self" in f.d1
+
+
+def pac_reimburses_travel(f: Facts) -> bool:
+    return f.column in PACS and "self" in f.d1 and f.d3b == "yes"
+
+
+def third_party_trip_would_happen_anyway(f: Facts) -> bool:
+    """R89 as a note: a payer rule (R31, R38, R44, R48) left out because of the same trip."""
+    if not same_trip_on_own_time(f):
+        return False
+    lodging = {"foreign_party_gov_org_paid", "foreign_individual_paid", "us_corp_paid"}
+    payers = FOREIGN_PAYERS | {"us_corp_union_nonprofit"}
+    return bool(f.d1 & payers) or bool(f.e1 & lodging)
+
+
+def trip_purpose_unknown_or_same_trip(f: Facts) -> bool:
+    return f.d5 == "unknown" or third_party_trip_would_happen_anyway(f)
+
+
+def mixed_purpose_colour(f: Facts) -> Colour:
+    """R89: AMBER (medium) while it is unknown whether the trip would happen anyway (payer
+    rules keep their colour); a NOTE when a payer rule was left out because it would."""
+    return Colour.AMBER if f.d5 == "unknown" else Colour.NOTE
+
+
+mixed_purpose_colour.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
 
 
 def travel_payer_unknown(f: Facts) -> bool:
@@ -192,11 +246,11 @@ RULES: tuple[Rule, ...] = (
         substitutions=_own_or_campaign("travel", {"us_individual"}),
     ),
     Rule(
-        "R38", "TRAVEL-US-CORP-PAID", Area.TRAVEL, AppliesTo.ALL, Colour.RED,
+        "R38", "TRAVEL-US-CORP-PAID", Area.TRAVEL, AppliesTo.ALL, corporate_payer_colour,
         travel_paid_by_us_corporation,
-        "A US company, union or non-profit paying your campaign travel makes a prohibited "
-        "corporate contribution.",
-        (cit.FEC_TRAVEL_PAGE, cit.USC_441B),
+        "A US company, union or non-profit paying your campaign travel is giving the committee "
+        "something of value. {corp_verdict}",
+        (cit.FEC_TRAVEL_PAGE, cit.S30118_A),
         remedy="Pay yourself (within {limit} if you are a foreign national) or let the campaign "
         "pay.",
         substitutions=_own_or_campaign("travel", {"us_corp_union_nonprofit"}),
@@ -208,6 +262,65 @@ RULES: tuple[Rule, ...] = (
         remedy="Find out, in writing, who pays each part of your travel.",
         severity=Severity.HIGH,
         substitutions=_own_or_campaign("transport", {"unknown"}),
+    ),
+    Rule(
+        "R79", "TRAVEL-SELF-PAC", Area.TRAVEL, AppliesTo.ALL, amber_for_fn_note_for_usp,
+        pays_own_travel_for_pac,
+        "The $1,000 travel exemption does not cover PACs; transport you pay to volunteer for a "
+        "PAC may count as your contribution, which a foreign national may not make. Untested "
+        "for a volunteer's own journey. (For a US citizen or green-card holder it is an in-kind "
+        "contribution the PAC reports.)",
+        (cit.R100_79_A, cit.FEC_PAC_TRAVEL),
+        remedy="Let the PAC pay your transport, or ask its counsel first.",
+        severity=Severity.HIGH,
+        substitutions=(
+            sub("the PAC paid your transport",
+                swap("D1", {"self"}, "campaign", empty="campaign")),
+        ),
+    ),
+    Rule(
+        "R80", "TRAVEL-SELF-STATE", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
+        pays_own_travel_for_state_race,
+        "The federal $1,000 travel rule does not apply to state races; whether self-paid travel "
+        "is a contribution is state law (and, for foreign nationals, an untested 'donation' "
+        "question under 52 U.S.C. 30121).",
+        (cit.R100_79_A, cit.R110_20_A2),
+        remedy="Ask the campaign's compliance staff how the state treats volunteers' own "
+        "travel.",
+        severity=Severity.MEDIUM,
+    ),
+    Rule(
+        "R81", "TRAVEL-REIMBURSED-PAC", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
+        pac_reimburses_travel,
+        "FEC guidance for PACs says travel advances reimbursed within {days_cash} days "
+        "({days_card} after a card statement) are not contributions, but the regulation's "
+        "travel reimbursement clause names candidates and party committees. Get the PAC's "
+        "counsel to confirm.",
+        (cit.FEC_PAC_TRAVEL, cit.R116_5_B),
+        remedy="Have the PAC's counsel confirm in writing, or let the PAC buy the ticket.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the PAC paid your transport",
+                swap("D1", {"self"}, "campaign", empty="campaign")),
+        ),
+    ),
+    Rule(
+        "R89", "TRAVEL-MIXED-PURPOSE", Area.TRAVEL, AppliesTo.ALL, mixed_purpose_colour,
+        trip_purpose_unknown_or_same_trip,
+        "A trip that would happen anyway, at the same cost (a business trip or family visit), "
+        "is not paid for the campaign: campaign only on your own time, and don't let the "
+        "employer or sponsor pay extra days or travel for it. If the trip was extended or "
+        "changed for the campaign, the extra cost is a contribution by whoever pays it. Until "
+        "you know which, the payer rules above apply in full.",
+        (cit.R100_52_A, cit.R106_3),
+        remedy="Find out whether the trip and its costs would be the same without the "
+        "campaign; pay any extra days or travel yourself.",
+        severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the trip and its costs would be the same without the campaign, and you "
+                "campaigned on your own time",
+                put("D5", "yes_same_trip")),
+        ),
     ),
     Rule(
         "R40", "ORG-FOREIGN-ORGANISED", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,

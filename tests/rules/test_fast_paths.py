@@ -1,7 +1,7 @@
 """The fast paths give exactly the results of the plain ones.
 
 Bulk screening validates plain dicts without pydantic when it can (rules.answers), remembers the
-branching and each area's findings (rules.memo, keyed on rules.dependencies and
+branching and each area's findings (rules.fast.memo, keyed on rules.dependencies and
 facts.FACT_SOURCES). Each shortcut is compared here with the straightforward computation.
 """
 
@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import RULES, Colour, memo, validate_answers
+from rules import RULES, Colour, validate_answers
+from rules.fast import memo
 from rules.answers import Answers, _validate
 from rules.branching import asked_questions, is_asked
-from rules.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
+from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.engine import assess, evaluate, screen
 from rules.facts import FACT_SOURCES, Facts, derive_facts
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
@@ -113,7 +114,7 @@ def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
 
 def test_the_dependency_reader_sees_helpers_properties_and_closures() -> None:
     from rules.catalogue import travel
-    from rules.dependencies import facts_read_by
+    from rules.fast.dependencies import facts_read_by
 
     assert facts_read_by(travel.pays_own_travel_within_limit) == {"d1", "d3", "limit"}
 

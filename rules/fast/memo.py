@@ -2,7 +2,7 @@
 
 Organiser mode screens up to 100,000 people, and people's answers repeat area by area (the same
 role, the same flight arrangement, the same status). Each area's rules are evaluated once per
-distinct combination of the answers they read (rules.dependencies) and date, then reused. The
+distinct combination of the answers they read (rules.fast.dependencies) and date, then reused. The
 rules themselves stay plain predicates; this module only decides when to call them.
 """
 
@@ -13,7 +13,17 @@ from typing import Any
 
 from rules.answers import Answers
 from rules.catalogue import RULES
-from rules.dependencies import answers_read_by
+from rules.engine import (
+    AREAS,
+    STATUS_CAP_RULE,
+    UNCERTAIN_STATUSES,
+    Pair,
+    capped,
+    order_key,
+    outcome,
+    worst,
+)
+from rules.fast.dependencies import answers_read_by
 from rules.facts import (
     DERIVED_SOURCES,
     US_PERSON_STATUSES,
@@ -22,22 +32,9 @@ from rules.facts import (
     derive_facts,
     status_of,
 )
-from rules.rule import COLOUR_RANK, SEVERITY_RANK, AppliesTo, Area, Colour, Rule
+from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
-AREAS: tuple[Area, ...] = tuple(Area)
-Pair = tuple[Rule, Colour]
-
-
-def order_key(item: Pair) -> tuple[int, int, str]:
-    """Brief (c)10: RED, then AMBER by severity (high to low), then GREEN, then NOTE."""
-    rule, colour = item
-    severity = SEVERITY_RANK[rule.severity] if colour is Colour.AMBER and rule.severity else 1
-    return (-COLOUR_RANK[colour], severity, rule.id)
-
-
-def capped(rule: Rule, colour: Colour) -> Colour:
-    """Immigration findings never exceed AMBER (brief (c)9)."""
-    return Colour.AMBER if rule.area is Area.IMMIGRATION and colour is Colour.RED else colour
+__all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
 
 
 # Every (rule, colour) a rule can produce, numbered in reason-list order: sorting the numbers of
@@ -47,6 +44,11 @@ PAIRS: tuple[Pair, ...] = tuple(sorted(
 CODE_OF: dict[tuple[str, Colour], int] = {(r.id, c): i for i, (r, c) in enumerate(PAIRS)}
 RULE_ID_OF: tuple[str, ...] = tuple(rule.id for rule, _ in PAIRS)
 ACTIONABLE: tuple[bool, ...] = tuple(c in (Colour.RED, Colour.AMBER) for _, c in PAIRS)
+# R85: the AMBER that a conduct rule shows only when the status cap turned its RED.
+CAPPED_CODES = frozenset(
+    CODE_OF[rule.id, Colour.AMBER] for rule in RULES
+    if rule.binds_as_foreign_national and Colour.RED in rule.base_colours())
+STATUS_CAP_CODE = CODE_OF[STATUS_CAP_RULE, Colour.NOTE]
 
 Outcome = tuple[tuple[int, ...], Colour | None]
 NOTHING: Outcome = ((), None)
@@ -69,40 +71,30 @@ class AreaTable:
         self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
         # Rules that bind only foreign nationals cannot fire for a US person.
         self.only_fn = all(rule.applies_to is AppliesTo.FN for rule in self.rules)
-        # For US persons and for foreign nationals: the rules in scope, each with its trigger
-        # and, when its colour is fixed, its number and the colour it shows.
+        # For US persons and for foreign nationals: the rules in scope.
         self.entries = {
             fn: tuple(
-                (rule.trigger, rule, *_fixed(rule))
-                for rule in self.rules
+                rule for rule in self.rules
                 if rule.applies_to is AppliesTo.ALL
                 or (rule.applies_to is AppliesTo.FN) == fn)
             for fn in (False, True)}
 
     def evaluate(self, facts: Facts) -> Outcome:
-        """The numbers of the rules that fire (sorted) and the area's worst (capped) colour."""
+        """The numbers of the rules that fire (sorted) and the area's worst (capped) colour:
+        rules.engine.outcome for each rule, only remembered."""
         codes: list[int] = []
         rank = -1
-        for trigger, rule, code, shown_rank in self.entries[facts.fn]:
-            if trigger(facts):
-                if code < 0:
-                    colour = rule.colour_for(facts)
-                    code = CODE_OF[rule.id, colour]
-                    shown_rank = COLOUR_RANK[capped(rule, colour)]
-                codes.append(code)
+        for rule in self.entries[facts.fn]:
+            colour = outcome(rule, facts)
+            if colour is not None:
+                codes.append(CODE_OF[rule.id, colour])
+                shown_rank = COLOUR_RANK[capped(rule, colour)]
                 if shown_rank > rank:
                     rank = shown_rank
         if not codes:
             return NOTHING
         codes.sort()
         return tuple(codes), _COLOUR_OF_SHOWN_RANK[rank]
-
-
-def _fixed(rule: Rule) -> tuple[int, int]:
-    """A fixed-colour rule's number and shown rank; (-1, -1) when its colour depends on facts."""
-    if isinstance(rule.colour, Colour):
-        return CODE_OF[rule.id, rule.colour], COLOUR_RANK[capped(rule, rule.colour)]
-    return -1, -1
 
 
 _COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
@@ -195,18 +187,10 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
                 colours[slot] = colour
             if shown > rank:
                 rank = shown
+    if status in UNCERTAIN_STATUSES and not CAPPED_CODES.isdisjoint(codes):
+        codes.append(STATUS_CAP_CODE)
     codes.sort()
     return codes, colours, _COLOUR_OF_RANK[rank]
-
-
-def worst(colours: Iterable[Colour | None]) -> Colour:
-    """Brief (c)4: the worst colour; NOTE never counts, and with nothing else the result is
-    AMBER (a result is green only when something green fired)."""
-    rank = 0
-    for colour in colours:
-        if colour is not None and COLOUR_RANK[colour] > rank:
-            rank = COLOUR_RANK[colour]
-    return _COLOUR_OF_RANK[rank]
 
 
 _COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}

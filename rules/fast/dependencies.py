@@ -13,8 +13,9 @@ from collections.abc import Callable
 from types import CodeType, FunctionType
 from typing import Any
 
+from rules.applicability import COLUMN_DEPENDENT
 from rules.facts import FACT_SOURCES, Facts
-from rules.rule import AppliesTo, Rule
+from rules.rule import AppliesTo, Colour, Rule
 
 FACT_FIELDS = frozenset(Facts._fields)
 
@@ -64,6 +65,10 @@ def facts_read_by_rule(rule: Rule) -> frozenset[str]:
         read |= facts_read_by(rule.colour)
     if rule.applies_to is not AppliesTo.ALL:
         read.add("fn")
+    if rule.id in COLUMN_DEPENDENT:  # the applicability matrix (rules.engine.outcome)
+        read.add("column")
+    if rule.binds_as_foreign_national and Colour.RED in rule.base_colours():
+        read.add("status")  # R85 caps its RED for an uncertain status
     return frozenset(read)
 
 
