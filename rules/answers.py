@@ -452,7 +452,7 @@ def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Valid
     check_date(when)
     full = _fast_parse(raw)
     if full is None:
-        return _validate(without_blanks(raw), when)
+        return _validate(raw, when)
     return _checked(full, raw.keys(), raw.keys(), when)
 
 
@@ -475,6 +475,7 @@ def _validate(raw: Mapping[str, Any], as_of: date | None = None, *, fast: bool =
     """validate_answers through the pydantic model (`fast` tries the plain path first)."""
     when = as_of or date.today()
     check_date(when)
+    raw = without_blanks(raw)
     full = _fast_parse(raw) if fast else None
     if full is not None:
         return _checked(full, raw.keys(), raw.keys(), when)

@@ -202,7 +202,7 @@ def _finding(rule: Rule, colour: Colour, context: dict[str, str],
 # Questions whose answer can be "I don't know" (or withheld), in question order.
 _UNKNOWABLE: tuple[tuple[str, bool], ...] = tuple(
     (q.id, q.kind is Kind.MULTI) for q in QUESTIONS
-    if q.kind is Kind.AMOUNT or {"unknown", "prefer_not_say"} & set(q.codes))
+    if q.kind in (Kind.AMOUNT, Kind.DAYS) or {"unknown", "prefer_not_say"} & set(q.codes))
 _UNKNOWN_WORDS = frozenset({"unknown", "prefer_not_say"})
 _SINGLE_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if not multi))
 _MULTI_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if multi))

@@ -421,12 +421,6 @@ QUESTIONS: tuple[Question, ...] = (
         _options("D4", codes.D4Code), ("foreign principal",),
     ),
     Question(
-        "D5", "D", Kind.SINGLE,
-        "Would this trip, with the same costs, happen without the campaign activity?",
-        "For example a business trip or family visit you would make anyway.",
-        _options("D5", codes.D5Code),
-    ),
-    Question(
         "E1", "E", Kind.MULTI, "Where will you stay, and who pays?",
         "Tick every arrangement for the trip.",
         _options("E1", codes.E1Code), ("foreign principal",),
@@ -440,6 +434,12 @@ QUESTIONS: tuple[Question, ...] = (
         "E2", "E", Kind.SINGLE, "Who pays your meals and daily expenses?",
         "A per diem or meal allowance counts as payment.",
         _options("E2", codes.E2Code), ("compensation",),
+    ),
+    Question(
+        "D5", "E", Kind.SINGLE,
+        "Would this trip, with the same costs, happen without the campaign activity?",
+        "For example a business trip or family visit you would make anyway.",
+        _options("D5", codes.D5Code),
     ),
     Question(
         "F", "F", Kind.MULTI, "What will you do for the campaign?",

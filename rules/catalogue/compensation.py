@@ -173,6 +173,7 @@ RULES: tuple[Rule, ...] = (
         "your paid time. {corp_verdict}",
         (cit.S30118_A, cit.AO_2015_14),
         remedy="Decline, or be paid by the campaign.",
+        severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=(
             sub("you declined the payment", swap("C1", {"us_corp_union_nonprofit"})),
             sub("the campaign paid you",
@@ -198,6 +199,8 @@ RULES: tuple[Rule, ...] = (
         substitutions=(
             sub("you did not use the grant for campaign time",
                 swap("C1", {"foreign_school_stipend"})),
+            sub("you paid your own living costs",
+                replace_single("E2", ("foreign_party_gov_org",), "self")),
         ),
     ),
     Rule(
@@ -225,6 +228,7 @@ RULES: tuple[Rule, ...] = (
         "{corp_verdict}",
         (cit.R100_54, cit.S30118_A, cit.FEC_VOLUNTEER_PAGE),
         remedy="Use earned leave, unpaid leave, or your own time.",
+        severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=TO_LEAVE,
     ),
     Rule(

@@ -128,6 +128,7 @@ RULES: tuple[Rule, ...] = (
         "committee. {corp_verdict}",
         (cit.S30118_A, cit.FEC_TRAVEL_PAGE),
         remedy="Pay yourself, stay with a host, or let the campaign pay.",
+        severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=(
             sub("you paid your own lodging",
                 swap("E1", {"us_corp_paid"}, "self_paid", empty="self_paid")),

@@ -142,6 +142,10 @@ RULES: tuple[Rule, ...] = (
         (cit.AO_2010_11, cit.S30118_A),
         remedy="Ask the PAC whether it is a super PAC, a hybrid PAC or a traditional PAC.",
         severity=Severity.LOW,
+        substitutions=(
+            sub("the PAC turned out to be a traditional PAC", put("A1b", "traditional_pac")),
+            sub("the PAC turned out to be a super PAC", put("A1b", "super_pac_ie_only")),
+        ),
     ),
     Rule(
         "R82", "PAYER-US-CORP-BY-COMMITTEE", Area.CAMPAIGN, AppliesTo.ALL,
@@ -173,5 +177,8 @@ RULES: tuple[Rule, ...] = (
         remedy="Ask the measure committee whether a candidate controls it or coordinates with "
         "it, and have its counsel confirm which rules apply.",
         severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the measure committee turned out to act on its own", put("A3", "no")),
+        ),
     ),
 )

@@ -6,7 +6,7 @@ from rules.codes import FOREIGN_PAYERS, OWN_TIME_ARRANGEMENTS
 from rules.facts import Facts
 from rules.catalogue.payers import corporate_payer_colour
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity, Substitution
-from rules.substitutions import pay_own_transport, put, self_paid_transport_within, sub, swap
+from rules.substitutions import drop, pay_own_transport, put, self_paid_transport_within, sub, swap
 
 US_COMMITTEES = frozenset({"campaign", "us_party_committee"})
 
@@ -253,6 +253,7 @@ RULES: tuple[Rule, ...] = (
         (cit.FEC_TRAVEL_PAGE, cit.S30118_A),
         remedy="Pay yourself (within {limit} if you are a foreign national) or let the campaign "
         "pay.",
+        severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=_own_or_campaign("travel", {"us_corp_union_nonprofit"}),
     ),
     Rule(
@@ -275,7 +276,7 @@ RULES: tuple[Rule, ...] = (
         severity=Severity.HIGH,
         substitutions=(
             sub("the PAC paid your transport",
-                swap("D1", {"self"}, "campaign", empty="campaign")),
+                swap("D1", {"self"}, "campaign", empty="campaign"), drop("D3", "D3b")),
         ),
     ),
     Rule(
@@ -286,8 +287,12 @@ RULES: tuple[Rule, ...] = (
         "question under 52 U.S.C. 30121).",
         (cit.R100_79_A, cit.R110_20_A2),
         remedy="Ask the campaign's compliance staff how the state treats volunteers' own "
-        "travel.",
+        "travel, or let the campaign pay it.",
         severity=Severity.MEDIUM,
+        substitutions=(
+            sub("the campaign paid your transport",
+                swap("D1", {"self"}, "campaign", empty="campaign"), drop("D3", "D3b")),
+        ),
     ),
     Rule(
         "R81", "TRAVEL-REIMBURSED-PAC", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
@@ -301,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         severity=Severity.MEDIUM,
         substitutions=(
             sub("the PAC paid your transport",
-                swap("D1", {"self"}, "campaign", empty="campaign")),
+                swap("D1", {"self"}, "campaign", empty="campaign"), drop("D3", "D3b")),
         ),
     ),
     Rule(

@@ -9,12 +9,18 @@ from functools import cache
 from pathlib import Path
 
 BRIEF = Path(__file__).resolve().parents[2] / "docs" / "legal-brief.md"
+AMENDMENT = Path(__file__).resolve().parents[2] / "docs" / "legal-brief-amendment-1.md"
 COLOUR_WORDS = ("RED", "AMBER", "GREEN", "NOTE")
 
 
 @cache
 def brief_text() -> str:
     return BRIEF.read_text("utf-8")
+
+
+@cache
+def amendment_text() -> str:
+    return AMENDMENT.read_text("utf-8")
 
 
 def section(letter: str) -> str:
@@ -41,8 +47,24 @@ _HEADING = re.compile(r"^\*\*(R\d\d) ([A-Z0-9-]+)\*\*(.*)$", re.MULTILINE)
 
 
 def brief_rules() -> list[BriefRule]:
+    """The brief's rule headings of section (b)."""
+    return _headings(section("b"))
+
+
+def amendment_rules() -> list[BriefRule]:
+    """The rule headings amendment 1 adds (R77-R90) or restates (R08, R09 have no plain heading
+    there: they carry '(corrected)')."""
+    return _headings(amendment_text())
+
+
+def ruleset_rules() -> dict[str, BriefRule]:
+    """Brief and amendment together; the amendment wins where it has a heading."""
+    return {rule.id: rule for rule in brief_rules() + amendment_rules()}
+
+
+def _headings(text: str) -> list[BriefRule]:
     rules = []
-    for match in _HEADING.finditer(section("b")):
+    for match in _HEADING.finditer(text):
         rule_id, name, rest = match.groups()
         segments = [s.strip() for s in rest.split(" — ") if s.strip()]
         colour_part = segments[0] if segments else ""
@@ -77,6 +99,17 @@ def brief_questions() -> dict[str, tuple[str, ...]]:
         listed = re.search(r"`([^`]*)`", item)
         assert listed, f"brief (d): no answer codes for {qid}"
         found[qid] = _codes(listed.group(1))
+    return found
+
+
+def amendment_questions() -> dict[str, tuple[str, ...]]:
+    """New question id -> answer codes from amendment 1 (`- **A1b** (if ...) `a | b``); B10 and
+    B11 (days) list no codes."""
+    found: dict[str, tuple[str, ...]] = {}
+    for item in re.split(r"\n(?=- \*\*)", amendment_text()):
+        for qid in re.findall(r"\*\*([A-G]\d+b?)\*\*", item.split("\n")[0]):
+            lists = [t for t in re.findall(r"`([^`]*)`", item) if "|" in t]
+            found[qid] = _codes(lists[-1]) if lists else ()
     return found
 
 

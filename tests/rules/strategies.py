@@ -12,8 +12,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from rules import validate_answers
-from rules.codes import EAD_STATUSES, EMPLOYER_INVOLVED
-from rules.questions import QUESTION_BY_ID
+from rules.branching import is_asked
+from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 
 AS_OF = date(2026, 11, 28)
 EXCLUSIVE = {"C1": "none", "D1": "no_travel_needed", "E1": "not_applicable_local", "G": "none"}
@@ -35,48 +35,41 @@ SAFE: dict[str, Any] = {
 }
 
 
+# Answers drawn with other odds than "any code alike", so that common people are common.
+WEIGHTED: dict[str, tuple[str, ...]] = {
+    "B1": ("yes", "no", "no", "unknown"),
+    "B2": ("no", "no", "no", "yes", "unknown"),
+    "B5": ("yes", "no", "no"),
+}
+# Optional questions and how often a person answers them.
+OPTIONAL_CHANCE = {"A2": 0.2, "B5": 0.8, "E2": 0.9}
+DAYS: tuple[int | str, ...] = (1, 2, 7, 8, 14, 30, 90, 365, "unknown")
+
+
 def build_answers(one: Callable[[str, Sequence[str]], str], several: Callable[[str], list[str]],
                   amount: Callable[[], Any], chance: Callable[[float], bool],
                   age: Callable[[int, int], int]) -> dict[str, Any]:
-    """One person's answers, asking each question only where brief (d) asks it."""
-    a: dict[str, Any] = {"A1": one("A1", codes("A1"))}
-    if chance(0.2):
-        a["A2"] = one("A2", codes("A2"))
-    a["B1"] = one("B1", ("yes", "no", "no", "unknown"))
-    if a["B1"] != "yes":
-        a["B2"] = one("B2", ("no", "no", "no", "yes", "unknown"))
-        if a["B2"] != "yes":
-            a["B3"] = one("B3", codes("B3"))
-    us_person = "yes" in (a.get("B1"), a.get("B2"), a.get("B3"))
-    if not us_person:
-        a["B4"] = one("B4", codes("B4"))
-        if a["B4"] in EAD_STATUSES:
-            a["B7"] = one("B7", codes("B7"))
-    if chance(0.8):
-        a["B5"] = one("B5", ("yes", "no", "no"))
-        if chance(0.3):
-            a["B5_age"] = age(0, 17) if a["B5"] == "yes" else age(18, 120)
-    a["B6"] = one("B6", codes("B6"))
-    a["B8"] = one("B8", codes("B8"))
-    a["C1"] = several("C1")
-    a["C2"] = one("C2", codes("C2"))
-    if a["C2"] in EMPLOYER_INVOLVED:
-        a["C3"] = one("C3", codes("C3"))
-    if a.get("B4") != "none_abroad_remote" or us_person:
-        a["D1"] = several("D1")
-        if "crowdfunding" in a["D1"]:
-            a["D2"] = one("D2", codes("D2"))
-        if "self" in a["D1"]:
-            a["D3"] = amount()
-            if isinstance(a["D3"], int | float) and a["D3"] > 1000:
-                a["D3b"] = one("D3b", codes("D3b"))
-        if a["D1"] != ["no_travel_needed"]:
-            a["D4"] = one("D4", codes("D4"))
-        a["E1"] = several("E1")
-        if chance(0.9):
-            a["E2"] = one("E2", codes("E2"))
-    a["F"] = several("F")
-    a["G"] = several("G")
+    """One person's answers: each question in order, drawn only where rules.branching asks it
+    (the branching is not restated here; questions depend only on earlier ones)."""
+    a: dict[str, Any] = {}
+    for question in QUESTIONS:
+        qid = question.id
+        if not is_asked(qid, a, AS_OF) or not chance(OPTIONAL_CHANCE.get(qid, 1.0)):
+            continue
+        if qid == "B5_age":
+            if "B5" in a and chance(0.3):
+                a[qid] = age(0, 17) if a["B5"] == "yes" else age(18, 120)
+        elif question.kind is Kind.MULTI:
+            a[qid] = several(qid)
+        elif question.kind is Kind.AMOUNT:
+            a[qid] = amount()
+        elif question.kind is Kind.DAYS:
+            days = one(qid, tuple(str(d) for d in DAYS))
+            a[qid] = days if days == "unknown" else int(days)
+            if qid == "B11" and isinstance(a.get("B10"), int) and isinstance(a[qid], int):
+                a[qid] = min(a[qid], a["B10"])
+        else:
+            a[qid] = one(qid, WEIGHTED.get(qid, codes(qid)))
     return a
 
 

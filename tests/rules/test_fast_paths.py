@@ -146,6 +146,8 @@ def test_each_fact_depends_only_on_its_sources(raw: dict[str, Any], qid: str,
         other = data.draw(st.sampled_from([0, 999, 1001, 2500, "unknown"]))
     elif question.kind is Kind.AGE:
         other = data.draw(st.integers(0, 120))
+    elif question.kind is Kind.DAYS:
+        other = data.draw(st.sampled_from([1, 7, 14, 365, "unknown"]))
     else:
         other = data.draw(st.sampled_from(question.codes))
     before = validate_answers(raw, AS_OF).answers

@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from rules import Assessment, Colour, assess, validate_answers
+from rules.applicability import Column
+from rules.branching import column_of_answers, is_asked
 from rules.questions import QUESTION_BY_ID, Kind
 from rules.rule import COLOUR_RANK
 from tests.rules.caselib import load_bases
@@ -24,8 +26,8 @@ FOREIGN_PAYER_CODES = {
 # Questions with an "I don't know" answer. D4 (who organised the trip) is included: the brief has
 # no rule for D4=unknown, and a foreign-organised trip (R40 amber) answered "unknown" would come
 # out green; we extend R40 to "unknown" (docs/decisions.md), pinned by test_d4_unknown_is_amber.
-UNKNOWABLE = ("A1", "B1", "B2", "B3", "B4", "B7", "C1", "C2", "C3", "D1", "D2", "D3", "D3b",
-              "D4", "E1", "E2")
+UNKNOWABLE = ("A1", "A1b", "A3", "B1", "B2", "B3", "B4", "B7", "B9", "B10", "B11", "C1", "C2",
+              "C3", "D1", "D2", "D3", "D3b", "D4", "D5", "E1", "E2", "E3")
 
 
 def assessed(raw: dict[str, Any], as_of: date = AS_OF) -> Assessment | None:
@@ -68,11 +70,18 @@ def test_adding_a_foreign_payer_never_improves_the_colour(
     changed[qid] = [c for c in raw[qid] if c != EXCLUSIVE[qid]] + [code]
     if qid == "D1" and "D4" not in changed:
         changed["D4"] = "self_or_friends"  # no longer 'no travel needed': D4 is asked now
+    if is_asked("D5", changed, AS_OF) and changed.get("D5") != "unknown":
+        changed["D5"] = "no_trip_is_for_campaign"  # a payer now: whether the trip is for it
+    if is_asked("E3", changed, AS_OF) and "E3" not in changed:
+        changed["E3"] = "self_or_own_contacts"
     after = assessed(changed)
     assert after is not None, validate_answers(changed, AS_OF).issues
     assert rank(after.colour) >= rank(before.colour)
     assert rank(after.election_colour) >= rank(before.election_colour)
-    assert after.colour is Colour.RED and after.election_colour is Colour.RED
+    if column_of_answers(changed) is Column.BALLOT_MEASURE:
+        assert "R83" in after.fired  # not banned federally; state law (amendment 1, R83)
+    else:
+        assert after.colour is Colour.RED and after.election_colour is Colour.RED
 
 
 def unknown_variants(raw: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -139,7 +148,8 @@ def test_json_is_deterministic(raw: dict[str, Any], rnd: random.Random) -> None:
 def test_d4_unknown_is_amber() -> None:
     """Not knowing who organised the trip is never green: R40 asks the volunteer to find out."""
     raw = {"A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "esta_vwp",
-           "B6": "none", "B8": "outside_us", "C1": ["none"], "C2": "not_employed",
+           "B6": "none", "B8": "outside_us", "B9": "incidental_to_holiday_or_family_visit",
+           "B10": 14, "B11": 3, "C1": ["none"], "C2": "not_employed",
            "D1": ["self"], "D3": 500, "D4": "foreign_party_or_gov", "E1": ["self_paid"],
            "F": ["canvass_phone_text"], "G": ["none"]}
     organised = assessed(raw)

@@ -4,7 +4,8 @@ She is unpaid, uses her normal annual leave, pays her own $800 flight, stays fre
 volunteer host and knocks on doors. Election law: green (unpaid volunteering, leave, self-paid
 travel within $1,000, a US host's hospitality). Immigration: amber, because free lodging from a
 US host in exchange for volunteering can be treated as unauthorised work for a visitor (R73,
-US Embassy "unpaid work is work"). The overall colour is the worst, so AMBER (brief (c)4, (c)9).
+US Embassy "unpaid work is work"), and a two-week trip made to campaign is not tourism (R87,
+amendment 1 section 5). The overall colour is the worst, so AMBER (brief (c)4, (c)9).
 """
 
 from datetime import date
@@ -49,15 +50,16 @@ def test_the_reasons(result: Assessment) -> None:
     for finding in result.findings:
         by_colour.setdefault(finding.colour, []).append(finding.rule)
     assert by_colour == {
-        Colour.AMBER: ["R73"],
+        Colour.AMBER: ["R73", "R87"],
         Colour.GREEN: ["R11", "R24", "R27", "R43", "R50"],
         Colour.NOTE: ["R04", "R08", "R72"],
     }
-    assert result.fired == ("R73", "R11", "R24", "R27", "R43", "R50", "R04", "R08", "R72")
+    assert result.fired == ("R73", "R87", "R11", "R24", "R27", "R43", "R50", "R04", "R08",
+                            "R72")
 
 
 def test_the_immigration_finding_is_separate_and_capped(result: Assessment) -> None:
-    assert [f.rule for f in result.immigration_findings] == ["R73", "R72"]
+    assert [f.rule for f in result.immigration_findings] == ["R73", "R87", "R72"]
     r73 = result.immigration_findings[0]
     assert r73.name == "IMM-REMUNERATION"
     assert r73.colour is Colour.AMBER and r73.severity == "high" and r73.immigration
@@ -65,7 +67,8 @@ def test_the_immigration_finding_is_separate_and_capped(result: Assessment) -> N
     assert r73.remedy.startswith("Pay your own travel, lodging and meals")
     assert [c.label for c in r73.citations] == ['US Embassy Germany, "Unpaid work is work"']
     assert all(c.authority for c in r73.citations)
-    assert {f.rule for f in result.election_findings}.isdisjoint({"R72", "R73", "R74", "R75"})
+    assert {f.rule for f in result.election_findings}.isdisjoint(
+        {"R72", "R73", "R74", "R75", "R87"})
     assert result.areas == {
         Area.CAMPAIGN: Colour.NOTE, Area.STATUS: Colour.NOTE, Area.COMPENSATION: Colour.GREEN,
         Area.TRAVEL: Colour.GREEN, Area.HOUSING: Colour.GREEN, Area.ROLE: Colour.GREEN,
@@ -73,12 +76,18 @@ def test_the_immigration_finding_is_separate_and_capped(result: Assessment) -> N
     }
 
 
-def test_paying_her_own_lodging_would_make_it_green(result: Assessment) -> None:
+def test_paying_her_own_lodging_and_a_holiday_trip_would_make_it_green(
+        result: Assessment) -> None:
     (cf,) = result.immigration_findings[0].counterfactuals
-    assert cf.colour is Colour.GREEN
-    assert cf.changes == {"E1": ["self_paid"]}
+    assert cf.colour is Colour.AMBER  # R87 stays: the trip is still made to campaign
+    assert cf.changes == {"D5": None, "E1": ["self_paid"], "E3": None}
     assert "paid your own" in cf.label
-    assert seed_result(E1=["self_paid"]).colour is Colour.GREEN
+    (trip,) = result.immigration_findings[1].counterfactuals
+    assert trip.colour is Colour.AMBER  # R73 stays
+    assert trip.changes == {"B9": "incidental_to_holiday_or_family_visit", "B11": 7}
+    both = seed_result(E1=["self_paid"], E3=None, D5=None,
+                       B9="incidental_to_holiday_or_family_visit", B11=7)
+    assert both.colour is Colour.GREEN
 
 
 def test_the_green_findings_carry_their_authorities(result: Assessment) -> None:
