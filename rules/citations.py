@@ -410,14 +410,14 @@ TRUMP_COMPLAINT = Citation(
     "Complaint to the FEC, Trump campaign v. UK Labour Party (Oct 21, 2024): allegations, "
     "unresolved",
     None,
-    VSEC,
+    REP,
     "allegations only; outcome not found; the FEC lost its quorum on Apr 30, 2025",
 )
 LABOUR_VOLUNTEERS_PRESS = Citation(
     "Press accounts (BBC; Prime Minister Starmer, Oct 2024): Labour staff who volunteered in the "
     "US took leave, paid their own way and stayed with other volunteers",
     None,
-    VSEC,
+    REP,
     "BBC and Starmer statements as reported; Daily Mail on a Labour MP canvassing (\"no "
     "suggestion\" of wrongdoing)",
 )
@@ -425,13 +425,13 @@ CAMBRIDGE_ANALYTICA = Citation(
     "Complaint to the FEC and DOJ about Cambridge Analytica's foreign staff (2018): "
     "allegations, unresolved",
     None,
-    VSEC,
+    REP,
     "allegations only; outcome not found",
 )
 BALLOTPEDIA_STATES = Citation(
     "At least 19 states ban foreign money in ballot-measure campaigns (Ballotpedia, July 2025)",
     None,
-    VSEC,
+    REP,
     "Ballotpedia count [V-sec in amendment 1]: nine enacted in 2025, incl. Montana HB 818 and "
     "Missouri SB 152; state law, not assessed by this tool",
 )

@@ -1,13 +1,14 @@
 """Code health of the rule data: the catalogue and the questions match the brief, every finding
 that can be red or amber is actionable and cited, and every remedy offered actually works."""
 
+import re
 from datetime import date
 
 import pytest
 
 from app.assessment_text import assessment_lines
 from app.rules_catalogue import citation_line, rules_as_markdown, rules_as_text
-from rules import RULE_BY_ID, RULES, Answers, assess, validate_answers
+from rules import RULE_BY_ID, RULES, Answers, assess, citations, validate_answers
 from rules.citations import Citation, Verification
 from rules.codes import A1Code, codes_of
 from rules.engine import wording_context
@@ -22,6 +23,8 @@ CASES = load_cases()
 BRIEF_RULES = {r.id: r for r in brief.brief_rules()}
 ACTIONABLE = [r for r in RULES if r.possible_colours() & {Colour.RED, Colour.AMBER}]
 AS_OF = date(2026, 11, 28)
+
+
 
 def all_citations() -> list[tuple[Rule, Citation]]:
     return [(rule, citation) for rule in RULES for citation in rule.citations]
@@ -109,29 +112,67 @@ def test_every_rule_has_text_citations_and_a_named_trigger(rule: Rule) -> None:
     assert "{" not in rule.text.format(**context) + rule.remedy.format(**context)
 
 
-def test_unverified_citations_are_never_authority() -> None:
-    unverified = [(r, c) for r, c in all_citations() if c.verification is Verification.UNVERIFIED]
-    assert unverified, "the brief marks some citations UNVERIFIED; the catalogue should too"
-    for _, citation in unverified:
+NOT_AUTHORITY = (Verification.UNVERIFIED, Verification.REPORTED)
+
+
+def every_citation() -> list[Citation]:
+    """Every rule's citations and every constant in rules.citations (for rules still to come)."""
+    named = [v for v in vars(citations).values() if isinstance(v, Citation)]
+    return named + [c for _, c in all_citations()]
+
+
+def test_unverified_and_reported_citations_are_never_authority() -> None:
+    """Brief: UNVERIFIED is never shown as authority; amendment 1, R90: nor is REPORTED."""
+    for mark in NOT_AUTHORITY:
+        assert any(c.verification is mark for _, c in all_citations()), f"no {mark} citation"
+    for citation in every_citation():
         shown = CitationOut.of(citation)
-        assert shown.authority is False
-        assert "reported" in citation_line(citation)
-    for _, citation in all_citations():
-        if citation.verification is not Verification.UNVERIFIED:
-            assert CitationOut.of(citation).authority is True
+        if citation.verification in NOT_AUTHORITY:
+            assert shown.authority is False and not citation.is_authority
+            assert shown.shown == citation.shown == f"Reported: {citation.label}"
+            assert citation_line(citation).startswith("Reported: ")
+            assert citation_line(citation, notes=True).startswith("Reported: ")
+        else:
+            assert shown.authority is True and shown.shown == citation.label
+            assert not citation_line(citation).startswith("Reported")
 
 
-def test_unverified_citation_reads_as_reported_in_the_text_output() -> None:
-    answers = _valid({"B1": "yes", "B4": None, "C1": ["campaign"]})
+def test_reported_sources_are_the_complaints_press_accounts_and_counts() -> None:
+    """R90: complaints, allegations, press accounts and unresolved matters are REPORTED."""
+    for citation in (citations.TRUMP_COMPLAINT, citations.CAMBRIDGE_ANALYTICA,
+                     citations.LABOUR_VOLUNTEERS_PRESS, citations.BALLOTPEDIA_STATES):
+        assert citation.verification is Verification.REPORTED, citation.label
+    for citation in every_citation():
+        if re.search(r"complaint|allegation|press account|BBC|Starmer", citation.label, re.I):
+            assert citation.verification is Verification.REPORTED, citation.label
+    # A conciliation agreement is an FEC document, but says the respondent did not admit it.
+    assert "without admitting liability" in citations.MUR_7271.label
+    assert citations.MUR_7271.is_authority
+
+
+def test_rules_that_cite_reported_sources_still_cite_an_authority() -> None:
+    for rule in RULES:
+        if any(c.verification in NOT_AUTHORITY for c in rule.citations):
+            assert any(c.is_authority for c in rule.citations), rule.id
+
+
+def test_reported_citations_read_reported_in_the_text_output_and_catalogue() -> None:
+    answers = _valid({"B1": "yes", "B4": None, "C1": ["campaign"], "B6": "foreign_party_staff"})
     result = assess(answers, AS_OF)
     (r14,) = [f for f in result.findings if f.rule == "R14"]
     (salary,) = [c for c in r14.citations if not c.authority]
     assert salary.verification == "UNVERIFIED"
-    lines = [line for line in assessment_lines(result) if salary.label in line]
-    assert lines and all("reported, not verified" in line and "[UNVERIFIED]" not in line
-                         for line in lines)
-    assert "[reported, not verified]" in rules_as_text()
-    assert "[reported, not verified]" in rules_as_markdown()
+    (r71,) = [f for f in result.findings if f.rule == "R71"]
+    reported = [c for c in r71.citations if not c.authority]
+    assert [c.verification for c in reported] == ["REPORTED"]
+    text = assessment_lines(result)
+    for citation in (salary, *reported):
+        lines = [line for line in text if citation.label in line]
+        assert lines and all(line.strip() == f"- Reported: {citation.label}" + (
+            f" <{citation.url}>" if citation.url else "") for line in lines), lines
+    assert not [line for line in text if "[UNVERIFIED]" in line or "[REPORTED]" in line]
+    assert "Reported: Complaint to the FEC, Trump campaign" in rules_as_text()
+    assert "[REPORTED]" in rules_as_markdown() and "[UNVERIFIED]" in rules_as_markdown()
 
 
 # Questions and answer codes against brief (d) -------------------------------------------
