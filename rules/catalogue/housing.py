@@ -55,14 +55,14 @@ RULES: tuple[Rule, ...] = (
         "R42", "HOUSING-PERSONAL-HOSPITALITY", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
         stays_with_own_friends_or_family,
         "Staying with your own friends or family as an ordinary guest is fine.",
-        (cit.R100_75_77,),
+        (cit.R100_52_A_HOSPITALITY,),
     ),
     Rule(
         "R43", "HOUSING-US-VOLUNTEER-HOST", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
         stays_free_with_us_volunteer_host,
         "Free lodging from a US volunteer or supporter is not a foreign contribution (any value "
         "is the US host's); visitors should read the immigration section.",
-        (cit.S30121, cit.R100_75_77),
+        (cit.S30121, cit.FEC_TRAVEL_PAGE),
     ),
     Rule(
         "R44", "HOUSING-FOREIGN-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,

@@ -164,7 +164,7 @@ def test_reported_citations_read_reported_in_the_text_output_and_catalogue() -> 
     assert salary.verification == "UNVERIFIED"
     (r71,) = [f for f in result.findings if f.rule == "R71"]
     reported = [c for c in r71.citations if not c.authority]
-    assert [c.verification for c in reported] == ["REPORTED"]
+    assert [c.verification for c in reported] == ["REPORTED", "REPORTED"]
     text = assessment_lines(result)
     for citation in (salary, *reported):
         lines = [line for line in text if citation.label in line]
@@ -173,6 +173,29 @@ def test_reported_citations_read_reported_in_the_text_output_and_catalogue() -> 
     assert not [line for line in text if "[UNVERIFIED]" in line or "[REPORTED]" in line]
     assert "Reported: Complaint to the FEC, Trump campaign" in rules_as_text()
     assert "[REPORTED]" in rules_as_markdown() and "[UNVERIFIED]" in rules_as_markdown()
+
+
+# Amendment 1, section 8: corrected citations ----------------------------------------------
+
+
+def test_section_8_citation_corrections() -> None:
+    def cited(rule_id: str) -> tuple[Citation, ...]:
+        return RULE_BY_ID[rule_id].citations
+
+    assert cited("R04") == (citations.S30121_A, citations.R110_20_I, citations.FEC_VOLUNTEER_PAGE)
+    assert cited("R42") == (citations.R100_52_A_HOSPITALITY,)
+    assert "ordinary hospitality" in citations.R100_52_A_HOSPITALITY.label
+    assert cited("R43") == (citations.S30121, citations.FEC_TRAVEL_PAGE)
+    r71 = cited("R71")
+    assert [c for c in r71 if c.is_authority] == [citations.USC_611_C]
+    assert citations.TRUMP_COMPLAINT in r71 and citations.LABOUR_VOLUNTEERS_PRESS in r71
+    # R44 keeps the brief's remedy and cites (not R70's home-event ones).
+    r44 = RULE_BY_ID["R44"]
+    assert r44.citations == (citations.MUR_7271, citations.FEC_TRAVEL_PAGE, citations.S30121)
+    assert r44.remedy == ("Pay your own lodging or stay with a US host; return any "
+                          "foreign-funded subsistence.")
+    for rule_id in ("R42", "R43", "R44"):
+        assert citations.R100_75_77 not in cited(rule_id)
 
 
 # Questions and answer codes against brief (d) -------------------------------------------
