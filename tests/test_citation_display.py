@@ -5,6 +5,7 @@ catalogue (`volunteer-check rules --markdown`) carries the notes."""
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from rules import Person
 from rules import citations as cit
 from rules.citations import Citation
 from rules.result import CitationOut
+from tests.rules.test_citation_urls import allowed_host
 from tests.scenarios import SEED
 
 # A red plan that also cites an UNVERIFIED passage (R14: paid by the campaign) and REPORTED
@@ -88,6 +90,15 @@ def test_no_research_note_in_the_json(scenario: str, tmp_path: Path,
     cited = [c for f in result["findings"] for c in f["citations"]]
     assert cited and all(set(c) == {"label", "url", "verification", "authority"} for c in cited)
     assert [s for s in NOTES if s in out] == []
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_every_printed_link_is_on_an_official_host(scenario: str) -> None:
+    outcome = outcome_of(SCENARIOS[scenario])
+    links = re.findall(r'href="([^"]+)"', assessment_report_html(outcome, None))
+    links += re.findall(r" <(https?://[^>]+)>", outcome_text(outcome))
+    assert links
+    assert [url for url in links if not allowed_host(unescape(url))] == []
 
 
 def test_reported_sources_read_reported_and_are_not_links() -> None:
