@@ -7,6 +7,7 @@ from app.rules_catalogue import citation_line
 from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.questions import QUESTION_BY_ID
+from rules.result import CitationOut
 
 WIDTH = 88
 
@@ -25,17 +26,15 @@ def finding_lines(finding: Finding) -> list[str]:
     for cf in finding.counterfactuals:
         wrapped = _wrap(f"If {cf.label} instead: {cf.colour}", "       ")
         lines += ["    -> " + wrapped[0].lstrip(), *wrapped[1:]]
-    lines += ["    - " + citation_line_of(c.label, c.url, c.verification, c.authority, c.note)
-              for c in finding.citations]
+    lines += ["    - " + source_line(c) for c in finding.citations]
     return lines
 
 
-def citation_line_of(label: str, url: str | None, verification: str, authority: bool,
-                     note: str) -> str:
-    mark = verification if authority else "reported, not verified"
-    link = f" <{url}>" if url else ""
-    extra = f" ({note})" if note else ""
-    return f"{label}{link} [{mark}]{extra}"
+def source_line(citation: CitationOut) -> str:
+    """A source as the volunteer reads it: the label (or 'Reported: <label>') and its URL; no
+    verification marks or research notes, which are for counsel (`rules --markdown`)."""
+    link = f" <{citation.url}>" if citation.url else ""
+    return f"{citation.shown}{link}"
 
 
 def assessment_lines(result: Assessment) -> list[str]:

@@ -48,12 +48,6 @@ STATUS_WORDS: dict[Status, str] = {
     Status.UNKNOWN: "Not known (treated as a foreign national)",
 }
 
-VERIFICATION_WORDS = {
-    "V": "verified",
-    "V-sec": "verified through a secondary source",
-}
-REPORTED = "reported, not verified"
-
 STYLE = "body { color: #202124; font-family: " + FONT_STACK + "; }" + """
 h1 { font-size: 17pt; font-weight: bold; color: #1a237e; margin-top: 0; margin-bottom: 0.1em; }
 h2 { font-size: 12.5pt; font-weight: bold; color: #1a237e; margin-top: 1.1em;
@@ -104,17 +98,18 @@ def _url(url: str | None) -> str:
 
 
 def citation_html(citation: CitationOut) -> str:
-    """One source with its URL printed; non-authority sources read 'reported, not verified'."""
-    mark = (VERIFICATION_WORDS.get(citation.verification, citation.verification)
-            if citation.authority else REPORTED)
-    note = f"; {esc(citation.note)}" \
-        if citation.note and citation.note.strip().lower() != mark.lower() else ""
-    return (f'<p class="cit">&#8226; {esc(citation.label)}{_url(citation.url)} '
-            f"<i>({esc(mark)}{note})</i></p>")
+    """One source with its URL printed. A source that is not authority (UNVERIFIED or REPORTED)
+    reads 'Reported: ...' in muted italics, its URL as plain text, not a link. Verification
+    marks and research notes are for counsel (`rules --markdown`), not printed here."""
+    if citation.authority:
+        return f'<p class="cit">&#8226; {esc(citation.label)}{_url(citation.url)}</p>'
+    url = f" {esc(citation.url)}" if citation.url else ""
+    return (f'<p class="cit">&#8226; <span class="muted"><i>{esc(citation.shown)}</i>{url}'
+            "</span></p>")
 
 
 def citations_html(finding: Finding) -> str:
-    """The sources of one finding, each with its URL and how far it was verified."""
+    """The sources of one finding, each with its URL; reported ones marked 'Reported: '."""
     if not finding.citations:
         return ""
     items = "".join(citation_html(c) for c in finding.citations)

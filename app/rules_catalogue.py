@@ -11,12 +11,13 @@ def colour_words(rule: Rule) -> str:
     return " / ".join(str(c) for c in order)
 
 
-def citation_line(citation: Citation) -> str:
-    """A citation as text; UNVERIFIED ones are marked as reported, never as authority."""
-    mark = "reported, not verified" if not citation.is_authority else str(citation.verification)
+def citation_line(citation: Citation, *, notes: bool = False) -> str:
+    """A citation with its verification mark; UNVERIFIED and REPORTED ones read 'Reported: ...',
+    never as authority. The research note ("retrieved via ...") only with `notes`: it is for
+    counsel's Markdown catalogue, never for a volunteer."""
     url = f" <{citation.url}>" if citation.url else ""
-    note = f" ({citation.note})" if citation.note else ""
-    return f"{citation.label}{url} [{mark}]{note}"
+    note = f" ({citation.note})" if notes and citation.note else ""
+    return f"{citation.shown}{url} [{citation.verification}]{note}"
 
 
 def _plain(text: str) -> str:
@@ -55,6 +56,6 @@ def rules_as_markdown() -> str:
         if rule.remedy:
             lines += ["", f"*Remedy:* {_plain(rule.remedy)}"]
         lines.append("")
-        lines.extend(f"- {citation_line(c)}" for c in rule.citations)
+        lines.extend(f"- {citation_line(c, notes=True)}" for c in rule.citations)
         lines.append("")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rules.answers import Answers, Validation, validate_answers
+from rules.branching import transport_limit
 from rules.applicability import Column, evaluated
 from rules.catalogue import RULE_BY_ID, RULES
 from rules.facts import Facts, Status, derive_facts
@@ -150,6 +151,7 @@ def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     """Values interpolated into rule texts, taken from the parameters in force."""
     return {
         "limit": f"${facts.limit:,}",
+        "federal_limit": f"${transport_limit(as_of):,}",
         "limit_scope": LIMIT_SCOPE.get(facts.column, "candidate per election"),
         "corp_verdict": CORPORATE_SCOPE.get(
             facts.column, "Federal law bars corporate and union contributions in federal "
@@ -171,7 +173,7 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
     before = answers.as_dict()
     found: list[Counterfactual] = []
     for substitution in rule.substitutions:
-        checked = validate_answers(substitution.apply(before), as_of)
+        checked = validate_answers(substitution.apply(before, as_of), as_of)
         if not checked.ok or checked.answers is None:
             continue
         from rules.fast import memo

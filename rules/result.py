@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.citations import Citation
+from rules.citations import Citation, shown_label
 from rules.facts import Status
 from rules.rule import AppliesTo, Area, Colour, Severity
 
@@ -13,14 +13,15 @@ FROZEN = ConfigDict(frozen=True)
 
 
 class CitationOut(BaseModel):
-    """A citation as shown to people: UNVERIFIED ones carry authority=False ('reported')."""
+    """A citation as shown to people. UNVERIFIED and REPORTED ones carry authority=False and are
+    printed only as 'Reported: ...'. The research note stays in `rules.citations.Citation`: it
+    is for counsel's catalogue, never part of a volunteer's result."""
 
     model_config = FROZEN
 
     label: str
     url: str | None
     verification: str
-    note: str
     authority: bool
 
     @classmethod
@@ -29,9 +30,13 @@ class CitationOut(BaseModel):
             label=citation.label,
             url=citation.url,
             verification=str(citation.verification),
-            note=citation.note,
             authority=citation.is_authority,
         )
+
+    @property
+    def shown(self) -> str:
+        """The label as printed: 'Reported: <label>' unless the source is authority."""
+        return shown_label(self.label, self.authority)
 
 
 class Counterfactual(BaseModel):

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -59,7 +60,7 @@ class Substitution:
     """A remedy as answers: 'If <label> instead', applied to a copy of the raw answers."""
 
     label: str
-    apply: Callable[[Mapping[str, Any]], RawAnswers]
+    apply: Callable[[Mapping[str, Any], date], RawAnswers]
 
 
 ColourFn = Callable[[Facts], Colour]

@@ -70,8 +70,8 @@ def test_unverified_citations_print_as_reported(tmp_path: Path,
     code, out, _ = run(capsys, "assess", str(answers_file(tmp_path, paid)), *AS_OF)
     assert code == 0
     salary = [line for line in out.splitlines() if "paying Canadian staff" in line]
-    assert salary and all("[reported, not verified]" in line for line in salary)
-    assert "[UNVERIFIED]" not in out
+    assert salary and all(line.startswith("    - Reported: FEC AO 2007-22") for line in salary)
+    assert "UNVERIFIED" not in out and "[V]" not in out
 
 
 def test_a_file_saved_under_another_colour_says_so(tmp_path: Path,
@@ -227,7 +227,8 @@ def test_rules_markdown_for_legal_review(capsys: pytest.CaptureFixture[str]) -> 
     for section, rule in zip(sections, RULES, strict=True):
         assert f"trigger `{rule.trigger.__name__}`" in section
         assert len(re.findall(r"^- ", section, re.M)) == len(rule.citations)
-    assert "[reported, not verified]" in out
+    assert "- Reported: FEC AO 2007-22, passage on paying Canadian staff" in out
+    assert "[UNVERIFIED] (exact passage not retrieved)" in out  # research notes, for counsel
 
 
 def test_no_command_prints_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,9 +6,10 @@
 
 It shows a large traffic light (lamp position, symbol and the word, never colour alone) with one
 sentence of meaning, a light per area, every finding with its reason, remedy, "If ... instead"
-alternatives and clickable citations (unverified ones marked "reported"), the immigration
-findings in their own section, the facts still missing, and a note when a saved file's colour
-changed under the current rules. Invalid answers are listed with a way back to each question.
+alternatives and clickable citations (sources that are not authority read "Reported: ..."),
+the immigration findings in their own section, the facts still missing, and a note when a saved
+file's colour changed under the current rules. Invalid answers are listed with a way back to
+each question.
 """
 
 import html
@@ -66,18 +67,17 @@ def _esc(text: object) -> str:
 
 
 def citation_html(citation: CitationOut) -> str:
-    """A citation as a link; unverified ones are marked as reported, never as authority."""
-    text = _esc(citation.label)
-    body = (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
-            if citation.url else text)
+    """An authority as a link. A source that is not authority (UNVERIFIED or REPORTED) reads
+    'Reported: ...' in grey italics and is not a link; no marks or research notes are shown."""
     if not citation.authority:
-        body += " <i>(reported, not verified)</i>"
-    if citation.note:
-        body += f" <span style='color:#5f6368'>({_esc(citation.note)})</span>"
-    return body
+        return f"<i style='color:{REPORTED_GREY}'>{_esc(citation.shown)}</i>"
+    text = _esc(citation.label)
+    return (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
+            if citation.url else text)
 
 
 LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
+REPORTED_GREY = "#5f6368"
 # The big colour word on the window background: dark shades on light windows, light on dark.
 WORD_COLOURS = {"RED": ("#b3261e", "#f28b82"), "AMBER": ("#8a6100", "#fdd663"),
                 "GREEN": ("#1e7b34", "#81c995")}
@@ -347,13 +347,13 @@ class ResultView(QWidget):
             for index, citation in enumerate(finding.citations):
                 link = label(f"\u2022 {citation_html(citation)}", rich=True,
                              name=f"citation_{finding.rule}_{index}")
-                if citation.url:
+                if citation.url and citation.authority:
                     link.setOpenExternalLinks(True)
                     link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-                    link.setAccessibleName(
-                        f"Source: {citation.label}"
-                        + ("" if citation.authority else " (reported, not verified)"))
+                    link.setAccessibleName(f"Source: {citation.label}")
                     link.setToolTip(citation.url)
+                elif not citation.authority:
+                    link.setAccessibleName(f"Source: {citation.shown}")
                 inner.addWidget(link)
         return card
 

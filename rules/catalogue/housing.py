@@ -63,14 +63,14 @@ RULES: tuple[Rule, ...] = (
         "R42", "HOUSING-PERSONAL-HOSPITALITY", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
         stays_with_own_friends_or_family,
         "Staying with your own friends or family as an ordinary guest is fine.",
-        (cit.R100_75_77,),
+        (cit.R100_52_A_HOSPITALITY,),
     ),
     Rule(
         "R43", "HOUSING-US-VOLUNTEER-HOST", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
         stays_free_with_us_volunteer_host,
         "Free lodging from a US volunteer or supporter is not a foreign contribution (any value "
         "is the US host's); visitors should read the immigration section.",
-        (cit.S30121, cit.R100_75_77),
+        (cit.S30121, cit.FEC_TRAVEL_PAGE),
     ),
     Rule(
         "R44", "HOUSING-FOREIGN-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,
@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
         housing_placed_by_foreign_party_or_unknown,
         "A foreign party placing volunteers with US hosts may itself be a thing of value to "
         "the campaign; this is untested. If you don't know who arranged your stay, find out.",
-        (cit.S30121_A1A,),
+        (cit.S30121_A1A, cit.TRUMP_COMPLAINT),
         remedy="Arrange your stay yourself, or through the US campaign or a US host directly.",
         severity=Severity.MEDIUM,
         substitutions=(

@@ -107,7 +107,7 @@ RULES: tuple[Rule, ...] = (
         "candidate (FEC, MUR 7523; AO 2024-05). At least 19 states ban foreign money in "
         "measure campaigns, and some also ban foreign decision-making. This tool cannot check "
         "state law.",
-        (cit.MUR_7523, cit.AO_2024_05),
+        (cit.MUR_7523, cit.AO_2024_05, cit.BALLOTPEDIA_STATES),
         remedy="Check the state's law with the measure committee's counsel before you go "
         "ahead.",
         severity=Severity.MEDIUM,
@@ -152,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         corporate_payer_note_or_amber, us_corporation_pays_outside_federal_ban,
         "Money or paid time from a US company, union or non-profit is treated according to "
         "the committee: {corp_verdict}",
-        (cit.AO_2010_11, cit.S30118_A, cit.BELLOTTI),
+        (cit.AO_2010_11, cit.S30118_A, cit.R114_2_AB, cit.BELLOTTI, cit.CARC),
         remedy="Have the committee's counsel confirm how it must accept and report the "
         "company's payment, or pay yourself.",
         severity=Severity.MEDIUM,
@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         "Federally this is not banned, but it is illegal in many states: foreign money, "
         "foreign-paid travel, lodging or resources, or foreign decision-making in a "
         "ballot-measure campaign. This tool cannot check the state's law.",
-        (cit.MUR_7523, cit.AO_2024_05),
+        (cit.MUR_7523, cit.AO_2024_05, cit.HR_3229, cit.BALLOTPEDIA_STATES),
         remedy="Take nothing of value from foreign sources and leave decisions to US staff, or "
         "have the measure committee's counsel confirm the state's law allows it.",
         severity=Severity.HIGH,

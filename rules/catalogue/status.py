@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
         "anything of value in connection with any federal, state or local candidate election "
         "or to a party, be paid for this work by anyone except the committee you work for, or "
         "take part in decisions about election-related activity.",
-        (cit.S30121, cit.R110_20_A3, cit.FEC_VOLUNTEER_PAGE),
+        (cit.S30121_A, cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
         "R05", "FN-STATUS-UNKNOWN", Area.STATUS, AppliesTo.FN, Colour.AMBER, has_unknown_status,
@@ -122,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         "Party staff, officials and politicians can volunteer only in a personal capacity: on "
         "leave, at their own expense, without party or government resources, and they attract "
         "scrutiny.",
-        (cit.USC_611_C, cit.TRUMP_COMPLAINT),
+        (cit.USC_611_C, cit.TRUMP_COMPLAINT, cit.LABOUR_VOLUNTEERS_PRESS),
         remedy="Document your personal capacity (leave record, your own receipts) and use no "
         "party or official resources.",
         severity=Severity.MEDIUM,

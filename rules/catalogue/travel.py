@@ -125,7 +125,7 @@ def trip_organised_by_foreign_party_or_unknown(f: Facts) -> bool:
 
 def _own_or_campaign(label: str, remove: set[str] | frozenset[str]) -> tuple[Substitution, ...]:
     return (
-        sub(f"you paid your own {label} (up to $1,000)", pay_own_transport(remove)),
+        sub(f"you paid your own {label} (within the exemption)", pay_own_transport(remove)),
         sub("the campaign paid your travel",
             swap("D1", remove, "campaign", empty="campaign")),
     )
@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         pays_own_travel_within_limit,
         "Paying your own campaign travel up to {limit} per {limit_scope} is not a "
         "contribution.",
-        (cit.R100_79, cit.FEC_TRAVEL_PAGE),
+        (cit.R100_79_A, cit.FEC_TRAVEL_PAGE, cit.FEC_PARTY_ADVANCES),
     ),
     Rule(
         "R28", "TRAVEL-SELF-OVER-1000-FN", Area.TRAVEL, AppliesTo.FN, Colour.AMBER,
@@ -152,8 +152,8 @@ RULES: tuple[Rule, ...] = (
         "immigration issue for visitors.",
         severity=Severity.HIGH,
         substitutions=(
-            sub("you kept self-paid transport at or under $1,000",
-                self_paid_transport_within(1000)),
+            sub("you kept self-paid transport within the exemption",
+                self_paid_transport_within()),
             sub("the campaign reimbursed the transport in time", put("D3b", "yes")),
         ),
     ),
@@ -173,8 +173,8 @@ RULES: tuple[Rule, ...] = (
         remedy="Enter the total you will pay yourself.",
         severity=Severity.MEDIUM,
         substitutions=(
-            sub("your self-paid transport came to $1,000 or less",
-                self_paid_transport_within(1000)),
+            sub("your self-paid transport came within the exemption",
+                self_paid_transport_within()),
         ),
     ),
     Rule(
@@ -267,7 +267,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R79", "TRAVEL-SELF-PAC", Area.TRAVEL, AppliesTo.ALL, amber_for_fn_note_for_usp,
         pays_own_travel_for_pac,
-        "The $1,000 travel exemption does not cover PACs; transport you pay to volunteer for a "
+        "The {federal_limit} travel exemption does not cover PACs; transport you pay to volunteer for a "
         "PAC may count as your contribution, which a foreign national may not make. Untested "
         "for a volunteer's own journey. (For a US citizen or green-card holder it is an in-kind "
         "contribution the PAC reports.)",
@@ -282,7 +282,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R80", "TRAVEL-SELF-STATE", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
         pays_own_travel_for_state_race,
-        "The federal $1,000 travel rule does not apply to state races; whether self-paid travel "
+        "The federal {federal_limit} travel rule does not apply to state races; whether self-paid travel "
         "is a contribution is state law (and, for foreign nationals, an untested 'donation' "
         "question under 52 U.S.C. 30121).",
         (cit.R100_79_A, cit.R110_20_A2),

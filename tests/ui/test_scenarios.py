@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from tests.test_citation_display import research_in
 from tests.ui.conftest import Dialogs
 from tests.ui.driver import DELEGATE, GREEN, SEED, UNKNOWN_FLIGHT, Driver, pdf_text
 from ui.main_window import MainWindow
@@ -101,7 +102,8 @@ def test_unknown_flight_payer_is_amber_with_the_fact_to_find_out(
 
 
 def test_result_cites_with_links_and_marks_reported_sources(driver: Driver) -> None:
-    answers: dict[str, Any] = {**SEED, "F": ["canvass_phone_text", "speak_at_events_or_perform"]}
+    answers: dict[str, Any] = {**SEED, "F": ["canvass_phone_text", "speak_at_events_or_perform"],
+                               "B6": "foreign_party_staff"}  # R71 cites reported complaints
     view = driver.see_result(answers)
     citations = [w for w in view.body.findChildren(QLabel)
                  if w.objectName().startswith("citation_")]
@@ -111,5 +113,9 @@ def test_result_cites_with_links_and_marks_reported_sources(driver: Driver) -> N
     outcome = view.outcome()
     assert outcome is not None and outcome.assessment is not None
     reported = [c for f in outcome.assessment.findings for c in f.citations if not c.authority]
-    shown_reported = [w for w in citations if "reported, not verified" in w.text()]
-    assert len(shown_reported) == len(reported)
+    shown_reported = [w for w in citations if "Reported: " in w.text()]
+    assert reported and len(shown_reported) == len(reported)
+    assert all("<a " not in w.text() and not w.openExternalLinks() for w in shown_reported)
+    # Research notes and verification marks are for counsel's catalogue, not the result.
+    shown = " ".join(w.text() + w.accessibleName() for w in view.body.findChildren(QLabel))
+    assert research_in(shown) == []
