@@ -219,6 +219,10 @@ def friendly_message(issue: Issue) -> str:
     if question is not None and question.kind is Kind.AMOUNT and "is not an amount" in text:
         return ("Please enter a number of US dollars, for example 800, or tick "
                 "\"I don't know\".")
+    if question is not None and question.kind is Kind.DAYS and issue.code == "V03":
+        return "Please enter a whole number of days from 1 to 365, or tick \"I don't know\"."
+    if issue.question == "B11" and issue.code == "V02":
+        return "You cannot volunteer on more days than the trip lasts."
     if issue.question == "B4" and issue.code == "V02":
         return ("This contradicts your answer about US citizenship, nationality or green card "
                 "above; correct one of the two.")
@@ -249,6 +253,10 @@ def answer_in_words(question: Question, value: Any) -> str:
         return str(value)
     if question.kind is Kind.AGE:
         return str(value)
+    if question.kind is Kind.DAYS:
+        if value == "unknown":
+            return "I don't know"
+        return f"{value} days" if isinstance(value, int) and value != 1 else f"{value} day"
     if isinstance(value, list | tuple):
         return "; ".join(question.label_of(str(code)) for code in value)
     return question.label_of(str(value))

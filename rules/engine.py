@@ -11,8 +11,8 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rules.answers import Answers, Validation, validate_answers
-from rules.branching import transport_limit
 from rules.applicability import Column, evaluated
+from rules.branching import transport_limit
 from rules.catalogue import RULE_BY_ID, RULES
 from rules.facts import Facts, Status, derive_facts
 from rules.parameters import check_date, load_parameters, parameter_value

@@ -49,7 +49,7 @@ def test_assess_prints_the_result_in_words(tmp_path: Path,
     assert "[AMBER, high] R73 IMM-REMUNERATION" in immigration
     assert "What would make this green: Pay your own travel" in immigration
     assert "-> If you paid your own travel, lodging and meals" in immigration
-    assert "Ruleset 2026.11.1" in out and "assessed as of 2026-11-28" in out
+    assert "Ruleset 2026.11.2" in out and "assessed as of 2026-11-28" in out
     assert "It is not legal advice" in out
 
 
@@ -59,7 +59,8 @@ def test_assess_exits_0_whatever_the_colour(tmp_path: Path,
     del red["D3"]
     code, out, _ = run(capsys, "assess", str(answers_file(tmp_path, red)), *AS_OF)
     assert code == 0 and "Overall: RED" in out and "[RED] R31" in out
-    green = {**SEED, "E1": ["self_paid"]}
+    green = {**{k: v for k, v in SEED.items() if k not in ("D5", "E3")}, "E1": ["self_paid"],
+             "B9": "incidental_to_holiday_or_family_visit", "B11": 7}
     code, out, _ = run(capsys, "assess", str(answers_file(tmp_path, green, "g.json")), *AS_OF)
     assert code == 0 and "Overall: GREEN" in out
 
@@ -107,7 +108,7 @@ def test_assess_json_has_the_whole_result(tmp_path: Path,
     assert r20["counterfactuals"][0]["changes"] == {"C1": ["none"]}
     assert r20["counterfactuals"][0]["colour"] == "AMBER"  # R73 is still there
     assert result["missing"] == [{"question": "C1", "prompt": result["missing"][0]["prompt"]}]
-    assert result["ruleset"] == {"version": "2026.11.1", "research_reviewed": "2026-11-28"}
+    assert result["ruleset"] == {"version": "2026.11.2", "research_reviewed": "2025-07-31"}
     assert result["as_of"] == "2026-11-28" and result["status"] == "foreign_national"
 
 
@@ -202,10 +203,10 @@ def test_a_malformed_date_is_a_clear_error(tmp_path: Path,
 # rules ------------------------------------------------------------------------------------
 
 
-def test_rules_lists_all_76_rules_with_citations(capsys: pytest.CaptureFixture[str]) -> None:
+def test_rules_lists_all_89_rules_with_citations(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    assert "76 rules" in out.splitlines()[0]
+    assert "89 rules" in out.splitlines()[0]
     blocks = re.split(r"\n(?=R\d\d )", out.split("\n\n", 1)[1])
     assert [b.split()[0] for b in blocks] == [r.id for r in RULES]
     for block, rule in zip(blocks, RULES, strict=True):
@@ -213,7 +214,7 @@ def test_rules_lists_all_76_rules_with_citations(capsys: pytest.CaptureFixture[s
         assert len(re.findall(r"^    - ", block, re.M)) == len(rule.citations)
         if rule.remedy:
             assert "    Remedy: " in block
-    assert "R62 ROLE-PAID-ADS  [RED / NOTE]" in out
+    assert "R62 ROLE-PAID-ADS  [RED / AMBER / NOTE" in out  # amber: R85's cap
     assert "R25 EMP-INCIDENTAL-USE  [AMBER / GREEN (low)]" in out
     assert "{limit}" not in out and "$1,000" in out
 

@@ -236,7 +236,8 @@ def test_seed_pdf_shows_what_would_make_it_green(qapp: object, out_dir: Path) ->
     spaced = words(pdf_text(out))
     assert "Overall result: AMBER" in spaced
     assert "Election law: GREEN" in spaced
-    assert re.search(r"If you paid your own travel[^:]* instead: GREEN", spaced)
+    assert re.search(r"If you paid your own travel[^:]* instead: AMBER", spaced)
+    assert re.search(r"If volunteering stayed incidental[^:]* instead: AMBER", spaced)
 
 
 def test_red_pdf_says_red_for_the_foreign_party(qapp: object, out_dir: Path) -> None:

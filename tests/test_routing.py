@@ -56,10 +56,12 @@ def test_reimbursement_question_only_above_1000(amount: object, asked: bool) -> 
     assert ("D3b" in ids("D", answers)) is asked
 
 
-def test_party_committee_limit_is_1000_too() -> None:
+def test_party_committee_limit_is_2000_a_year() -> None:
+    """Amendment 1 R27-R29: $2,000 a calendar year for all committees of one party."""
     answers = {"A1": "us_party_committee", "D1": ["self"], "D3": 1500}
-    assert "D3b" in ids("D", answers)
-    assert "D3b" in ids("D", {**answers, "D3": 2001})
+    assert "D3b" not in ids("D", answers)
+    assert "D3b" not in ids("D", {**answers, "D3": 2000})
+    assert "D3b" in ids("D", {**answers, "D3": 2000.01})
 
 
 @pytest.mark.parametrize("c2, asked", [
@@ -163,6 +165,8 @@ def _value(question_kind: Kind, codes: tuple[str, ...]) -> st.SearchStrategy[Any
         return st.one_of(st.integers(0, 5000), st.just("unknown"))
     if question_kind is Kind.AGE:
         return st.integers(0, 120)
+    if question_kind is Kind.DAYS:
+        return st.one_of(st.integers(1, 365), st.just("unknown"))
     if question_kind is Kind.MULTI:
         return st.lists(st.sampled_from(codes), min_size=1, max_size=3, unique=True)
     return st.sampled_from(codes)

@@ -376,11 +376,65 @@ class AgeQuestion(QuestionWidget):
         return [self.spin]
 
 
+def parse_days(text: str) -> int | str | None:
+    """Whole days typed in the field: '14' -> 14; blank -> None; anything else is passed on as
+    text for app.routing.page_issues to explain under the field."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return int(stripped) if stripped.isdigit() else stripped
+
+
+class DaysQuestion(QuestionWidget):
+    """A number of whole days (1 to 365), or "I don't know"."""
+
+    def build(self) -> None:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(objectName=f"{self.question.id}_days")
+        self.edit.setPlaceholderText("for example 14")
+        self.edit.setMaximumWidth(120)
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self._describe(self.edit, "Number of days")
+        suffix = QLabel("days")
+        suffix.setBuddy(self.edit)
+        row.addWidget(self.edit)
+        row.addWidget(suffix)
+        row.addStretch(1)
+        self.controls_layout.addLayout(row)
+        self.unknown = QCheckBox("I don't know", objectName=f"{self.question.id}_unknown")
+        self._describe(self.unknown, "I don't know the number of days")
+        self.controls_layout.addWidget(self.unknown)
+        self.edit.textChanged.connect(lambda _t: self._emit())
+        self.unknown.toggled.connect(self._unknown_toggled)
+
+    def _unknown_toggled(self, on: bool) -> None:
+        self.edit.setEnabled(not on)
+        self._emit()
+
+    def value(self) -> int | str | None:
+        if self.unknown.isChecked():
+            return "unknown"
+        return parse_days(self.edit.text())
+
+    def _set(self, value: Any) -> None:
+        self.unknown.setChecked(value == "unknown")
+        self.edit.setEnabled(value != "unknown")
+        if value is None or value == "unknown":
+            self.edit.setText("")
+        else:
+            self.edit.setText(str(value))
+
+    def controls(self) -> list[QWidget]:
+        return [self.edit, self.unknown]
+
+
 WIDGETS: dict[Kind, type[QuestionWidget]] = {
     Kind.SINGLE: SingleChoice,
     Kind.MULTI: MultiChoice,
     Kind.AMOUNT: AmountQuestion,
     Kind.AGE: AgeQuestion,
+    Kind.DAYS: DaysQuestion,
 }
 
 

@@ -198,6 +198,21 @@ def parse_age(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+def parse_days(value: object) -> object:
+    """B10, B11: whole days, 'unknown' (in any of the don't-know forms), or the value unchanged
+    (validation explains)."""
+    number = _number(value)
+    if isinstance(number, int):
+        return number
+    if isinstance(value, str):
+        if re.fullmatch(r"\s*-?\d+\s*", value):
+            return int(value)
+        if normalise(value) in _DONT_KNOW or normalise(value) == "unknown":
+            return "unknown"
+        return value.strip()
+    return value
+
+
 def _code(qid: str, text: str) -> str:
     return LOOKUP[qid].get(normalise(text), text.strip())
 
@@ -213,6 +228,8 @@ def parse_cell(qid: str, value: object) -> object:
         return parse_amount(value)
     if kind is Kind.AGE:
         return parse_age(value)
+    if kind is Kind.DAYS:
+        return parse_days(value)
     text = _cell_text(value)
     if kind is Kind.MULTI:
         parts = [part for part in re.split(r"[;\n]", text) if part.strip()]

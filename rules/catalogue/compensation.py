@@ -1,6 +1,7 @@
 """b.2 compensation for your time (R11-R26)."""
 
 from rules import citations as cit
+from rules.catalogue.payers import corporate_payer_colour
 from rules.codes import (
     EMPLOYER_INVOLVED,
     FOREIGN_EMPLOYERS,
@@ -9,7 +10,6 @@ from rules.codes import (
     SAFE_JOB_ARRANGEMENTS,
     US_EMPLOYERS,
 )
-from rules.catalogue.payers import corporate_payer_colour
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
 from rules.substitutions import put, replace_single, sub, swap

@@ -2,9 +2,9 @@
 
 from rules import citations as cit
 from rules.applicability import PACS, REIMBURSEMENT_CLAUSE, Column
+from rules.catalogue.payers import corporate_payer_colour
 from rules.codes import FOREIGN_PAYERS, OWN_TIME_ARRANGEMENTS
 from rules.facts import Facts
-from rules.catalogue.payers import corporate_payer_colour
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity, Substitution
 from rules.substitutions import drop, pay_own_transport, put, self_paid_transport_within, sub, swap
 
@@ -267,10 +267,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R79", "TRAVEL-SELF-PAC", Area.TRAVEL, AppliesTo.ALL, amber_for_fn_note_for_usp,
         pays_own_travel_for_pac,
-        "The {federal_limit} travel exemption does not cover PACs; transport you pay to volunteer for a "
-        "PAC may count as your contribution, which a foreign national may not make. Untested "
-        "for a volunteer's own journey. (For a US citizen or green-card holder it is an in-kind "
-        "contribution the PAC reports.)",
+        "The {federal_limit} travel exemption does not cover PACs; transport you pay to "
+        "volunteer for a PAC may count as your contribution, which a foreign national may not "
+        "make. Untested for a volunteer's own journey. (For a US citizen or green-card holder "
+        "it is an in-kind contribution the PAC reports.)",
         (cit.R100_79_A, cit.FEC_PAC_TRAVEL),
         remedy="Let the PAC pay your transport, or ask its counsel first.",
         severity=Severity.HIGH,
@@ -282,9 +282,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "R80", "TRAVEL-SELF-STATE", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
         pays_own_travel_for_state_race,
-        "The federal {federal_limit} travel rule does not apply to state races; whether self-paid travel "
-        "is a contribution is state law (and, for foreign nationals, an untested 'donation' "
-        "question under 52 U.S.C. 30121).",
+        "The federal {federal_limit} travel rule does not apply to state races; whether "
+        "self-paid travel is a contribution is state law (and, for foreign nationals, an "
+        "untested 'donation' question under 52 U.S.C. 30121).",
         (cit.R100_79_A, cit.R110_20_A2),
         remedy="Ask the campaign's compliance staff how the state treats volunteers' own "
         "travel, or let the campaign pay it.",

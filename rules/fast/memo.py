@@ -23,7 +23,6 @@ from rules.engine import (
     outcome,
     worst,
 )
-from rules.fast.dependencies import answers_read_by
 from rules.facts import (
     DERIVED_SOURCES,
     US_PERSON_STATUSES,
@@ -32,6 +31,7 @@ from rules.facts import (
     derive_facts,
     status_of,
 )
+from rules.fast.dependencies import answers_read_by
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
 __all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]

@@ -3,10 +3,12 @@
 import csv
 import random
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.group.templates import TEMPLATE_HEADERS
+from rules.branching import is_asked
 from tests.scenarios import SEED as SCENARIO
 
 # The seed scenario: UK Labour members on ESTA, unpaid, own $800 flight, free US host, canvassing.
@@ -50,6 +52,9 @@ _ROLES = ["canvass_phone_text", "data_entry", "event_support", "lead_volunteer_t
           "advise_senior_staff", "personal_media_social", "attend_strategy_meetings"]
 
 
+AS_OF = date(2026, 11, 28)
+
+
 def random_answers(rng: random.Random) -> dict[str, Any]:
     """Plausible, varied answers: mostly valid, each row different (amounts vary)."""
     us = rng.random() < 0.2
@@ -72,13 +77,26 @@ def random_answers(rng: random.Random) -> dict[str, Any]:
         payers = ["unknown"]
     answers["D1"] = payers
     if "self" in payers:
-        answers["D3"] = rng.randint(200, 1600)
-        if answers["D3"] > 1000:
+        answers["D3"] = rng.randint(200, 2600)
+        if is_asked("D3b", answers, AS_OF):
             answers["D3b"] = rng.choice(["yes", "no"])
     if "crowdfunding" in payers:
         answers["D2"] = rng.choice(["us_only_verified", "includes_foreign", "unknown"])
     answers["D4"] = rng.choice(["self_or_friends", "us_campaign_or_us_party"])
+    for qid, choices in RULESET_2_CHOICES.items():
+        if is_asked(qid, answers, AS_OF):
+            answers[qid] = rng.choice(choices)
     return answers
+
+
+# Ruleset 2's questions, answered where the branching asks them.
+RULESET_2_CHOICES: dict[str, list[Any]] = {
+    "B9": ["incidental_to_holiday_or_family_visit", "main_purpose"],
+    "B10": [14, 21],
+    "B11": [3, 7],
+    "E3": ["self_or_own_contacts", "us_host_directly", "us_campaign_or_us_party"],
+    "D5": ["no_trip_is_for_campaign", "yes_same_trip"],
+}
 
 
 def random_rows(count: int, seed: int = 7) -> Iterator[list[str]]:

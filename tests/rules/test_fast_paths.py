@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rules import RULES, Colour, validate_answers
-from rules.fast import memo
 from rules.answers import Answers, _validate
 from rules.branching import asked_questions, is_asked
-from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.engine import assess, evaluate, screen
 from rules.facts import FACT_SOURCES, Facts, derive_facts
+from rules.fast import memo
+from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.rule import COLOUR_RANK, Area
 from tests.rules.caselib import iter_valid_cases, load_cases

@@ -325,7 +325,7 @@ def test_actionable_findings_in_cases_always_offer_a_remedy_to_try() -> None:
         for finding in run_case(case).findings:
             if finding.colour in (Colour.RED, Colour.AMBER) and not finding.counterfactuals \
                     and finding.rule not in NO_SUBSTITUTION \
-                    and not (finding.rule, case.name) in NO_REMEDY_HERE:
+                    and (finding.rule, case.name) not in NO_REMEDY_HERE:
                 bare.append(f"{case.name}: {finding.rule}")
     assert not bare, "findings without a working remedy:\n" + "\n".join(bare)
 

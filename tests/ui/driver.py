@@ -13,7 +13,13 @@ from pytestqt.qtbot import QtBot
 from app.routing import REVIEW, visible_questions
 from tests.scenarios import SEED
 from ui.main_window import MainWindow
-from ui.question_widgets import AgeQuestion, AmountQuestion, MultiChoice, SingleChoice
+from ui.question_widgets import (
+    AgeQuestion,
+    AmountQuestion,
+    DaysQuestion,
+    MultiChoice,
+    SingleChoice,
+)
 from ui.result_view import ResultView
 from ui.wizard import Wizard
 
@@ -24,6 +30,8 @@ DELEGATE: dict[str, Any] = {
     "C1": ["foreign_party"], "C2": "bona_fide_accrued_leave", "D1": ["foreign_party"],
     "D4": "foreign_party_or_gov", "E1": ["us_volunteer_host_free"], "E2": "self",
     "F": ["canvass_phone_text"], "G": ["none"],
+    "B9": "main_purpose", "B10": 10, "B11": 8, "D5": "no_trip_is_for_campaign",
+    "E3": "foreign_party_gov_org",
 }
 GREEN: dict[str, Any] = {
     "A1": "federal_candidate", "A2": "self", "B1": "yes", "B5": "no", "B6": "none",
@@ -91,6 +99,12 @@ class Driver:
                 self.qtbot.keyClicks(widget.edit, str(value))  # ASCII digits only
         elif isinstance(widget, AgeQuestion):
             widget.spin.setValue(-1 if value is None else value)
+        elif isinstance(widget, DaysQuestion):
+            if (value == "unknown") != widget.unknown.isChecked():
+                click(self.qtbot, widget.unknown)
+            if value != "unknown":
+                widget.edit.clear()
+                self.qtbot.keyClicks(widget.edit, str(value))  # ASCII digits only
         else:  # pragma: no cover
             raise AssertionError(type(widget))
 

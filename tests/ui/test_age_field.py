@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")]
 
 ADULT = {"A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
-         "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us"}
+         "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
+         "B9": "incidental_to_holiday_or_family_visit", "B10": 14, "B11": 3}
 
 
 def age_field(qtbot: QtBot, driver: Driver, window: MainWindow) -> AgeQuestion:

@@ -13,7 +13,7 @@ from app.routing import visible_questions
 from tests.ui.conftest import Dialogs
 from tests.ui.driver import DELEGATE, SEED, Driver, pdf_text
 from ui.main_window import MainWindow
-from ui.question_widgets import AmountQuestion, MultiChoice, SingleChoice
+from ui.question_widgets import AmountQuestion, DaysQuestion, MultiChoice, SingleChoice
 
 pytestmark = pytest.mark.gui
 
@@ -60,7 +60,7 @@ def answer_by_keyboard(qtbot: QtBot, driver: Driver, qid: str, value: Any) -> No
             tab_to(qtbot, lambda w, b=box: w is b)
             if not box.isChecked():
                 press(qtbot, Qt.Key.Key_Space)
-    elif isinstance(widget, AmountQuestion):
+    elif isinstance(widget, AmountQuestion | DaysQuestion):
         tab_to(qtbot, lambda w: w is widget.edit)
         qtbot.keyClicks(widget.edit, str(value))  # ASCII digits only
     else:  # pragma: no cover
