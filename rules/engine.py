@@ -17,6 +17,7 @@ from rules.catalogue import RULE_BY_ID, RULES
 from rules.facts import Facts, Status, derive_facts
 from rules.parameters import check_date, load_parameters, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
+from rules.remedies import advises_immigration_breach
 from rules.result import (
     Assessment,
     CitationOut,
@@ -176,11 +177,14 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
         checked = validate_answers(substitution.apply(before, as_of), as_of)
         if not checked.ok or checked.answers is None:
             continue
+        after = checked.answers.as_dict()
+        if advises_immigration_breach(substitution.label, before, after,
+                                      derive_facts(checked.answers, as_of)):
+            continue
         from rules.fast import memo
         codes, _, colour = memo.outcomes(checked.answers, as_of)
         if any(memo.RULE_ID_OF[code] == rule.id and memo.ACTIONABLE[code] for code in codes):
             continue
-        after = checked.answers.as_dict()
         found.append(Counterfactual(
             label=substitution.label, colour=colour,
             changes=_changes(before, after)))

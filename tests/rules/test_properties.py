@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from rules import Assessment, Colour, assess, validate_answers
 from rules.applicability import Column
 from rules.branching import column_of_answers, is_asked
+from rules.facts import derive_facts
 from rules.questions import QUESTION_BY_ID, Kind
+from rules.remedies import takes_pay_or_us_benefit
 from rules.rule import COLOUR_RANK
 from tests.rules.caselib import load_bases
 from tests.rules.strategies import AMOUNTS, AS_OF, EXCLUSIVE, valid_answers
@@ -158,3 +160,22 @@ def test_d4_unknown_is_amber() -> None:
     assert organised.colour is Colour.AMBER and "R40" in organised.fired
     assert unknown.colour is Colour.AMBER and "R40" in unknown.fired
     assert [m.question for m in unknown.missing] == ["D4"]
+
+
+@SETTINGS
+@given(valid_answers())
+def test_no_remedy_advises_an_immigration_breach(raw: dict[str, Any]) -> None:
+    """Amendment 1 section 12: nobody without US work authorisation is offered pay or a US
+    benefit (travel, reimbursement, lodging, meals) as a remedy, unless the label says so."""
+    result = assessed(raw)
+    assert result is not None
+    checked = validate_answers(raw, AS_OF)
+    assert checked.answers is not None
+    before = checked.answers.as_dict()
+    for finding in result.findings:
+        for cf in finding.counterfactuals:
+            after = {k: v for k, v in {**before, **cf.changes}.items() if v is not None}
+            moved = validate_answers(after, AS_OF).answers
+            assert moved is not None
+            if derive_facts(moved, AS_OF).no_work_auth and "work authorisation" not in cf.label:
+                assert not takes_pay_or_us_benefit(before, after), (finding.rule, cf.label)
