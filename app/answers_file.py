@@ -4,7 +4,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,14 @@ from pydantic import ValidationError
 
 from app.about import APP_NAME, VERSION
 from rules import Person, load_parameters
+from rules.branching import is_asked
+from rules.questions import QUESTIONS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Questions ruleset 2 (legal brief amendment 1) added; a schema 1 file has none of them. Schema 2
+# changes nothing else: every schema 1 answer keeps its meaning, so migration adds nothing and
+# loses nothing, and the wizard asks the new questions (new_questions_to_answer).
+NEW_IN_SCHEMA = {2: ("A1b", "A3", "B9", "B10", "B11", "D5", "E3")}
 MAX_FILE_BYTES = 1_000_000
 FILE_MODE = 0o600
 
@@ -36,6 +42,12 @@ class AnswersDocument:
     ruleset_version: str | None = None
     last_colour: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    schema_version: int = SCHEMA_VERSION
+
+    @property
+    def migrated(self) -> bool:
+        """True for a file of an older schema, read (and saved) as the current one."""
+        return self.schema_version < SCHEMA_VERSION
 
 
 def read_problem(error: OSError, what: str = "") -> str:
@@ -127,7 +139,17 @@ def parse_document(path: Path, content: dict[str, Any]) -> AnswersDocument:
         ruleset_version=_str_or_none(result.get("ruleset")),
         last_colour=_str_or_none(result.get("colour")),
         extra={k: v for k, v in content.items() if k not in known},
+        schema_version=content["schema_version"],
     )
+
+
+def new_questions_to_answer(doc: AnswersDocument, as_of: date) -> list[str]:
+    """Questions added since the file's schema that the branching asks and it does not answer,
+    in question order (the wizard takes the person to them)."""
+    added = {qid for version, qids in NEW_IN_SCHEMA.items() if version > doc.schema_version
+             for qid in qids}
+    return [q.id for q in QUESTIONS
+            if q.id in added and q.id not in doc.answers and is_asked(q.id, doc.answers, as_of)]
 
 
 def _str_or_none(value: object) -> str | None:

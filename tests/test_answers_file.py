@@ -4,6 +4,7 @@ are atomic, owner-only (0600) and leave nothing behind when they fail."""
 import json
 import os
 import stat
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ import pytest
 from app import answers_file
 from app.answers_file import (
     MAX_FILE_BYTES,
+    NEW_IN_SCHEMA,
     SCHEMA_VERSION,
     AnswersDocument,
     AnswersFileError,
+    new_questions_to_answer,
     read_answers_file,
     write_answers_file,
     write_text_atomically,
@@ -235,3 +238,26 @@ def test_writing_into_a_missing_or_read_only_folder(out: Path,
         write_answers_file(out / "f.json", AnswersDocument(SEED))
     assert str(caught.value).startswith(f"{out / 'f.json'}: ")
     assert _leftovers(out, set()) == []
+
+
+def test_a_schema_1_file_is_read_as_schema_2_and_names_the_new_questions(tmp_path: Path) -> None:
+    """Migration from schema 1: nothing answered is lost; the new questions the branching asks
+    are named in question order; saving writes schema 2."""
+    old = {k: v for k, v in SEED.items() if k not in NEW_IN_SCHEMA[2]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"schema_version": 1, "answers": old,
+                                "result": {"colour": "AMBER", "ruleset": "2026.11.1"}}), "utf-8")
+    doc = read_answers_file(path)
+    assert doc.migrated and doc.schema_version == 1 and doc.answers == old
+    assert new_questions_to_answer(doc, date(2026, 11, 28)) == ["B9", "B10", "B11", "E3", "D5"]
+    write_answers_file(path, doc, "AMBER")
+    again = read_answers_file(path)
+    assert again.schema_version == SCHEMA_VERSION == 2 and not again.migrated
+    assert again.answers == old
+
+
+def test_a_schema_2_file_has_no_new_questions(tmp_path: Path) -> None:
+    path = tmp_path / "new.json"
+    path.write_text(doc_text(), "utf-8")
+    doc = read_answers_file(path)
+    assert not doc.migrated and new_questions_to_answer(doc, date(2026, 11, 28)) == []

@@ -400,7 +400,7 @@ class MainWindow(QWidget):
 
     def open_file(self, path: Path | str) -> bool:
         """Open an answers file and show its result (re-assessed under the current rules)."""
-        from app.answers_file import AnswersFileError, read_answers_file
+        from app.answers_file import AnswersFileError, new_questions_to_answer, read_answers_file
         from app.recent import add_recent, remove_recent
 
         self.finish_startup()
@@ -419,17 +419,24 @@ class MainWindow(QWidget):
                 remove_recent(target)
             return False
         self.screens.setCurrentWidget(self.wizard)
-        ignored = self.wizard.load(document.answers, document=document, show_result=True)
+        new = new_questions_to_answer(document, self.wizard.as_of) if document.migrated else []
+        ignored = self.wizard.load(document.answers, document=document, show_result=not new)
         self.current_file = target
         self._dirty = False
         self._update_title()
         add_recent(target)
         outcome = self.wizard.outcome()
         messages = [f"Opened {target.name}."]
+        if new:
+            messages.append(
+                f"It was made before the current rules, which ask {len(new)} new "
+                f"question{'s' if len(new) > 1 else ''}: answer "
+                f"{'them' if len(new) > 1 else 'it'} to see the result "
+                "(nothing you answered before is lost).")
         if outcome is not None and outcome.colour_changed:
             old, new = outcome.colour_changed
             messages.append(f"Under the current rules its result changed from {old} to {new}.")
-        if outcome is not None and outcome.assessment is None:
+        if outcome is not None and outcome.assessment is None and not new:
             messages.append("Some answers need attention before a result can be given.")
         if ignored:
             messages.append("Answers this version does not know were ignored: "

@@ -312,10 +312,12 @@ class Wizard(QWidget):
         """Assess the current answers (the saved colour is compared only for unchanged files)."""
         self.commit_typing()
         answers = prune(self._answers, self.as_of)
-        if self._loaded is not None and self._loaded[0] == answers and self._loaded[1]:
+        if self._loaded is not None and self._loaded[1] and _same_but_new_questions(
+                self._loaded[0], answers, self._loaded[1]):
             document = AnswersDocument(answers=answers, person=self._loaded[1].person,
                                        ruleset_version=self._loaded[1].ruleset_version,
-                                       last_colour=self._loaded[1].last_colour)
+                                       last_colour=self._loaded[1].last_colour,
+                                       schema_version=self._loaded[1].schema_version)
         else:
             document = AnswersDocument(answers=answers, person=self._person)
         return assess_document(document, self.as_of)
@@ -414,3 +416,13 @@ class Wizard(QWidget):
 
     def reason_text(self) -> str:
         return self.reason.text()
+
+
+def _same_but_new_questions(loaded: dict[str, Any], answers: dict[str, Any],
+                            document: AnswersDocument) -> bool:
+    """The answers as loaded; for a file of an older schema, answers may have been added (the
+    questions the current rules newly ask), so that it still reports "changed from" its saved
+    colour, but none changed."""
+    if not document.migrated:
+        return answers == loaded
+    return all(answers.get(qid) == value for qid, value in loaded.items())

@@ -136,6 +136,36 @@ def test_opening_a_file_from_an_older_ruleset_says_the_colour_changed(
     assert "changed from GREEN to AMBER" in window.notice.message()
 
 
+RULESET_1_SUPER_PAC = {
+    "A1": "pac_or_super_pac", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
+    "B4": "h1b", "B5": "no", "B6": "none", "B8": "us", "C1": ["none"],
+    "C2": "own_time_outside_work_hours", "D1": ["self"], "D3": 600, "D4": "self_or_friends",
+    "E1": ["self_paid"], "E2": "self", "F": ["canvass_phone_text"], "G": ["none"],
+}
+
+
+def test_opening_a_schema_1_file_asks_the_new_questions_then_says_what_changed(
+        driver: Driver, window: MainWindow, tmp_path: Path) -> None:
+    """Ruleset 2: a file saved GREEN for a super PAC opens at the new question (A1b, the kind
+    of PAC), keeps every answer, and once answered says the result changed to AMBER (R79)."""
+    path = write_answers(tmp_path / "old.json", RULESET_1_SUPER_PAC, colour="GREEN",
+                         ruleset="2026.11.1")
+    assert window.open_file(path)
+    wizard = window.wizard
+    assert wizard is not None and wizard.current_page() == "A"
+    assert "ask 1 new question: answer it" in window.notice.message()
+    assert "nothing you answered before is lost" in window.notice.message()
+    assert wizard.answers() == RULESET_1_SUPER_PAC
+    driver.answer("A1b", "super_pac_ie_only")
+    driver.fill_all({"D3b": "no"})
+    driver.next()  # See my result
+    assert wizard.current_page() == "result"
+    view = wizard.result_page().view
+    assert view.colour_word() == "AMBER"
+    changed = view.body.findChild(QLabel, "colourChanged")
+    assert changed is not None and "saved with the result GREEN" in changed.text()
+
+
 def test_opening_a_broken_file_explains_and_keeps_everything(
         driver: Driver, window: MainWindow, tmp_path: Path) -> None:
     driver.start()
