@@ -1,6 +1,10 @@
 """The rule catalogue rendered for people: plain text for the terminal, Markdown for review."""
 
+from datetime import date
+
 from rules import RULES, load_parameters
+from rules.applicability import CORPORATE_PAYER_COLOUR, MATRIX, Column
+from rules.engine import catalogue_wording
 from rules.citations import Citation
 from rules.rule import Colour, Rule
 
@@ -21,7 +25,8 @@ def citation_line(citation: Citation, *, notes: bool = False) -> str:
 
 
 def _plain(text: str) -> str:
-    return text.replace("{limit}", "$1,000").replace("{limit_scope}", "candidate per election")
+    """A rule text with its placeholders filled for every committee, as of today."""
+    return text.format(**catalogue_wording(date.today()))
 
 
 def rules_as_text() -> str:
@@ -58,4 +63,21 @@ def rules_as_markdown() -> str:
         lines.append("")
         lines.extend(f"- {citation_line(c, notes=True)}" for c in rule.citations)
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + matrix_markdown())
+
+
+def matrix_markdown() -> list[str]:
+    """Amendment 1's applicability matrix as the engine reads it (rules.applicability)."""
+    columns = list(Column)
+    lines = ["# Applicability by committee", "",
+             "n/a: the rule is not evaluated for that committee; the rule named instead speaks.",
+             "", "| rules | " + " | ".join(c.value for c in columns) + " | instead |",
+             "|---" * (len(columns) + 2) + "|"]
+    for group in MATRIX:
+        cells = ["n/a" if c in group.not_evaluated else "as brief" for c in columns]
+        lines.append(f"| {group.name}: {', '.join(group.rules)} | " + " | ".join(cells)
+                     + f" | {group.instead} |")
+    corporate = [CORPORATE_PAYER_COLOUR[c] for c in columns]
+    lines.append("| US corporation payer colour (R82): R17, R22, R38, R48 | "
+                 + " | ".join(corporate) + " | R82 explains |")
+    return lines + [""]

@@ -15,8 +15,9 @@ _TEXT = (
 )
 
 COLOUR_MEANINGS = {
-    "RED": "Red: on these facts this would be an illegal foreign contribution or "
-    "prohibited participation; do not go ahead as planned.",
+    "RED": "Red: on these facts federal law prohibits what you plan (for example money or "
+    "something of value from a source that may not give it, or a foreign national taking part "
+    "in decisions); do not go ahead as planned.",
     "AMBER": "Amber: lawful only under conditions, or legally uncertain; get advice before "
     "going ahead.",
     "GREEN": "Green: the facts you entered match activities the FEC has treated as allowed.",
@@ -24,6 +25,8 @@ COLOUR_MEANINGS = {
 
 
 def disclaimer() -> str:
-    """The disclaimer with the research date filled in."""
+    """The disclaimer with the research date filled in: the month the sources were last
+    researched (rules/data/parameters.json research_reviewed), not the date the ruleset was
+    adopted."""
     reviewed = load_parameters().research_reviewed
-    return _TEXT.format(date=f"{reviewed.day} {reviewed.strftime('%B %Y')}")
+    return _TEXT.format(date=reviewed.strftime("%B %Y"))

@@ -164,6 +164,25 @@ def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     }
 
 
+def catalogue_wording(as_of: date) -> dict[str, str]:
+    """The values a rule text takes, for the catalogue (not one person): every committee's."""
+    federal = transport_limit(as_of)
+    party = transport_limit(as_of, Column.PARTY)
+    verdicts = [f"for a {column.value.replace('_', ' ')}: {text}"
+                for column, text in CORPORATE_SCOPE.items()]
+    return {
+        "limit": f"${federal:,} (${party:,} for a party's committees)",
+        "federal_limit": f"${federal:,}",
+        "limit_scope": "candidate per election (a calendar year for all committees of one party)",
+        "corp_verdict": "Federal law bars corporate and union contributions in federal "
+        "elections (52 U.S.C. 30118); " + "; ".join(verdicts),
+        "days_cash": str(parameter_value("reimbursement_days_cash", as_of)),
+        "days_card": str(parameter_value("reimbursement_days_card_statement", as_of)),
+        "incidental_week": str(parameter_value("incidental_use_hours_per_week", as_of)),
+        "incidental_month": str(parameter_value("incidental_use_hours_per_month", as_of)),
+    }
+
+
 def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     keys = sorted(set(before) | set(after))
     return {k: after.get(k) for k in keys if before.get(k) != after.get(k)}
