@@ -4,8 +4,8 @@ from datetime import date
 
 from rules import RULES, load_parameters
 from rules.applicability import CORPORATE_PAYER_COLOUR, MATRIX, Column
-from rules.engine import catalogue_wording
 from rules.citations import Citation
+from rules.engine import catalogue_wording
 from rules.rule import Colour, Rule
 
 
@@ -80,4 +80,4 @@ def matrix_markdown() -> list[str]:
     corporate = [CORPORATE_PAYER_COLOUR[c] for c in columns]
     lines.append("| US corporation payer colour (R82): R17, R22, R38, R48 | "
                  + " | ".join(corporate) + " | R82 explains |")
-    return lines + [""]
+    return [*lines, ""]
