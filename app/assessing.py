@@ -46,6 +46,17 @@ def immigration_first(assessment: Assessment) -> bool:
     return _RANK.get(str(immigration), 0) > _RANK.get(str(assessment.election_colour), 0)
 
 
+def immigration_summary(assessment: Assessment) -> str:
+    """The immigration light in words: never "no concern found" while a note fired or the
+    status it depends on is unknown (amendment 1 section 12; R75 is then amber)."""
+    immigration = assessment.areas.get(Area.IMMIGRATION)
+    if immigration is None:
+        return "no concern found"
+    if str(immigration) == "NOTE":
+        return "see the note"
+    return str(immigration)
+
+
 def answers_digest(answers: dict[str, object]) -> str:
     """SHA-256 of the canonical JSON of the answers, to match a printout to its file."""
     canonical = json.dumps(answers, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assessing import Outcome, immigration_first
+from app.assessing import Outcome, immigration_first, immigration_summary
 from app.routing import friendly_message
 from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
@@ -173,10 +173,9 @@ class ResultView(QWidget):
         else:
             word = str(result.colour)
             self._set_header(word, COLOUR_MEANINGS.get(word, ""))
-            immigration = result.areas.get(Area.IMMIGRATION)
             self.split_label.setText(
                 f"Election law: {result.election_colour}.  Immigration: "
-                f"{immigration if immigration not in (None, 'NOTE') else 'no concern found'}.")
+                f"{immigration_summary(result)}.")
             self._add_changed(layout, outcome, result)
             self._add_missing(layout, result)
             self._add_areas(layout, result)
