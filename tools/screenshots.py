@@ -1,6 +1,6 @@
 """Render every wizard page and several results to PNG, at 1280x800 and 1024x640.
 
-    cd /work/main && .venv/bin/python tools/screenshots.py [--dark] [OUT_DIR]
+    .venv/bin/python tools/screenshots.py [--dark] [OUT_DIR]
 
 Default OUT_DIR: docs/screenshots. --dark renders with a dark system palette (file names end in
 -dark) to check the contrast of the tinted boxes and colour words. Offscreen; the user's own

@@ -1,6 +1,6 @@
 """The standalone bundle against a bare six-page PySide6 QWizard frozen and trimmed the same way.
 
-Run: cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -o addopts="" -q -s \
+Run (repository root): QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -o addopts="" -q -s \
          tests/benchmarks/bench_bundle.py
 
 Both bundles come from packaging/build.py (cached: rebuilt only when an input changed): the app

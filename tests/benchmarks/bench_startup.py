@@ -1,6 +1,6 @@
 """Start-up of the desktop app against a bare six-page PySide6 QWizard, both from the venv.
 
-Run: cd /work/main && QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -o addopts="" -q -s \
+Run (repository root): QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -o addopts="" -q -s \
          tests/benchmarks/bench_startup.py
 
 Both programs are started the same way (`python -c ...`, offscreen) and print
