@@ -5,9 +5,9 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from operator import itemgetter
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from rules import codes as c
 from rules.branching import OPTIONAL, asked_questions, asks_reimbursement, column_of_answers
@@ -43,43 +43,35 @@ class Person(BaseModel):
     reference: str | None = Field(default=None, max_length=200)
 
 
-class Answers(BaseModel):
-    """One person's answers, keyed by the brief's question ids; skipped questions are absent."""
+def field_type(question: Question) -> Any:
+    """The type of one answer, from the question table: its codes, or a number."""
+    codes: Any = Literal.__getitem__(question.codes)
+    match question.kind:
+        case Kind.SINGLE:
+            return codes | None
+        case Kind.MULTI:
+            return tuple[codes, ...] | None
+        case Kind.AMOUNT:
+            return int | float | Literal["unknown"] | None
+        case Kind.DAYS:
+            return int | Literal["unknown"] | None
+        case Kind.AGE:
+            return int | None
+
+
+NUMBER_FIELDS = tuple(q.id for q in QUESTIONS if q.kind in (Kind.AMOUNT, Kind.AGE, Kind.DAYS))
+AMOUNT_FIELDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.AMOUNT)
+
+
+class AnswersBase(BaseModel):
+    """One person's answers, keyed by the brief's question ids; skipped questions are absent.
+
+    The fields are made from the question table (rules.questions): `Answers` below.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    A1: c.A1Code | None = None
-    A1b: c.A1bCode | None = None
-    A3: c.A3Code | None = None
-    A2: c.A2Code | None = None
-    B1: c.YesNoUnknown | None = None
-    B2: c.YesNoUnknown | None = None
-    B3: c.B3Code | None = None
-    B4: c.B4Code | None = None
-    B5: c.YesNo | None = None
-    B5_age: int | None = None
-    B6: c.B6Code | None = None
-    B7: c.YesNoUnknown | None = None
-    B8: c.B8Code | None = None
-    B9: c.B9Code | None = None
-    B10: int | Literal["unknown"] | None = None
-    B11: int | Literal["unknown"] | None = None
-    C1: tuple[c.C1Code, ...] | None = None
-    C2: c.C2Code | None = None
-    C3: c.C3Code | None = None
-    D1: tuple[c.D1Code, ...] | None = None
-    D2: c.D2Code | None = None
-    D3: int | float | Literal["unknown"] | None = None
-    D3b: c.YesNoUnknown | None = None
-    D4: c.D4Code | None = None
-    D5: c.D5Code | None = None
-    E1: tuple[c.E1Code, ...] | None = None
-    E2: c.E2Code | None = None
-    E3: c.E3Code | None = None
-    F: tuple[c.FCode, ...] | None = None
-    G: tuple[c.GCode, ...] | None = None
-
-    @field_validator("C1", "D1", "E1", "F", "G", mode="after")
+    @field_validator(*MULTI_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _canonical_order(cls, value: tuple[str, ...] | None, info: Any) -> tuple[str, ...] | None:
         """Multi-select answers are stored once each, in the brief's order; empty means blank."""
@@ -88,11 +80,11 @@ class Answers(BaseModel):
         order = QUESTION_BY_ID[info.field_name].codes
         return tuple(code for code in order if code in value)
 
-    @field_validator("D3", "B5_age", "B10", "B11", mode="before")
+    @field_validator(*NUMBER_FIELDS, mode="before", check_fields=False)
     @classmethod
     def _numbers_only(cls, value: object, info: Any) -> object:
-        """Amounts and ages are numbers: not true/false (pydantic would read 1 and 0) and not
-        text, which is ambiguous ('1.200') and is parsed by the app (app/amounts.py) instead."""
+        """Amounts, days and ages are numbers: not true/false (pydantic would read 1 and 0) and
+        not text, which is ambiguous ('1.200') and is parsed by the app (app/amounts.py)."""
         if isinstance(value, bool):
             raise ValueError("a yes/no value is not a number")
         if isinstance(value, float) and value.is_integer() and info.field_name in DAY_FIELDS:
@@ -101,7 +93,7 @@ class Answers(BaseModel):
             raise ValueError("text is not a number")
         return value
 
-    @field_validator("D3", mode="after")
+    @field_validator(*AMOUNT_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _integral_dollars(cls, value: float | str | None) -> float | str | None:
         if isinstance(value, float) and value.is_integer():
@@ -114,6 +106,14 @@ class Answers(BaseModel):
             key: list(value) if isinstance(value, tuple) else value
             for key, value in self.model_dump(exclude_none=True).items()
         }
+
+
+if TYPE_CHECKING:
+    Answers = AnswersBase
+else:
+    Answers = create_model(
+        "Answers", __base__=AnswersBase, __module__=__name__,
+        **{q.id: (field_type(q), None) for q in QUESTIONS})
 
 
 IssueCode = Literal["V01", "V02", "V03"]

@@ -9,6 +9,7 @@ from rules.answers import Answers
 from rules.applicability import Column, column_of
 from rules.branching import transport_limit
 from rules.codes import EAD_STATUSES, NO_WORK_AUTH_STATUSES, UNDISCLOSED_STATUSES
+from rules.questions import QUESTIONS, Kind
 
 
 class Status(StrEnum):
@@ -24,7 +25,7 @@ class Status(StrEnum):
 
 def derive_status(a: Answers) -> Status:
     """R01-R07 in the brief's order; unknown is treated as a foreign national."""
-    return _status(a.B1, a.B2, a.B3, a.B8)
+    return status_of(a.__dict__)
 
 
 def _status(b1: object, b2: object, b3: object, b8: object) -> Status:
@@ -54,16 +55,27 @@ def _no_general_work_auth(b4: object, b7: object, fn: bool) -> bool:
 class Facts(NamedTuple):
     """What the rule predicates read: plain values and frozensets, no pydantic in the hot loop.
 
-    An immutable named tuple: as cheap to build as a tuple (bulk screening builds many).
+    An immutable named tuple: as cheap to build as a tuple (bulk screening builds many). One
+    field per question (its id in lower case; multi-select answers as frozensets), filled from
+    the question table by `derive_facts`, then the derived facts.
     """
 
     a1: str | None
+    a1b: str | None
+    a3: str | None
+    a2: str | None
     b1: str | None
     b2: str | None
     b3: str | None
     b4: str | None
     b5: str | None
+    b5_age: int | None
     b6: str | None
+    b7: str | None
+    b8: str | None
+    b9: str | None
+    b10: int | str | None
+    b11: int | str | None
     c1: frozenset[str]
     c2: str | None
     c3: str | None
@@ -73,21 +85,16 @@ class Facts(NamedTuple):
     d3b: str | None
     d4: str | None
     e1: frozenset[str]
+    e3: str | None
     e2: str | None
+    d5: str | None
     f: frozenset[str]
     g: frozenset[str]
     status: Status
     fn: bool
     no_work_auth: bool
     limit: int
-    a1b: str | None = None
-    a3: str | None = None
-    b9: str | None = None
-    b10: int | str | None = None
-    b11: int | str | None = None
-    d5: str | None = None
-    e3: str | None = None
-    column: Column = Column.FEDERAL_CANDIDATE
+    column: Column
 
     @property
     def d3_amount(self) -> float | None:
@@ -111,14 +118,10 @@ STATUS_SOURCES = ("B1", "B2", "B3", "B8")
 # per-area memo on these, so this table must match derive_facts below exactly;
 # tests/rules/test_fast_paths.py checks it against random answers.
 FACT_SOURCES: dict[str, tuple[str, ...]] = {
-    "a1": ("A1",), "b1": ("B1",), "b2": ("B2",), "b3": ("B3",), "b4": ("B4",), "b5": ("B5",),
-    "b6": ("B6",), "c1": ("C1",), "c2": ("C2",), "c3": ("C3",), "d1": ("D1",), "d2": ("D2",),
-    "d3": ("D3",), "d3b": ("D3b",), "d4": ("D4",), "e1": ("E1",), "e2": ("E2",), "f": ("F",),
-    "g": ("G",), "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
+    **{q.id.lower(): (q.id,) for q in QUESTIONS},
+    "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
     # The date (which every memo is keyed on anyway) and the committee's column.
-    "limit": ("A1", "A1b", "A3"),
-    "a1b": ("A1b",), "a3": ("A3",), "b9": ("B9",), "b10": ("B10",), "b11": ("B11",),
-    "d5": ("D5",), "e3": ("E3",), "column": ("A1", "A1b", "A3"),
+    "limit": ("A1", "A1b", "A3"), "column": ("A1", "A1b", "A3"),
 }
 DERIVED_SOURCES = frozenset({"status", "fn"})
 
@@ -132,19 +135,18 @@ def _set(codes: tuple[str, ...] | None) -> frozenset[str]:
     return frozenset(codes) if codes else _EMPTY
 
 
+_MULTI = frozenset(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
+_QUESTION_IDS = tuple(q.id for q in QUESTIONS)
+
+
 def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts:
     """The facts the rules read, for answers that passed validation (`status` if known)."""
     v = a.__dict__
-    a1, b1, b2, b3, b4 = v["A1"], v["B1"], v["B2"], v["B3"], v["B4"]
     if status is None:
-        status = _status(b1, b2, b3, v["B8"])
+        status = _status(v["B1"], v["B2"], v["B3"], v["B8"])
     fn = status not in US_PERSON_STATUSES
-    column = column_of(a1, v["A1b"], v["A3"])
-    return Facts(
-        a1, b1, b2, b3, b4, v["B5"], v["B6"],
-        _set(v["C1"]), v["C2"], v["C3"],
-        _set(v["D1"]), v["D2"], v["D3"], v["D3b"], v["D4"],
-        _set(v["E1"]), v["E2"], _set(v["F"]), _set(v["G"]),
-        status, fn, _no_general_work_auth(b4, v["B7"], fn), transport_limit(as_of, column),
-        v["A1b"], v["A3"], v["B9"], v["B10"], v["B11"], v["D5"], v["E3"], column,
-    )
+    column = column_of(v["A1"], v["A1b"], v["A3"])
+    answered: list[Any] = [_set(v[qid]) if qid in _MULTI else v[qid] for qid in _QUESTION_IDS]
+    derived: list[Any] = [status, fn, _no_general_work_auth(v["B4"], v["B7"], fn),
+                          transport_limit(as_of, column), column]
+    return Facts._make(answered + derived)

@@ -66,7 +66,7 @@ class Substitution:
 ColourFn = Callable[[Facts], Colour]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Rule:
     """One rule of brief (b), read like the law: a named trigger and everything said about it."""
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from app.group.columns import apply_defaults
 from rules import RULE_BY_ID, Issue, screen, validate_answers
+from rules.applicability import Column
+from rules.branching import column_of_answers
 from rules.engine import wording_context
 from rules.facts import derive_facts
 from rules.rule import Area, Colour
@@ -148,14 +150,14 @@ class Screener:
         self.defaults = dict(defaults)
         self.as_of = as_of
         self.ruleset = ruleset
-        self._texts: dict[tuple[str, bool], str] = {}
+        self._texts: dict[tuple[str, Column], str] = {}
 
     def merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
         """The member's answers with the group defaults applied."""
         return apply_defaults(member.answers, self.defaults, self.as_of)
 
     def _top_text(self, rule_id: str, answers: Any) -> str:
-        key = (rule_id, answers.A1 == "us_party_committee")
+        key = (rule_id, column_of_answers(answers.__dict__))  # wording depends on the committee
         text = self._texts.get(key)
         if text is None:
             context = wording_context(derive_facts(answers, self.as_of), self.as_of)

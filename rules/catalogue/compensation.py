@@ -109,17 +109,18 @@ def job_arrangement_unknown(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R11", "COMP-NONE", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN, is_unpaid_volunteer,
-        "Unpaid volunteering is not a contribution, even for a foreign national.",
-        (cit.R100_74, cit.AO_1987_25, cit.AO_2014_20, cit.FEC_VOLUNTEER_PAGE),
+        id="R11", name="COMP-NONE", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=is_unpaid_volunteer,
+        text="Unpaid volunteering is not a contribution, even for a foreign national.",
+        citations=(cit.R100_74, cit.AO_1987_25, cit.AO_2014_20, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
-        "R12", "COMP-FOREIGN-PRINCIPAL", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
-        is_paid_by_foreign_principal,
-        "Being paid a salary, stipend or per diem by a foreign party, government or foreign "
+        id="R12", name="COMP-FOREIGN-PRINCIPAL", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=is_paid_by_foreign_principal,
+        text="Being paid a salary, stipend or per diem by a foreign party, government or foreign "
         "organisation for campaign work makes that payment an illegal foreign contribution; "
         "this is exactly what the Australian Labor Party / Sanders case was about.",
-        (cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74, cit.MUR_7271),
+        citations=(cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74, cit.MUR_7271),
         remedy="Refuse the payment (and return any you received) and pay your own way, or be "
         "hired and paid by the campaign itself.",
         substitutions=(
@@ -130,10 +131,10 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R13", "COMP-FOREIGN-INDIVIDUAL", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
-        is_paid_by_foreign_individual,
-        "A foreign individual paying you to campaign is making a prohibited contribution.",
-        (cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74),
+        id="R13", name="COMP-FOREIGN-INDIVIDUAL", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=is_paid_by_foreign_individual,
+        text="A foreign individual paying you to campaign is making a prohibited contribution.",
+        citations=(cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74),
         remedy="Decline the payment.",
         substitutions=(
             sub("you declined the payment", swap("C1", {"foreign_individual"}),
@@ -141,25 +142,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R14", "COMP-CAMPAIGN-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
-        is_paid_by_campaign,
-        "If the campaign itself pays you, you are staff, not a donor; foreign nationals still "
+        id="R14", name="COMP-CAMPAIGN-PAID", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=is_paid_by_campaign,
+        text="If the campaign itself pays you, you are staff, not a donor; foreign nationals still "
         "may not take decisions, and visitors need work authorisation.",
-        (cit.CONTRIB_SERVICES, cit.AO_2007_22, cit.AO_2007_22_SALARY, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.CONTRIB_SERVICES, cit.AO_2007_22, cit.AO_2007_22_SALARY,
+                   cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
-        "R15", "COMP-US-PARTY-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
-        is_paid_by_us_party,
-        "A US party committee paying you is a permissible source; the party handles any "
+        id="R15", name="COMP-US-PARTY-PAID", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=is_paid_by_us_party,
+        text="A US party committee paying you is a permissible source; the party handles any "
         "reporting.",
-        (cit.CONTRIB_SERVICES, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.CONTRIB_SERVICES, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
-        "R16", "COMP-US-INDIVIDUAL-PAID", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
-        is_paid_by_us_individual,
-        "A US supporter paying you makes an in-kind contribution to the campaign; it must be "
+        id="R16", name="COMP-US-INDIVIDUAL-PAID", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=is_paid_by_us_individual,
+        text="A US supporter paying you makes an in-kind contribution to the campaign; it must be "
         "within their limit and reported.",
-        (cit.CONTRIB_SERVICES, cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.CONTRIB_SERVICES, cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
         remedy="Tell the campaign so it can report it, or have the campaign pay you.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -167,11 +169,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R17", "COMP-US-CORP-ORG-PAID", Area.COMPENSATION, AppliesTo.ALL,
-        corporate_payer_colour, is_paid_by_us_corporation,
-        "A US company, union or non-profit paying you to campaign is giving the committee "
+        id="R17", name="COMP-US-CORP-ORG-PAID", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=corporate_payer_colour, trigger=is_paid_by_us_corporation,
+        text="A US company, union or non-profit paying you to campaign is giving the committee "
         "your paid time. {corp_verdict}",
-        (cit.S30118_A, cit.AO_2015_14),
+        citations=(cit.S30118_A, cit.AO_2015_14),
         remedy="Decline, or be paid by the campaign.",
         severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=(
@@ -181,19 +183,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R18", "COMP-EDU-STIPEND-US", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
-        has_us_school_stipend,
-        "A US school's general internship grant (not conditioned on the internship being "
+        id="R18", name="COMP-EDU-STIPEND-US", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=has_us_school_stipend,
+        text="A US school's general internship grant (not conditioned on the internship being "
         "political) is not a campaign contribution.",
-        (cit.AO_2015_14,),
+        citations=(cit.AO_2015_14,),
     ),
     Rule(
-        "R19", "COMP-EDU-STIPEND-FOREIGN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
-        has_foreign_school_stipend,
-        "A foreign university, scholarship body or government paying your grant or living "
+        id="R19", name="COMP-EDU-STIPEND-FOREIGN", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=has_foreign_school_stipend,
+        text="A foreign university, scholarship body or government paying your grant or living "
         "costs is a foreign principal; AO 2015-14 dealt only with a US university, so using it "
         "for campaign time is untested.",
-        (cit.AO_2015_14, cit.USC_611_B3),
+        citations=(cit.AO_2015_14, cit.USC_611_B3),
         remedy="Ask the campaign's counsel; safest is not to use the grant for campaign time.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -204,57 +206,59 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R20", "COMP-UNKNOWN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER, pay_is_unknown,
-        "Find out whether anyone is paying you for this time, and who.",
-        (cit.R110_20_A4, cit.R100_74),
+        id="R20", name="COMP-UNKNOWN", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=pay_is_unknown,
+        text="Find out whether anyone is paying you for this time, and who.",
+        citations=(cit.R110_20_A4, cit.R100_74),
         remedy="Ask the organisers in writing whether anyone pays you, and who.",
         severity=Severity.HIGH,
         substitutions=(sub("you confirmed no one pays you", swap("C1", {"unknown"})),),
     ),
     Rule(
-        "R21", "EMP-WORKTIME-FOREIGN-EMPLOYER", Area.COMPENSATION, AppliesTo.ALL, Colour.RED,
-        foreign_employer_pays_campaign_time,
-        "If your foreign employer keeps paying you for time spent campaigning (secondment, "
+        id="R21", name="EMP-WORKTIME-FOREIGN-EMPLOYER", area=Area.COMPENSATION,
+        applies_to=AppliesTo.ALL, colour=Colour.RED, trigger=foreign_employer_pays_campaign_time,
+        text="If your foreign employer keeps paying you for time spent campaigning (secondment, "
         "'campaign leave', working hours), your employer is making an illegal foreign "
         "contribution.",
-        (cit.R100_54, cit.FEC_VOLUNTEER_PAGE, cit.S30121),
+        citations=(cit.R100_54, cit.FEC_VOLUNTEER_PAGE, cit.S30121),
         remedy="Use ordinary accrued annual leave or unpaid leave.",
         substitutions=TO_LEAVE,
     ),
     Rule(
-        "R22", "EMP-WORKTIME-US-CORP", Area.COMPENSATION, AppliesTo.ALL,
-        corporate_payer_colour, us_corporation_pays_campaign_time,
-        "A US company paying you for campaign time is giving the committee your paid time. "
+        id="R22", name="EMP-WORKTIME-US-CORP", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=corporate_payer_colour, trigger=us_corporation_pays_campaign_time,
+        text="A US company paying you for campaign time is giving the committee your paid time. "
         "{corp_verdict}",
-        (cit.R100_54, cit.S30118_A, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.R100_54, cit.S30118_A, cit.FEC_VOLUNTEER_PAGE),
         remedy="Use earned leave, unpaid leave, or your own time.",
         severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=TO_LEAVE,
     ),
     Rule(
-        "R23", "EMP-WORKTIME-US-INDIVIDUAL", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
-        us_individual_employer_pays_campaign_time,
-        "Your employer's paid time counts as their contribution; it must be within limits and "
+        id="R23", name="EMP-WORKTIME-US-INDIVIDUAL", area=Area.COMPENSATION,
+        applies_to=AppliesTo.ALL, colour=Colour.AMBER,
+        trigger=us_individual_employer_pays_campaign_time,
+        text="Your employer's paid time counts as their contribution; it must be within limits and "
         "reported.",
-        (cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.R100_54, cit.FEC_VOLUNTEER_PAGE),
         remedy="Use earned leave, unpaid leave or your own time, or tell the campaign so it can "
         "report the contribution.",
         severity=Severity.MEDIUM,
         substitutions=TO_LEAVE,
     ),
     Rule(
-        "R24", "EMP-BONA-FIDE-LEAVE", Area.COMPENSATION, AppliesTo.ALL, Colour.GREEN,
-        campaigns_on_own_or_leave_time,
-        "Campaigning in your own time, on your normal annual leave or on unpaid leave is not "
+        id="R24", name="EMP-BONA-FIDE-LEAVE", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=campaigns_on_own_or_leave_time,
+        text="Campaigning in your own time, on your normal annual leave or on unpaid leave is not "
         "your employer's contribution.",
-        (cit.R100_54_LEAVE, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.R100_54_LEAVE, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
-        "R25", "EMP-INCIDENTAL-USE", Area.COMPENSATION, AppliesTo.ALL, incidental_use_colour,
-        uses_workplace_incidentally,
-        "Occasional use of your work phone or computer (about {incidental_week} hour a week or "
-        "{incidental_month} hours a month) is allowed; with a foreign employer it is untested.",
-        (cit.FEC_VOLUNTEER_PAGE,),
+        id="R25", name="EMP-INCIDENTAL-USE", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=incidental_use_colour, trigger=uses_workplace_incidentally,
+        text="Occasional use of your work phone or computer (about {incidental_week} hour a week "
+        "or {incidental_month} hours a month) is allowed; with a foreign employer it is untested.",
+        citations=(cit.FEC_VOLUNTEER_PAGE,),
         remedy="Use your own phone and computer for campaign work.",
         severity=Severity.LOW,
         substitutions=(
@@ -263,11 +267,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R26", "EMP-UNKNOWN", Area.COMPENSATION, AppliesTo.ALL, Colour.AMBER,
-        job_arrangement_unknown,
-        "Check with your employer whether your campaign time is paid and who your employer "
+        id="R26", name="EMP-UNKNOWN", area=Area.COMPENSATION, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=job_arrangement_unknown,
+        text="Check with your employer whether your campaign time is paid and who your employer "
         "legally is.",
-        (cit.R100_54, cit.R110_20_A4),
+        citations=(cit.R100_54, cit.R110_20_A4),
         remedy="Use accrued annual leave or unpaid leave and keep a record.",
         severity=Severity.MEDIUM,
         substitutions=TO_LEAVE[:1],

@@ -55,29 +55,30 @@ def housing_or_meals_payer_unknown(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R41", "HOUSING-SELF-PAID", Area.HOUSING, AppliesTo.ALL, Colour.GREEN, pays_own_lodging,
-        "Paying your own lodging and meals is not a contribution.",
-        (cit.R100_79, cit.FEC_TRAVEL_PAGE),
+        id="R41", name="HOUSING-SELF-PAID", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=pays_own_lodging,
+        text="Paying your own lodging and meals is not a contribution.",
+        citations=(cit.R100_79, cit.FEC_TRAVEL_PAGE),
     ),
     Rule(
-        "R42", "HOUSING-PERSONAL-HOSPITALITY", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
-        stays_with_own_friends_or_family,
-        "Staying with your own friends or family as an ordinary guest is fine.",
-        (cit.R100_52_A_HOSPITALITY,),
+        id="R42", name="HOUSING-PERSONAL-HOSPITALITY", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=stays_with_own_friends_or_family,
+        text="Staying with your own friends or family as an ordinary guest is fine.",
+        citations=(cit.R100_52_A_HOSPITALITY,),
     ),
     Rule(
-        "R43", "HOUSING-US-VOLUNTEER-HOST", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
-        stays_free_with_us_volunteer_host,
-        "Free lodging from a US volunteer or supporter is not a foreign contribution (any value "
-        "is the US host's); visitors should read the immigration section.",
-        (cit.S30121, cit.FEC_TRAVEL_PAGE),
+        id="R43", name="HOUSING-US-VOLUNTEER-HOST", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=stays_free_with_us_volunteer_host,
+        text="Free lodging from a US volunteer or supporter is not a foreign contribution (any "
+        "value is the US host's); visitors should read the immigration section.",
+        citations=(cit.S30121, cit.FEC_TRAVEL_PAGE),
     ),
     Rule(
-        "R44", "HOUSING-FOREIGN-PAID", Area.HOUSING, AppliesTo.ALL, Colour.RED,
-        lodging_paid_by_foreign_source,
-        "Lodging or living costs paid by a foreign party or other foreign source are an illegal "
-        "foreign contribution.",
-        (cit.MUR_7271, cit.FEC_TRAVEL_PAGE, cit.S30121),
+        id="R44", name="HOUSING-FOREIGN-PAID", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=lodging_paid_by_foreign_source,
+        text="Lodging or living costs paid by a foreign party or other foreign source are an "
+        "illegal foreign contribution.",
+        citations=(cit.MUR_7271, cit.FEC_TRAVEL_PAGE, cit.S30121),
         remedy="Pay your own lodging or stay with a US host; return any foreign-funded "
         "subsistence.",
         substitutions=(
@@ -89,11 +90,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R45", "HOUSING-FOREIGN-ARRANGED", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
-        housing_arranged_by_foreign_party,
-        "Housing 'sorted' by a foreign party (even if free) is exactly what the 2024 complaint "
-        "against UK Labour targeted; the arranging itself may be treated as something of value.",
-        (cit.TRUMP_COMPLAINT, cit.S30121_A1),
+        id="R45", name="HOUSING-FOREIGN-ARRANGED", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=housing_arranged_by_foreign_party,
+        text="Housing 'sorted' by a foreign party (even if free) is exactly what the 2024 "
+        "complaint against UK Labour targeted; the arranging itself may be treated as something "
+        "of value.",
+        citations=(cit.TRUMP_COMPLAINT, cit.S30121_A1),
         remedy="Arrange housing yourself or through the US campaign or US hosts.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -102,18 +104,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R46", "HOUSING-US-COMMITTEE-PAID", Area.HOUSING, AppliesTo.ALL, Colour.GREEN,
-        lodging_paid_by_us_committee,
-        "A campaign-paid hotel is the campaign's own spending; for visitors it is a benefit "
+        id="R46", name="HOUSING-US-COMMITTEE-PAID", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=lodging_paid_by_us_committee,
+        text="A campaign-paid hotel is the campaign's own spending; for visitors it is a benefit "
         "from a US source (see the immigration section).",
-        (cit.FEC_TRAVEL_PAGE,),
+        citations=(cit.FEC_TRAVEL_PAGE,),
     ),
     Rule(
-        "R47", "HOUSING-US-INDIVIDUAL-PAID", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
-        lodging_paid_by_us_individual,
-        "A US supporter paying your hotel is making an in-kind contribution the campaign must "
+        id="R47", name="HOUSING-US-INDIVIDUAL-PAID", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=lodging_paid_by_us_individual,
+        text="A US supporter paying your hotel is making an in-kind contribution the campaign must "
         "report.",
-        (cit.FEC_TRAVEL_PAGE,),
+        citations=(cit.FEC_TRAVEL_PAGE,),
         remedy="Tell the campaign, or stay with a host or pay yourself.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -122,11 +124,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R48", "HOUSING-US-CORP-PAID", Area.HOUSING, AppliesTo.ALL, corporate_payer_colour,
-        lodging_paid_by_us_corporation,
-        "Lodging paid by a US company, union or non-profit is something of value given to the "
+        id="R48", name="HOUSING-US-CORP-PAID", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=corporate_payer_colour, trigger=lodging_paid_by_us_corporation,
+        text="Lodging paid by a US company, union or non-profit is something of value given to the "
         "committee. {corp_verdict}",
-        (cit.S30118_A, cit.FEC_TRAVEL_PAGE),
+        citations=(cit.S30118_A, cit.FEC_TRAVEL_PAGE),
         remedy="Pay yourself, stay with a host, or let the campaign pay.",
         severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=(
@@ -137,11 +139,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R88", "HOUSING-PLACED-BY-FOREIGN-PARTY", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
-        housing_placed_by_foreign_party_or_unknown,
-        "A foreign party placing volunteers with US hosts may itself be a thing of value to "
+        id="R88", name="HOUSING-PLACED-BY-FOREIGN-PARTY", area=Area.HOUSING,
+        applies_to=AppliesTo.ALL, colour=Colour.AMBER,
+        trigger=housing_placed_by_foreign_party_or_unknown,
+        text="A foreign party placing volunteers with US hosts may itself be a thing of value to "
         "the campaign; this is untested. If you don't know who arranged your stay, find out.",
-        (cit.S30121_A1A, cit.TRUMP_COMPLAINT),
+        citations=(cit.S30121_A1A, cit.TRUMP_COMPLAINT),
         remedy="Arrange your stay yourself, or through the US campaign or a US host directly.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -149,10 +152,10 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R49", "HOUSING-UNKNOWN", Area.HOUSING, AppliesTo.ALL, Colour.AMBER,
-        housing_or_meals_payer_unknown,
-        "Find out who is paying for your lodging and meals before you go.",
-        (cit.R110_20_A4,),
+        id="R49", name="HOUSING-UNKNOWN", area=Area.HOUSING, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=housing_or_meals_payer_unknown,
+        text="Find out who is paying for your lodging and meals before you go.",
+        citations=(cit.R110_20_A4,),
         remedy="Ask, in writing, who pays for your lodging and meals; paying yourself is "
         "always safe.",
         severity=Severity.HIGH,

@@ -68,20 +68,20 @@ def trip_made_to_campaign(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R72", "IMM-VISITOR-VOLUNTEER-NOTE", Area.IMMIGRATION, AppliesTo.FN, Colour.NOTE,
-        is_visitor,
-        "US consular posts say 'unpaid work is work'; the B-1 volunteer exception covers "
+        id="R72", name="IMM-VISITOR-VOLUNTEER-NOTE", area=Area.IMMIGRATION, applies_to=AppliesTo.FN,
+        colour=Colour.NOTE, trigger=is_visitor,
+        text="US consular posts say 'unpaid work is work'; the B-1 volunteer exception covers "
         "organised programmes of religious or non-profit charitable organisations, not "
         "political campaigns. Keep any volunteering incidental to your visit, take nothing of "
         "value, and consult an immigration lawyer.",
-        (cit.EMBASSY_UNPAID_WORK, cit.FAM_B1_VOLUNTEER),
+        citations=(cit.EMBASSY_UNPAID_WORK, cit.FAM_B1_VOLUNTEER),
     ),
     Rule(
-        "R73", "IMM-REMUNERATION", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
-        takes_us_benefit_without_work_auth,
-        "Lodging, meals, travel or money from a US source in exchange for volunteering can be "
+        id="R73", name="IMM-REMUNERATION", area=Area.IMMIGRATION, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=takes_us_benefit_without_work_auth,
+        text="Lodging, meals, travel or money from a US source in exchange for volunteering can be "
         "treated as unauthorised employment for someone without US work authorisation.",
-        (cit.EMBASSY_UNPAID_WORK,),
+        citations=(cit.EMBASSY_UNPAID_WORK,),
         remedy="Pay your own travel, lodging and meals and take nothing of value from US "
         "sources, or get immigration advice first.",
         severity=Severity.HIGH,
@@ -96,32 +96,32 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R74", "IMM-PAID-JOB-NO-AUTH", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
-        paid_job_without_work_auth,
-        "Being paid for campaign work in the US needs US work authorisation, whoever pays; a "
+        id="R74", name="IMM-PAID-JOB-NO-AUTH", area=Area.IMMIGRATION, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=paid_job_without_work_auth,
+        text="Being paid for campaign work in the US needs US work authorisation, whoever pays; a "
         "visitor may not work in the US, even when a foreign employer or party pays.",
-        (cit.EMBASSY_UNPAID_WORK, cit.R214_1_E, cit.FAM_402_2_2_B),
+        citations=(cit.EMBASSY_UNPAID_WORK, cit.R214_1_E, cit.FAM_402_2_2_B),
         remedy="Accept pay only with work authorisation that covers this job; otherwise stay "
         "unpaid.",
         severity=Severity.HIGH,
         substitutions=(sub("you stayed unpaid", swap("C1", PAYERS)),),
     ),
     Rule(
-        "R75", "IMM-STATUS-UNKNOWN", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
-        immigration_status_undisclosed,
-        "You did not give your immigration situation, so the immigration findings assume you "
+        id="R75", name="IMM-STATUS-UNKNOWN", area=Area.IMMIGRATION, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=immigration_status_undisclosed,
+        text="You did not give your immigration situation, so the immigration findings assume you "
         "have no US work authorisation; the immigration position cannot be cleared without it.",
-        (cit.EMBASSY_UNPAID_WORK,),
+        citations=(cit.EMBASSY_UNPAID_WORK,),
         remedy="Check your visa or status documents, or ask an immigration lawyer.",
         severity=Severity.LOW,
     ),
     Rule(
-        "R87", "IMM-TRIP-PURPOSE", Area.IMMIGRATION, AppliesTo.FN, Colour.AMBER,
-        trip_made_to_campaign,
-        "Visitor status is for business or pleasure; a trip made to campaign is not tourism, "
+        id="R87", name="IMM-TRIP-PURPOSE", area=Area.IMMIGRATION, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=trip_made_to_campaign,
+        text="Visitor status is for business or pleasure; a trip made to campaign is not tourism, "
         "and the B-1 volunteer category is only for organised religious or charitable "
         "programmes. You may be refused entry or future visas.",
-        (cit.FAM_402_2_2_B, cit.FAM_B1_VOLUNTEER, cit.R214_1_E, cit.EMBASSY_UNPAID_WORK),
+        citations=(cit.FAM_402_2_2_B, cit.FAM_B1_VOLUNTEER, cit.R214_1_E, cit.EMBASSY_UNPAID_WORK),
         remedy="Keep volunteering incidental to a holiday, family visit or business trip (no "
         "more than half of your days), or ask an immigration lawyer first.",
         severity=Severity.HIGH,

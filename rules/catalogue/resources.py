@@ -41,32 +41,32 @@ def hosts_event_at_own_us_home(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R64", "RES-DONATE-MONEY", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
-        donates_money,
-        "Foreign nationals may not give money to any US candidate, party or PAC. (US citizens "
+        id="R64", name="RES-DONATE-MONEY", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=red_for_fn_note_for_usp, trigger=donates_money,
+        text="Foreign nationals may not give money to any US candidate, party or PAC. (US citizens "
         "and green-card holders may, within the contribution limits.)",
-        (cit.S30121_A1,),
+        citations=(cit.S30121_A1,),
         remedy="Don't donate.",
         substitutions=(sub("you did not donate", without("donate_money")),),
     ),
     Rule(
-        "R65", "RES-ADVANCE-EXPENSES", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
-        pays_or_advances_campaign_costs,
-        "Foreign nationals can't pay campaign costs (supplies, printing, food for volunteers, "
+        id="R65", name="RES-ADVANCE-EXPENSES", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=red_for_fn_note_for_usp, trigger=pays_or_advances_campaign_costs,
+        text="Foreign nationals can't pay campaign costs (supplies, printing, food for volunteers, "
         "fuel for others), even as a temporary advance. (For US persons such payments are "
         "in-kind contributions or advances the campaign must handle.)",
-        (cit.FEC_VOLUNTEER_PAGE,),
+        citations=(cit.FEC_VOLUNTEER_PAGE,),
         remedy="Let the campaign buy it.",
         substitutions=(
             sub("the campaign bought it", without("pay_campaign_expenses_or_advance")),
         ),
     ),
     Rule(
-        "R66", "RES-FOREIGN-PARTY-RESOURCES", Area.RESOURCES, AppliesTo.ALL, Colour.RED,
-        uses_foreign_party_resources,
-        "Using a foreign party's facilities, tools or data for the campaign is a foreign "
+        id="R66", name="RES-FOREIGN-PARTY-RESOURCES", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=uses_foreign_party_resources,
+        text="Using a foreign party's facilities, tools or data for the campaign is a foreign "
         "in-kind contribution.",
-        (cit.AO_2007_22, cit.S30121_A1),
+        citations=(cit.AO_2007_22, cit.S30121_A1),
         remedy="Use the campaign's tools or your own equipment.",
         substitutions=(
             sub("you used your own equipment",
@@ -74,11 +74,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R67", "RES-FOREIGN-MATERIALS", Area.RESOURCES, AppliesTo.ALL, Colour.RED,
-        brings_foreign_made_materials,
-        "Campaign materials supplied or paid for by a foreign party, organisation or person are "
-        "a foreign in-kind contribution.",
-        (cit.AO_2007_22,),
+        id="R67", name="RES-FOREIGN-MATERIALS", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=brings_foreign_made_materials,
+        text="Campaign materials supplied or paid for by a foreign party, organisation or person "
+        "are a foreign in-kind contribution.",
+        citations=(cit.AO_2007_22,),
         remedy="The campaign buys them at fair market value, or produces its own.",
         substitutions=(
             sub("the campaign produced its own materials",
@@ -86,31 +86,31 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R68", "RES-DONATE-GOODS-ART", Area.RESOURCES, AppliesTo.ALL, red_for_fn_note_for_usp,
-        donates_goods_or_art,
-        "Giving the campaign goods or artwork of value (as opposed to your own time) is a "
+        id="R68", name="RES-DONATE-GOODS-ART", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=red_for_fn_note_for_usp, trigger=donates_goods_or_art,
+        text="Giving the campaign goods or artwork of value (as opposed to your own time) is a "
         "contribution foreign nationals may not make. (For US persons it is an in-kind "
         "contribution within the limits.)",
-        (cit.AO_1981_51, cit.S30121),
+        citations=(cit.AO_1981_51, cit.S30121),
         remedy="Volunteer your time instead, or the campaign buys at fair market value.",
         substitutions=(
             sub("you gave your time instead of goods", without("donate_goods_or_art")),
         ),
     ),
     Rule(
-        "R69", "RES-OWN-EQUIPMENT", Area.RESOURCES, AppliesTo.FN, Colour.GREEN,
-        uses_own_equipment,
-        "Using your own laptop or phone for your volunteer work is fine; the campaign pays any "
-        "out-of-pocket costs such as printing or hosting.",
-        (cit.AO_2014_20,),
+        id="R69", name="RES-OWN-EQUIPMENT", area=Area.RESOURCES, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=uses_own_equipment,
+        text="Using your own laptop or phone for your volunteer work is fine; the campaign pays "
+        "any out-of-pocket costs such as printing or hosting.",
+        citations=(cit.AO_2014_20,),
     ),
     Rule(
-        "R70", "RES-HOST-HOME-EVENT", Area.RESOURCES, AppliesTo.FN, Colour.AMBER,
-        hosts_event_at_own_us_home,
-        "The home-event exemptions (11 CFR 100.75, 100.77) were written for US hosts of "
+        id="R70", name="RES-HOST-HOME-EVENT", area=Area.RESOURCES, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=hosts_event_at_own_us_home,
+        text="The home-event exemptions (11 CFR 100.75, 100.77) were written for US hosts of "
         "candidate and party events, and do not cover PACs or state races; whether a foreign "
         "national's spending on food or invitations is exempt is untested.",
-        (cit.R100_75_77,),
+        citations=(cit.R100_75_77,),
         remedy="Let the campaign pay for food and invitations.",
         severity=Severity.MEDIUM,
         substitutions=(

@@ -77,22 +77,24 @@ def role_partly_unclear(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R50", "ROLE-GRASSROOTS", Area.ROLE, AppliesTo.FN, Colour.GREEN, does_grassroots_work,
-        "Door-knocking, phone and text banking, data entry and event help are classic volunteer "
-        "work a foreign national may do.",
-        (cit.FEC_VOLUNTEER_PAGE, cit.AO_1987_25, cit.MUR_7271),
+        id="R50", name="ROLE-GRASSROOTS", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=does_grassroots_work,
+        text="Door-knocking, phone and text banking, data entry and event help are classic "
+        "volunteer work a foreign national may do.",
+        citations=(cit.FEC_VOLUNTEER_PAGE, cit.AO_1987_25, cit.MUR_7271),
     ),
     Rule(
-        "R51", "ROLE-ATTEND-STRATEGY", Area.ROLE, AppliesTo.FN, Colour.GREEN,
-        attends_strategy_meetings,
-        "You may attend strategy meetings; you may not vote on or make the decisions.",
-        (cit.FEC_VOLUNTEER_PAGE, cit.FEC_VOLUNTEER_RECORD),
+        id="R51", name="ROLE-ATTEND-STRATEGY", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=attends_strategy_meetings,
+        text="You may attend strategy meetings; you may not vote on or make the decisions.",
+        citations=(cit.FEC_VOLUNTEER_PAGE, cit.FEC_VOLUNTEER_RECORD),
     ),
     Rule(
-        "R52", "ROLE-DECISION-MAKING", Area.ROLE, AppliesTo.FN, Colour.RED, makes_decisions,
-        "Foreign nationals may not manage the campaign or decide how it spends money, whom it "
+        id="R52", name="ROLE-DECISION-MAKING", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.RED, trigger=makes_decisions,
+        text="Foreign nationals may not manage the campaign or decide how it spends money, whom it "
         "targets, or whom it hires.",
-        (cit.R110_20_I, cit.AO_2004_26, cit.FEC_VOLUNTEER_PAGE, cit.APIC),
+        citations=(cit.R110_20_I, cit.AO_2004_26, cit.FEC_VOLUNTEER_PAGE, cit.APIC),
         remedy="Take a role where a US citizen or green-card holder makes and owns the "
         "decisions.",
         substitutions=(
@@ -101,10 +103,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R53", "ROLE-TEAM-LEAD", Area.ROLE, AppliesTo.FN, Colour.AMBER, leads_volunteer_team,
-        "Leading a canvass team is a grey zone; coordinating volunteers on plans made by US "
+        id="R53", name="ROLE-TEAM-LEAD", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=leads_volunteer_team,
+        text="Leading a canvass team is a grey zone; coordinating volunteers on plans made by US "
         "staff is safer than any management authority.",
-        (cit.FEC_VOLUNTEER_PAGE, cit.MUR_7271),
+        citations=(cit.FEC_VOLUNTEER_PAGE, cit.MUR_7271),
         remedy="Keep to carrying out assignments set by US staff: no hiring, budget or strategy "
         "authority.",
         severity=Severity.MEDIUM,
@@ -114,11 +117,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R54", "ROLE-STRATEGIC-ADVICE", Area.ROLE, AppliesTo.FN, Colour.AMBER,
-        advises_senior_staff,
-        "Advising senior staff on messaging or targeting risks 'indirectly participating' in "
+        id="R54", name="ROLE-STRATEGIC-ADVICE", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=advises_senior_staff,
+        text="Advising senior staff on messaging or targeting risks 'indirectly participating' in "
         "decisions, the core allegation against Labour strategists in 2024.",
-        (cit.R110_20_I, cit.TRUMP_COMPLAINT, cit.AO_2007_22),
+        citations=(cit.R110_20_I, cit.TRUMP_COMPLAINT, cit.AO_2007_22),
         remedy="Share general experience in open meetings; leave decisions and recommendations "
         "to US staff; get advice for any ongoing advisory role.",
         severity=Severity.HIGH,
@@ -128,17 +131,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R55", "ROLE-CONTENT-UNDER-REVIEW", Area.ROLE, AppliesTo.FN, Colour.GREEN,
-        creates_reviewed_content,
-        "Creating scripts, graphics, translations or code that US staff review and approve is "
+        id="R55", name="ROLE-CONTENT-UNDER-REVIEW", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=creates_reviewed_content,
+        text="Creating scripts, graphics, translations or code that US staff review and approve is "
         "volunteer work.",
-        (cit.AO_2014_20,),
+        citations=(cit.AO_2014_20,),
     ),
     Rule(
-        "R56", "ROLE-ANALYTICS", Area.ROLE, AppliesTo.FN, Colour.AMBER, builds_models,
-        "Processing data is fine; building targeting models that shape whom the campaign "
+        id="R56", name="ROLE-ANALYTICS", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=builds_models,
+        text="Processing data is fine; building targeting models that shape whom the campaign "
         "targets edges toward decision-making.",
-        (cit.R110_20_I, cit.CAMBRIDGE_ANALYTICA),
+        citations=(cit.R110_20_I, cit.CAMBRIDGE_ANALYTICA),
         remedy="Limit your work to data processing under US staff direction.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -147,11 +151,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R57", "ROLE-FUNDRAISE-US", Area.ROLE, AppliesTo.FN, Colour.AMBER,
-        asks_us_persons_to_give,
-        "Asking US citizens or green-card holders to donate is not expressly barred, but you "
+        id="R57", name="ROLE-FUNDRAISE-US", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=asks_us_persons_to_give,
+        text="Asking US citizens or green-card holders to donate is not expressly barred, but you "
         "must never ask foreign nationals and must not decide fundraising strategy.",
-        (cit.S30121_A2, cit.AO_2016_10, cit.ELTON_JOHN),
+        citations=(cit.S30121_A2, cit.AO_2016_10, cit.ELTON_JOHN),
         remedy="Use campaign scripts, screen out foreign donors and leave decisions to US staff, "
         "or leave fundraising to others.",
         severity=Severity.MEDIUM,
@@ -160,11 +164,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R58", "ROLE-SOLICIT-FOREIGN", Area.ROLE, AppliesTo.ALL, Colour.RED,
-        asks_foreign_nationals_to_give,
-        "Asking foreign nationals (for example fellow party members at home) to donate money or "
-        "paid travel is illegal for anyone.",
-        (cit.S30121_A2, cit.R110_20_G, cit.R110_20_H, cit.AO_2016_10),
+        id="R58", name="ROLE-SOLICIT-FOREIGN", area=Area.ROLE, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=asks_foreign_nationals_to_give,
+        text="Asking foreign nationals (for example fellow party members at home) to donate money "
+        "or paid travel is illegal for anyone.",
+        citations=(cit.S30121_A2, cit.R110_20_G, cit.R110_20_H, cit.AO_2016_10),
         remedy="Do not ask foreign nationals for money or anything of value for the campaign.",
         substitutions=(
             sub("you did not ask foreign nationals to give",
@@ -172,17 +176,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R59", "ROLE-SPEAK-PERFORM", Area.ROLE, AppliesTo.FN, Colour.GREEN, speaks_or_performs,
-        "Speaking or performing unpaid at a campaign event (the campaign paying the event "
+        id="R59", name="ROLE-SPEAK-PERFORM", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=speaks_or_performs,
+        text="Speaking or performing unpaid at a campaign event (the campaign paying the event "
         "costs) is volunteer service.",
-        (cit.ELTON_JOHN, cit.AO_2007_08),
+        citations=(cit.ELTON_JOHN, cit.AO_2007_08),
     ),
     Rule(
-        "R60", "ROLE-SPOKESPERSON", Area.ROLE, AppliesTo.FN, Colour.AMBER,
-        is_official_spokesperson,
-        "Speaking for the campaign as an official spokesperson may involve messaging decisions; "
-        "personal interviews are fine.",
-        (cit.R110_20_I,),
+        id="R60", name="ROLE-SPOKESPERSON", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=is_official_spokesperson,
+        text="Speaking for the campaign as an official spokesperson may involve messaging "
+        "decisions; personal interviews are fine.",
+        citations=(cit.R110_20_I,),
         remedy="Give interviews in your own name rather than as the campaign's spokesperson.",
         severity=Severity.LOW,
         substitutions=(
@@ -191,15 +196,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R61", "ROLE-PERSONAL-MEDIA", Area.ROLE, AppliesTo.FN, Colour.GREEN, posts_in_own_name,
-        "Unpaid posts and interviews in your own name are personal speech, not contributions.",
-        (cit.S30121,),
+        id="R61", name="ROLE-PERSONAL-MEDIA", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.GREEN, trigger=posts_in_own_name,
+        text="Unpaid posts and interviews in your own name are personal speech, not contributions.",
+        citations=(cit.S30121,),
     ),
     Rule(
-        "R62", "ROLE-PAID-ADS", Area.ROLE, AppliesTo.ALL, red_for_fn_note_for_usp, pays_for_ads,
-        "Paying for ads or boosting posts is an expenditure foreign nationals may not make. "
+        id="R62", name="ROLE-PAID-ADS", area=Area.ROLE, applies_to=AppliesTo.ALL,
+        colour=red_for_fn_note_for_usp, trigger=pays_for_ads,
+        text="Paying for ads or boosting posts is an expenditure foreign nationals may not make. "
         "(For US citizens and green-card holders it is allowed within the reporting rules.)",
-        (cit.S30121_A1C,),
+        citations=(cit.S30121_A1C,),
         remedy="Don't pay for ads or boosting; unpaid posts in your own name are fine.",
         substitutions=(
             sub("you posted unpaid in your own name",
@@ -207,9 +214,10 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R63", "ROLE-UNCLEAR", Area.ROLE, AppliesTo.FN, Colour.AMBER, role_unclear,
-        "Ask the campaign what you will actually do; the answer decides the colour.",
-        (cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
+        id="R63", name="ROLE-UNCLEAR", area=Area.ROLE, applies_to=AppliesTo.FN, colour=Colour.AMBER,
+        trigger=role_unclear,
+        text="Ask the campaign what you will actually do; the answer decides the colour.",
+        citations=(cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
         remedy="Ask the campaign for your concrete tasks and re-run the check.",
         severity=Severity.LOW,
         substitutions=(
@@ -218,10 +226,11 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R86", "ROLE-PART-UNCLEAR", Area.ROLE, AppliesTo.FN, Colour.AMBER, role_partly_unclear,
-        "Part of what you will do is not clear yet; an unclear role is never assumed to be "
+        id="R86", name="ROLE-PART-UNCLEAR", area=Area.ROLE, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=role_partly_unclear,
+        text="Part of what you will do is not clear yet; an unclear role is never assumed to be "
         "safe. Ask the campaign what the rest of your tasks are.",
-        (cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
         remedy="Ask the campaign for your concrete tasks and re-run the check.",
         severity=Severity.LOW,
         substitutions=(

@@ -94,29 +94,30 @@ def ballot_measure_may_be_candidate_linked(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R08", "SCOPE-COVERED", Area.CAMPAIGN, AppliesTo.ALL, Colour.NOTE, is_covered_committee,
-        "The foreign-money ban applies to federal, state and local candidate elections, parties "
-        "and PACs. Other federal rules used here (volunteer and travel exemptions, corporate "
-        "ban, limits, reporting) apply only to federal committees.",
-        (cit.S30121_A1, cit.MUR_6093),
+        id="R08", name="SCOPE-COVERED", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.NOTE, trigger=is_covered_committee,
+        text="The foreign-money ban applies to federal, state and local candidate elections, "
+        "parties and PACs. Other federal rules used here (volunteer and travel exemptions, "
+        "corporate ban, limits, reporting) apply only to federal committees.",
+        citations=(cit.S30121_A1, cit.MUR_6093),
     ),
     Rule(
-        "R09", "SCOPE-BALLOT-MEASURE", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        is_ballot_measure_without_candidate,
-        "Federal campaign-finance law does not cover a ballot measure that is not tied to a "
+        id="R09", name="SCOPE-BALLOT-MEASURE", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=is_ballot_measure_without_candidate,
+        text="Federal campaign-finance law does not cover a ballot measure that is not tied to a "
         "candidate (FEC, MUR 7523; AO 2024-05). At least 19 states ban foreign money in "
         "measure campaigns, and some also ban foreign decision-making. This tool cannot check "
         "state law.",
-        (cit.MUR_7523, cit.AO_2024_05, cit.BALLOTPEDIA_STATES),
+        citations=(cit.MUR_7523, cit.AO_2024_05, cit.BALLOTPEDIA_STATES),
         remedy="Check the state's law with the measure committee's counsel before you go "
         "ahead.",
         severity=Severity.MEDIUM,
     ),
     Rule(
-        "R10", "SCOPE-UNKNOWN", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        is_committee_unknown,
-        "Find out which committee you will actually be volunteering for.",
-        (cit.S30121_A1,),
+        id="R10", name="SCOPE-UNKNOWN", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=is_committee_unknown,
+        text="Find out which committee you will actually be volunteering for.",
+        citations=(cit.S30121_A1,),
         remedy="Ask the campaign which committee you will work for.",
         severity=Severity.LOW,
         substitutions=(
@@ -125,21 +126,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R77", "SCOPE-STATE-LAW-GOVERNS", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        is_state_or_local_race,
-        "For a state or local race, federal law checks only foreign money and foreign "
+        id="R77", name="SCOPE-STATE-LAW-GOVERNS", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=is_state_or_local_race,
+        text="For a state or local race, federal law checks only foreign money and foreign "
         "decision-making. Whether your travel, lodging or employer time counts as a "
         "contribution, and any state foreign-money ban, is state law, which this tool does not "
         "assess.",
-        (cit.S30121_A1A, cit.R100_52_A),
+        citations=(cit.S30121_A1A, cit.R100_52_A),
         remedy="Ask the campaign's compliance staff how the state's law treats your plan.",
         severity=Severity.LOW,
     ),
     Rule(
-        "R78", "SCOPE-PAC-TYPE-UNKNOWN", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        pac_type_unknown,
-        "Ask whether the PAC is a super PAC; the rules on corporate money differ.",
-        (cit.AO_2010_11, cit.S30118_A),
+        id="R78", name="SCOPE-PAC-TYPE-UNKNOWN", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=pac_type_unknown,
+        text="Ask whether the PAC is a super PAC; the rules on corporate money differ.",
+        citations=(cit.AO_2010_11, cit.S30118_A),
         remedy="Ask the PAC whether it is a super PAC, a hybrid PAC or a traditional PAC.",
         severity=Severity.LOW,
         substitutions=(
@@ -148,32 +149,32 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R82", "PAYER-US-CORP-BY-COMMITTEE", Area.CAMPAIGN, AppliesTo.ALL,
-        corporate_payer_note_or_amber, us_corporation_pays_outside_federal_ban,
-        "Money or paid time from a US company, union or non-profit is treated according to "
+        id="R82", name="PAYER-US-CORP-BY-COMMITTEE", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=corporate_payer_note_or_amber, trigger=us_corporation_pays_outside_federal_ban,
+        text="Money or paid time from a US company, union or non-profit is treated according to "
         "the committee: {corp_verdict}",
-        (cit.AO_2010_11, cit.S30118_A, cit.R114_2_AB, cit.BELLOTTI, cit.CARC),
+        citations=(cit.AO_2010_11, cit.S30118_A, cit.R114_2_AB, cit.BELLOTTI, cit.CARC),
         remedy="Have the committee's counsel confirm how it must accept and report the "
         "company's payment, or pay yourself.",
         severity=Severity.MEDIUM,
     ),
     Rule(
-        "R83", "BALLOT-FOREIGN-SOURCE-STATE-LAW", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        ballot_measure_with_foreign_source,
-        "Federally this is not banned, but it is illegal in many states: foreign money, "
+        id="R83", name="BALLOT-FOREIGN-SOURCE-STATE-LAW", area=Area.CAMPAIGN,
+        applies_to=AppliesTo.ALL, colour=Colour.AMBER, trigger=ballot_measure_with_foreign_source,
+        text="Federally this is not banned, but it is illegal in many states: foreign money, "
         "foreign-paid travel, lodging or resources, or foreign decision-making in a "
         "ballot-measure campaign. This tool cannot check the state's law.",
-        (cit.MUR_7523, cit.AO_2024_05, cit.HR_3229, cit.BALLOTPEDIA_STATES),
+        citations=(cit.MUR_7523, cit.AO_2024_05, cit.HR_3229, cit.BALLOTPEDIA_STATES),
         remedy="Take nothing of value from foreign sources and leave decisions to US staff, or "
         "have the measure committee's counsel confirm the state's law allows it.",
         severity=Severity.HIGH,
     ),
     Rule(
-        "R84", "BALLOT-CANDIDATE-LINK", Area.CAMPAIGN, AppliesTo.ALL, Colour.AMBER,
-        ballot_measure_may_be_candidate_linked,
-        "If the measure committee is run by or coordinating with a candidate, federal rules "
+        id="R84", name="BALLOT-CANDIDATE-LINK", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=ballot_measure_may_be_candidate_linked,
+        text="If the measure committee is run by or coordinating with a candidate, federal rules "
         "may apply; evaluate it as that candidate's campaign.",
-        (cit.MUR_7523,),
+        citations=(cit.MUR_7523,),
         remedy="Ask the measure committee whether a candidate controls it or coordinates with "
         "it, and have its counsel confirm which rules apply.",
         severity=Severity.MEDIUM,

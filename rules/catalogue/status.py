@@ -60,35 +60,40 @@ def is_minor(f: Facts) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R01", "FN-US-CITIZEN", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_us_citizen,
-        "You are a US citizen, so the foreign-national ban does not restrict you; what matters "
-        "is who pays for your time, travel and housing.",
-        (cit.S30121_B, cit.R110_20_A3, cit.FEC_FOREIGN_RECORD),
+        id="R01", name="FN-US-CITIZEN", area=Area.STATUS, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=is_us_citizen,
+        text="You are a US citizen, so the foreign-national ban does not restrict you; what "
+        "matters is who pays for your time, travel and housing.",
+        citations=(cit.S30121_B, cit.R110_20_A3, cit.FEC_FOREIGN_RECORD),
     ),
     Rule(
-        "R02", "FN-US-NATIONAL", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_us_national,
-        "As a US national (for example, born in American Samoa) you are not a foreign national.",
-        (cit.S30121_B2, cit.R110_20_A3, cit.USC_1101_A22),
+        id="R02", name="FN-US-NATIONAL", area=Area.STATUS, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=is_us_national,
+        text="As a US national (for example, born in American Samoa) you are not a foreign "
+        "national.",
+        citations=(cit.S30121_B2, cit.R110_20_A3, cit.USC_1101_A22),
     ),
     Rule(
-        "R03", "FN-LPR", Area.STATUS, AppliesTo.ALL, Colour.GREEN, is_lpr_living_in_us,
-        "Green-card holders are not foreign nationals; you may volunteer, work for pay or "
+        id="R03", name="FN-LPR", area=Area.STATUS, applies_to=AppliesTo.ALL, colour=Colour.GREEN,
+        trigger=is_lpr_living_in_us,
+        text="Green-card holders are not foreign nationals; you may volunteer, work for pay or "
         "donate like a citizen.",
-        (cit.S30121_B2, cit.USC_1101_A20, cit.FEC_FOREIGN_RECORD),
+        citations=(cit.S30121_B2, cit.USC_1101_A20, cit.FEC_FOREIGN_RECORD),
     ),
     Rule(
-        "R04", "FN-FOREIGN-NATIONAL", Area.STATUS, AppliesTo.FN, Colour.NOTE,
-        is_known_foreign_national,
-        "You are a foreign national. You may volunteer unpaid. You may not give money or "
+        id="R04", name="FN-FOREIGN-NATIONAL", area=Area.STATUS, applies_to=AppliesTo.FN,
+        colour=Colour.NOTE, trigger=is_known_foreign_national,
+        text="You are a foreign national. You may volunteer unpaid. You may not give money or "
         "anything of value in connection with any federal, state or local candidate election "
         "or to a party, be paid for this work by anyone except the committee you work for, or "
         "take part in decisions about election-related activity.",
-        (cit.S30121_A, cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
+        citations=(cit.S30121_A, cit.R110_20_I, cit.FEC_VOLUNTEER_PAGE),
     ),
     Rule(
-        "R05", "FN-STATUS-UNKNOWN", Area.STATUS, AppliesTo.FN, Colour.AMBER, has_unknown_status,
-        "We can't tell whether you are a foreign national, so we assume you are.",
-        (cit.S30121_B, cit.R110_20_A4),
+        id="R05", name="FN-STATUS-UNKNOWN", area=Area.STATUS, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=has_unknown_status,
+        text="We can't tell whether you are a foreign national, so we assume you are.",
+        citations=(cit.S30121_B, cit.R110_20_A4),
         remedy="Confirm your citizenship and green-card status (passport, naturalisation "
         "certificate or green card).",
         severity=Severity.MEDIUM,
@@ -99,17 +104,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R06", "FN-LPR-PENDING", Area.STATUS, AppliesTo.FN, Colour.NOTE, has_pending_green_card,
-        "A pending green-card application does not count; you are treated as a foreign "
+        id="R06", name="FN-LPR-PENDING", area=Area.STATUS, applies_to=AppliesTo.FN,
+        colour=Colour.NOTE, trigger=has_pending_green_card,
+        text="A pending green-card application does not count; you are treated as a foreign "
         "national until it is granted.",
-        (cit.S30121_B2,),
+        citations=(cit.S30121_B2,),
     ),
     Rule(
-        "R07", "FN-LPR-ABROAD", Area.STATUS, AppliesTo.FN, Colour.AMBER, is_lpr_living_abroad,
-        "Uncertain status: green-card holders living outside the US may fall within the "
+        id="R07", name="FN-LPR-ABROAD", area=Area.STATUS, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=is_lpr_living_abroad,
+        text="Uncertain status: green-card holders living outside the US may fall within the "
         "'foreign principal' part of the definition; get advice before doing more than unpaid "
         "volunteering. We assess you as a foreign national to be safe.",
-        (cit.S30121_B1, cit.USC_611_B2, cit.R110_20_A3),
+        citations=(cit.S30121_B1, cit.USC_611_B2, cit.R110_20_A3),
         remedy="Keep to unpaid volunteering with no money or decisions, or get legal "
         "confirmation of your position.",
         severity=Severity.MEDIUM,
@@ -117,12 +124,12 @@ RULES: tuple[Rule, ...] = (
         label="uncertain status",
     ),
     Rule(
-        "R71", "AFFIL-FOREIGN-STAFF-OR-OFFICIAL", Area.STATUS, AppliesTo.ALL, Colour.AMBER,
-        is_foreign_party_staff_or_official,
-        "Party staff, officials and politicians can volunteer only in a personal capacity: on "
+        id="R71", name="AFFIL-FOREIGN-STAFF-OR-OFFICIAL", area=Area.STATUS,
+        applies_to=AppliesTo.ALL, colour=Colour.AMBER, trigger=is_foreign_party_staff_or_official,
+        text="Party staff, officials and politicians can volunteer only in a personal capacity: on "
         "leave, at their own expense, without party or government resources, and they attract "
         "scrutiny.",
-        (cit.USC_611_C, cit.TRUMP_COMPLAINT, cit.LABOUR_VOLUNTEERS_PRESS),
+        citations=(cit.USC_611_C, cit.TRUMP_COMPLAINT, cit.LABOUR_VOLUNTEERS_PRESS),
         remedy="Document your personal capacity (leave record, your own receipts) and use no "
         "party or official resources.",
         severity=Severity.MEDIUM,
@@ -132,17 +139,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R85", "STATUS-UNCERTAIN-CAP", Area.STATUS, AppliesTo.FN, Colour.NOTE,
-        applied_by_the_engine,
-        "Because your status is uncertain, findings that would be red for a foreign national "
+        id="R85", name="STATUS-UNCERTAIN-CAP", area=Area.STATUS, applies_to=AppliesTo.FN,
+        colour=Colour.NOTE, trigger=applied_by_the_engine,
+        text="Because your status is uncertain, findings that would be red for a foreign national "
         "are shown amber: confirm your status first. If you are a foreign national they are "
         "prohibited.",
-        (cit.S30121_B2, cit.R211_1_A2),
+        citations=(cit.S30121_B2, cit.R211_1_A2),
     ),
     Rule(
-        "R76", "MINOR-NOTE", Area.STATUS, AppliesTo.ALL, Colour.NOTE, is_minor,
-        "Age does not change the foreign-national rules; US-citizen minors may contribute only "
-        "under 11 CFR 110.19's conditions.",
-        (cit.R110_19,),
+        id="R76", name="MINOR-NOTE", area=Area.STATUS, applies_to=AppliesTo.ALL, colour=Colour.NOTE,
+        trigger=is_minor,
+        text="Age does not change the foreign-national rules; US-citizen minors may contribute "
+        "only under 11 CFR 110.19's conditions.",
+        citations=(cit.R110_19,),
     ),
 )

@@ -133,19 +133,19 @@ def _own_or_campaign(label: str, remove: set[str] | frozenset[str]) -> tuple[Sub
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "R27", "TRAVEL-SELF-WITHIN-LIMIT", Area.TRAVEL, AppliesTo.ALL, Colour.GREEN,
-        pays_own_travel_within_limit,
-        "Paying your own campaign travel up to {limit} per {limit_scope} is not a "
+        id="R27", name="TRAVEL-SELF-WITHIN-LIMIT", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=pays_own_travel_within_limit,
+        text="Paying your own campaign travel up to {limit} per {limit_scope} is not a "
         "contribution.",
-        (cit.R100_79_A, cit.FEC_TRAVEL_PAGE, cit.FEC_PARTY_ADVANCES),
+        citations=(cit.R100_79_A, cit.FEC_TRAVEL_PAGE, cit.FEC_PARTY_ADVANCES),
     ),
     Rule(
-        "R28", "TRAVEL-SELF-OVER-1000-FN", Area.TRAVEL, AppliesTo.FN, Colour.AMBER,
-        pays_own_travel_over_limit_unreimbursed,
-        "Self-paid campaign travel above {limit} per {limit_scope} counts as a contribution "
+        id="R28", name="TRAVEL-SELF-OVER-1000-FN", area=Area.TRAVEL, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=pays_own_travel_over_limit_unreimbursed,
+        text="Self-paid campaign travel above {limit} per {limit_scope} counts as a contribution "
         "under the FEC rule, and foreign nationals may not contribute; whether a flight to the "
         "US 'on behalf of' the campaign counts is untested.",
-        (cit.R100_79, cit.FEC_TRAVEL_PAGE),
+        citations=(cit.R100_79, cit.FEC_TRAVEL_PAGE),
         remedy="Keep self-paid campaign-related transport (flights, car hire, fuel) at or under "
         "{limit}, or get advice. Campaign reimbursement within {days_cash} days "
         "({days_card} after a card statement) removes the election-law issue but creates an "
@@ -158,18 +158,18 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R29", "TRAVEL-SELF-OVER-1000-USP", Area.TRAVEL, AppliesTo.USP, Colour.NOTE,
-        pays_own_travel_over_limit_unreimbursed,
-        "The self-paid transport above {limit} is your in-kind contribution; tell the "
+        id="R29", name="TRAVEL-SELF-OVER-1000-USP", area=Area.TRAVEL, applies_to=AppliesTo.USP,
+        colour=Colour.NOTE, trigger=pays_own_travel_over_limit_unreimbursed,
+        text="The self-paid transport above {limit} is your in-kind contribution; tell the "
         "campaign so it can report it.",
-        (cit.R100_79, cit.FEC_TRAVEL_PAGE),
+        citations=(cit.R100_79, cit.FEC_TRAVEL_PAGE),
     ),
     Rule(
-        "R30", "TRAVEL-SELF-AMOUNT-UNKNOWN-FN", Area.TRAVEL, AppliesTo.FN, Colour.AMBER,
-        own_travel_amount_unknown,
-        "Add up the flights, car hire and fuel you will pay yourself; above {limit} per "
+        id="R30", name="TRAVEL-SELF-AMOUNT-UNKNOWN-FN", area=Area.TRAVEL, applies_to=AppliesTo.FN,
+        colour=Colour.AMBER, trigger=own_travel_amount_unknown,
+        text="Add up the flights, car hire and fuel you will pay yourself; above {limit} per "
         "{limit_scope} the position changes.",
-        (cit.R100_79,),
+        citations=(cit.R100_79,),
         remedy="Enter the total you will pay yourself.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -178,100 +178,102 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R31", "TRAVEL-FOREIGN-PRINCIPAL", Area.TRAVEL, AppliesTo.ALL, Colour.RED,
-        travel_paid_by_foreign_principal,
-        "Flights or travel paid by a foreign party, government or foreign organisation are an "
+        id="R31", name="TRAVEL-FOREIGN-PRINCIPAL", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=travel_paid_by_foreign_principal,
+        text="Flights or travel paid by a foreign party, government or foreign organisation are an "
         "illegal foreign contribution to the campaign.",
-        (cit.S30121_A1, cit.S30121_A2, cit.FEC_TRAVEL_PAGE, cit.MUR_7271),
+        citations=(cit.S30121_A1, cit.S30121_A2, cit.FEC_TRAVEL_PAGE, cit.MUR_7271),
         remedy="Pay your own way (within {limit} if you are a foreign national) or let the "
         "campaign pay.",
         substitutions=_own_or_campaign("flight", FOREIGN_PAYERS),
     ),
     Rule(
-        "R32", "TRAVEL-FOREIGN-INDIVIDUAL", Area.TRAVEL, AppliesTo.ALL, Colour.RED,
-        travel_paid_by_foreign_individual,
-        "A foreign friend or relative paying for your campaign trip makes a prohibited in-kind "
-        "contribution.",
-        (cit.FEC_TRAVEL_PAGE, cit.S30121),
+        id="R32", name="TRAVEL-FOREIGN-INDIVIDUAL", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=travel_paid_by_foreign_individual,
+        text="A foreign friend or relative paying for your campaign trip makes a prohibited "
+        "in-kind contribution.",
+        citations=(cit.FEC_TRAVEL_PAGE, cit.S30121),
         remedy="Pay your own way (within {limit} if you are a foreign national) or let the "
         "campaign pay.",
         substitutions=_own_or_campaign("travel", {"foreign_individual"}),
     ),
     Rule(
-        "R33", "TRAVEL-CROWDFUND-FOREIGN", Area.TRAVEL, AppliesTo.ALL, Colour.RED,
-        crowdfunded_with_foreign_donors,
-        "Crowdfunding your campaign trip from foreign donors channels foreign money into the "
+        id="R33", name="TRAVEL-CROWDFUND-FOREIGN", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.RED, trigger=crowdfunded_with_foreign_donors,
+        text="Crowdfunding your campaign trip from foreign donors channels foreign money into the "
         "campaign.",
-        (cit.FEC_TRAVEL_PAGE, cit.S30121_A1),
+        citations=(cit.FEC_TRAVEL_PAGE, cit.S30121_A1),
         remedy="Refund foreign donors; fund the trip yourself or through permissible US "
         "sources.",
         substitutions=_own_or_campaign("travel", {"crowdfunding"}),
     ),
     Rule(
-        "R34", "TRAVEL-CROWDFUND-UNVERIFIED", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        crowdfunded_donors_unknown,
-        "If you don't know who your crowdfunding donors are, you can't rule out foreign money.",
-        (cit.FEC_TRAVEL_PAGE, cit.S30121_A1, cit.R110_20_A4),
+        id="R34", name="TRAVEL-CROWDFUND-UNVERIFIED", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=crowdfunded_donors_unknown,
+        text="If you don't know who your crowdfunding donors are, you can't rule out foreign "
+        "money.",
+        citations=(cit.FEC_TRAVEL_PAGE, cit.S30121_A1, cit.R110_20_A4),
         remedy="Verify that donors are US citizens or green-card holders and refund the rest, "
         "or pay yourself.",
         severity=Severity.HIGH,
         substitutions=_own_or_campaign("travel", {"crowdfunding"}),
     ),
     Rule(
-        "R35", "TRAVEL-CROWDFUND-US-ONLY", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        crowdfunded_by_checked_us_donors,
-        "Each US donor is making an in-kind contribution to the campaign; the campaign must "
+        id="R35", name="TRAVEL-CROWDFUND-US-ONLY", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=crowdfunded_by_checked_us_donors,
+        text="Each US donor is making an in-kind contribution to the campaign; the campaign must "
         "know, check limits and report.",
-        (cit.FEC_TRAVEL_PAGE,),
+        citations=(cit.FEC_TRAVEL_PAGE,),
         remedy="Tell the campaign who the donors are so it can check limits and report, or pay "
         "yourself.",
         severity=Severity.MEDIUM,
         substitutions=_own_or_campaign("travel", {"crowdfunding"}),
     ),
     Rule(
-        "R36", "TRAVEL-US-COMMITTEE-PAID", Area.TRAVEL, AppliesTo.ALL, Colour.GREEN,
-        travel_paid_or_reimbursed_by_us_committee,
-        "The campaign or a US party paying (or reimbursing in time) your travel is its own "
+        id="R36", name="TRAVEL-US-COMMITTEE-PAID", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.GREEN, trigger=travel_paid_or_reimbursed_by_us_committee,
+        text="The campaign or a US party paying (or reimbursing in time) your travel is its own "
         "spending, not a foreign contribution; visitors should read the immigration section.",
-        (cit.FEC_TRAVEL_PAGE, cit.S30121),
+        citations=(cit.FEC_TRAVEL_PAGE, cit.S30121),
     ),
     Rule(
-        "R37", "TRAVEL-US-INDIVIDUAL-PAID", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        travel_paid_by_us_individual,
-        "A US supporter paying your travel is making an in-kind contribution that the campaign "
-        "must report and that counts toward their limit.",
-        (cit.FEC_TRAVEL_PAGE,),
+        id="R37", name="TRAVEL-US-INDIVIDUAL-PAID", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=travel_paid_by_us_individual,
+        text="A US supporter paying your travel is making an in-kind contribution that the "
+        "campaign must report and that counts toward their limit.",
+        citations=(cit.FEC_TRAVEL_PAGE,),
         remedy="Tell the campaign so it can report it, or pay yourself or let the campaign pay.",
         severity=Severity.MEDIUM,
         substitutions=_own_or_campaign("travel", {"us_individual"}),
     ),
     Rule(
-        "R38", "TRAVEL-US-CORP-PAID", Area.TRAVEL, AppliesTo.ALL, corporate_payer_colour,
-        travel_paid_by_us_corporation,
-        "A US company, union or non-profit paying your campaign travel is giving the committee "
-        "something of value. {corp_verdict}",
-        (cit.FEC_TRAVEL_PAGE, cit.S30118_A),
+        id="R38", name="TRAVEL-US-CORP-PAID", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=corporate_payer_colour, trigger=travel_paid_by_us_corporation,
+        text="A US company, union or non-profit paying your campaign travel is giving the "
+        "committee something of value. {corp_verdict}",
+        citations=(cit.FEC_TRAVEL_PAGE, cit.S30118_A),
         remedy="Pay yourself (within {limit} if you are a foreign national) or let the campaign "
         "pay.",
         severity=Severity.MEDIUM,  # when R82 makes it amber
         substitutions=_own_or_campaign("travel", {"us_corp_union_nonprofit"}),
     ),
     Rule(
-        "R39", "TRAVEL-UNKNOWN", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER, travel_payer_unknown,
-        "'I don't know who pays my flight' is not safe: find out before you travel.",
-        (cit.R110_20_A4,),
+        id="R39", name="TRAVEL-UNKNOWN", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=travel_payer_unknown,
+        text="'I don't know who pays my flight' is not safe: find out before you travel.",
+        citations=(cit.R110_20_A4,),
         remedy="Find out, in writing, who pays each part of your travel.",
         severity=Severity.HIGH,
         substitutions=_own_or_campaign("transport", {"unknown"}),
     ),
     Rule(
-        "R79", "TRAVEL-SELF-PAC", Area.TRAVEL, AppliesTo.ALL, amber_for_fn_note_for_usp,
-        pays_own_travel_for_pac,
-        "The {federal_limit} travel exemption does not cover PACs; transport you pay to "
+        id="R79", name="TRAVEL-SELF-PAC", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=amber_for_fn_note_for_usp, trigger=pays_own_travel_for_pac,
+        text="The {federal_limit} travel exemption does not cover PACs; transport you pay to "
         "volunteer for a PAC may count as your contribution, which a foreign national may not "
         "make. Untested for a volunteer's own journey. (For a US citizen or green-card holder "
         "it is an in-kind contribution the PAC reports.)",
-        (cit.R100_79_A, cit.FEC_PAC_TRAVEL),
+        citations=(cit.R100_79_A, cit.FEC_PAC_TRAVEL),
         remedy="Let the PAC pay your transport, or ask its counsel first.",
         severity=Severity.HIGH,
         substitutions=(
@@ -280,12 +282,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R80", "TRAVEL-SELF-STATE", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        pays_own_travel_for_state_race,
-        "The federal {federal_limit} travel rule does not apply to state races; whether "
+        id="R80", name="TRAVEL-SELF-STATE", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=pays_own_travel_for_state_race,
+        text="The federal {federal_limit} travel rule does not apply to state races; whether "
         "self-paid travel is a contribution is state law (and, for foreign nationals, an "
         "untested 'donation' question under 52 U.S.C. 30121).",
-        (cit.R100_79_A, cit.R110_20_A2),
+        citations=(cit.R100_79_A, cit.R110_20_A2),
         remedy="Ask the campaign's compliance staff how the state treats volunteers' own "
         "travel, or let the campaign pay it.",
         severity=Severity.MEDIUM,
@@ -295,13 +297,13 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R81", "TRAVEL-REIMBURSED-PAC", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        pac_reimburses_travel,
-        "FEC guidance for PACs says travel advances reimbursed within {days_cash} days "
+        id="R81", name="TRAVEL-REIMBURSED-PAC", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=pac_reimburses_travel,
+        text="FEC guidance for PACs says travel advances reimbursed within {days_cash} days "
         "({days_card} after a card statement) are not contributions, but the regulation's "
         "travel reimbursement clause names candidates and party committees. Get the PAC's "
         "counsel to confirm.",
-        (cit.FEC_PAC_TRAVEL, cit.R116_5_B),
+        citations=(cit.FEC_PAC_TRAVEL, cit.R116_5_B),
         remedy="Have the PAC's counsel confirm in writing, or let the PAC buy the ticket.",
         severity=Severity.MEDIUM,
         substitutions=(
@@ -310,14 +312,14 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R89", "TRAVEL-MIXED-PURPOSE", Area.TRAVEL, AppliesTo.ALL, mixed_purpose_colour,
-        trip_purpose_unknown_or_same_trip,
-        "A trip that would happen anyway, at the same cost (a business trip or family visit), "
+        id="R89", name="TRAVEL-MIXED-PURPOSE", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=mixed_purpose_colour, trigger=trip_purpose_unknown_or_same_trip,
+        text="A trip that would happen anyway, at the same cost (a business trip or family visit), "
         "is not paid for the campaign: campaign only on your own time, and don't let the "
         "employer or sponsor pay extra days or travel for it. If the trip was extended or "
         "changed for the campaign, the extra cost is a contribution by whoever pays it. Until "
         "you know which, the payer rules above apply in full.",
-        (cit.R100_52_A, cit.R106_3),
+        citations=(cit.R100_52_A, cit.R106_3),
         remedy="Find out whether the trip and its costs would be the same without the "
         "campaign; pay any extra days or travel yourself.",
         severity=Severity.MEDIUM,
@@ -328,12 +330,12 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "R40", "ORG-FOREIGN-ORGANISED", Area.TRAVEL, AppliesTo.ALL, Colour.AMBER,
-        trip_organised_by_foreign_party_or_unknown,
-        "A trip organised by a foreign party invites the inference that the party is providing "
-        "something of value or directing the activity, and may raise foreign-agent (FARA) "
-        "questions. If you don't know who organised your trip, find out before you go.",
-        (cit.MUR_7271, cit.TRUMP_COMPLAINT, cit.USC_611_C),
+        id="R40", name="ORG-FOREIGN-ORGANISED", area=Area.TRAVEL, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=trip_organised_by_foreign_party_or_unknown,
+        text="A trip organised by a foreign party invites the inference that the party is "
+        "providing something of value or directing the activity, and may raise foreign-agent "
+        "(FARA) questions. If you don't know who organised your trip, find out before you go.",
+        citations=(cit.MUR_7271, cit.TRUMP_COMPLAINT, cit.USC_611_C),
         remedy="Travel in a personal capacity: your own booking, your own money, your own "
         "contact with the campaign.",
         severity=Severity.MEDIUM,
