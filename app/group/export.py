@@ -1,8 +1,11 @@
 """Results of a group as CSV or Excel, one row per person, written as the rows come.
 
-Every text cell that a spreadsheet could run as a formula (starting with =, +, -, @, a tab or a
-carriage return) is neutralised with a leading single quote: names and answers come from
-volunteers and must never execute on the organiser's machine.
+Names and answers come from volunteers and must never execute on the organiser's machine. Every
+text cell is cleaned first (control characters XML cannot hold and unpaired surrogates removed)
+and *then* neutralised: a cell that starts with =, +, -, @ (or their full-width forms), a tab
+or a carriage return, after any leading spaces, gets a leading single quote. The order matters:
+"\x01=HYPERLINK(...)" becomes a formula once the \x01 is gone. Excel cells holding text are
+written with an explicit string type, so no text is ever stored as a formula.
 """
 
 import csv
@@ -21,10 +24,12 @@ from app.answers_file import FILE_MODE, AnswersFileError
 from app.group.members import AREAS, MemberResult
 from rules.questions import QUESTION_BY_ID
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
-# Characters XML (and so .xlsx) cannot hold.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML (and so .xlsx) cannot hold, and unpaired surrogates (no encoding holds them).
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Spaces a spreadsheet may trim before it looks for a formula.
+_LEADING_SPACE = " \n\u00a0\u3000"
 
 RESULT_HEADERS: tuple[str, ...] = (
     "Source", "Row", "Name", "Email", "Reference", "Colour",
@@ -36,11 +41,20 @@ COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
 DUPLICATE_COLUMN = RESULT_HEADERS.index("Duplicate")
 
 
+def clean_text(text: str) -> str:
+    """`text` without the characters a spreadsheet cell cannot hold."""
+    return _ILLEGAL_XML.sub("", text)
+
+
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would read as a formula, prefixed with a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text cleaned (clean_text) and, when a spreadsheet would read it as a formula, prefixed
+    with a single quote; other values unchanged."""
+    if not isinstance(value, str) or not value:
+        return value
+    text = clean_text(value)
+    if text and (text[0] in _FORMULA_FIRST or text.lstrip(_LEADING_SPACE)[:1] in _FORMULA_FIRST):
+        return "'" + text
+    return text
 
 
 _MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
@@ -69,12 +83,12 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
 
 
 def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
-    """result_row with every text cell that could start a formula neutralised."""
+    """result_row with every text cell cleaned and neutralised (see neutralise)."""
     cells = result_row(result, as_of)
     for index in _FREE_TEXT:
         value = cells[index]
-        if isinstance(value, str) and value and value[0] in _FORMULA_FIRST:
-            cells[index] = "'" + value
+        if value.__class__ is str and value:
+            cells[index] = neutralise(value)
     return cells
 
 
@@ -246,10 +260,6 @@ class CsvResultsWriter(ResultsWriter):
         self._stream.close()
 
 
-def _xlsx_text(value: object) -> object:
-    if isinstance(value, str):
-        return _ILLEGAL_XML.sub("", value)
-    return value
 
 
 FILLS = {"RED": "F4B6B6", "AMBER": "FFE1A8", "GREEN": "C5E8C5", "INVALID": "D9D9D9"}
@@ -261,7 +271,9 @@ class XlsxResultsWriter(ResultsWriter):
     def __init__(self, path: Path | str, as_of: str = "") -> None:
         super().__init__(path, as_of)
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
+        self._text_cell = WriteOnlyCell
         self._book = Workbook(write_only=True)
         self._sheet: Any = self._book.create_sheet("Results")
         self._sheet.freeze_panes = "A2"
@@ -275,7 +287,14 @@ class XlsxResultsWriter(ResultsWriter):
         self._sheet.append(list(RESULT_HEADERS))
 
     def _write(self, cells: list[object]) -> None:
-        self._sheet.append([_xlsx_text(cell) for cell in cells])
+        self._sheet.append([self._cell(value) if value.__class__ is str else value
+                            for value in cells])
+
+    def _cell(self, value: str) -> object:
+        """A text cell typed as text ('s'): never a formula ('=...') or an error ('#N/A')."""
+        cell = self._text_cell(self._sheet, clean_text(value))
+        cell.data_type = "s"
+        return cell
 
     def _finish(self) -> None:
         from openpyxl.formatting.rule import CellIsRule
