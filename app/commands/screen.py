@@ -21,6 +21,7 @@ from app.group.members import DuplicateIndex, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 from app.group.reading import expand_inputs, skipped_note
+from app.terminal import printable
 from rules import OutOfPeriodError
 from rules.parameters import check_date
 
@@ -92,7 +93,7 @@ class _ProgressLine:
             return
         self.last = now
         rate = progress.people / max(now - self.started, 1e-6)
-        text = (f"screening {progress.current} ({progress.files_done + 1}/"
+        text = printable(f"screening {progress.current} ({progress.files_done + 1}/"
                 f"{progress.files_total}): {progress.people:,} people, {rate:,.0f}/s, "
                 f"{progress.fraction:.0%}")
         if self.tty:
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         screener = make_screener(defaults, args.as_of)
         check_date(screener.as_of)  # a bad --as-of fails before any output is opened
     except (AnswersFileError, OutOfPeriodError) as error:
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
     writers: list[ResultsWriter] = []
     try:
@@ -135,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     except AnswersFileError as error:
         for writer in writers:
             writer.abort()
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
     keep: list[MemberResult] | None = [] if args.pdf is not None else None
     report = RunReport()
@@ -179,18 +180,18 @@ def run(args: argparse.Namespace) -> int:
             writer.abort()
         raise
     for problem in report.problems:
-        print(f"error: {problem}", file=err)
+        print(printable(f"error: {problem}"), file=err)
     if report.skipped:  # even with --quiet: inputs were given that were not screened
-        print(f"warning: {skipped_note(report.skipped)}", file=err)
+        print(printable(f"warning: {skipped_note(report.skipped)}"), file=err)
     if not args.quiet:
         for note in report.notes():
-            print(f"read {note}", file=err)
+            print(printable(f"read {note}"), file=err)
     if report.counts.total == 0:
         print("error: nobody could be read from the inputs", file=err)
         return 2
     if not args.quiet:
         for writer in writers:
-            print(f"results written to {writer.path}", file=err)
+            print(printable(f"results written to {writer.path}"), file=err)
     if keep is not None:
         code = _write_pdf(args, keep, screener.as_of, err)
         if code:
@@ -206,8 +207,8 @@ def _write_pdf(args: argparse.Namespace, results: list[MemberResult], as_of: dat
     try:
         write_group_pdf(results, args.pdf, as_of=as_of, redact=args.redact)
     except AnswersFileError as error:
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
     if not args.quiet:
-        print(f"PDF written to {args.pdf}", file=err)
+        print(printable(f"PDF written to {args.pdf}"), file=err)
     return 0

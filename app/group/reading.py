@@ -8,6 +8,7 @@ attached to that row, which is then listed as invalid rather than dropped.
 import codecs
 import csv
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -193,18 +194,46 @@ def skipped_note(skipped: Sequence[Path | str], shown: int = 5) -> str:
 # -- CSV ---------------------------------------------------------------------------------------
 
 
-def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
-    first = True
+# A line ends after \n, \r\n or a carriage return alone (old Mac files, and files that mix
+# line ends), as Python's universal newlines read text: split after a lone \r.
+_BARE_CR = re.compile(rb"(?<=\r)(?!\n)")
+_TEXT_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
+def split_bare_cr(line: bytes) -> list[bytes]:
+    """`line` (ending in \n or not) cut after every carriage return not followed by \n."""
+    cr = line.find(b"\r")
+    if cr == -1 or (cr == len(line) - 2 and line.endswith(b"\r\n")):
+        return [line]
+    return [piece for piece in _BARE_CR.split(line) if piece]
+
+
+def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
+    """The file's lines as bytes, each ending in \n, \r\n or a lone \r (the last maybe in
+    none); a line longer than MAX_LINE_BYTES is an error."""
+    limit = MAX_LINE_BYTES + 1
+    readline = raw.readline
+    pending = b""
     while True:
-        line = raw.readline(MAX_LINE_BYTES + 1)
+        got = readline(limit)
+        cut = len(got) == limit and not got.endswith(b"\n")
+        line = pending + got if pending else got
         if not line:
             return
-        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+        source.done += len(got)
+        pieces = split_bare_cr(line)
+        pending = pieces.pop() if cut else b""
+        if len(pending) > MAX_LINE_BYTES:
             raise AnswersFileError(
                 source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
                 f"{source.done:,}; it is not a spreadsheet of people")
-        source.done += len(line)
+        yield from pieces
+
+
+def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
+    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
+    first = True
+    for line in _raw_lines(raw, source):
         if first:
             line = line.removeprefix(codecs.BOM_UTF8)
             first = False
@@ -219,23 +248,47 @@ def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
             yield line.decode("cp1252", errors="replace")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded incrementally."""
-    decoder = codecs.getincrementaldecoder("utf-16")()
+    """UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded incrementally; damage
+    (an odd trailing byte, an unpaired surrogate) stops the file with a message, after the
+    lines before it."""
+    # surrogatepass: an unpaired surrogate is decoded (and then found), so the lines before
+    # it are still read.
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
     pending = ""
     while True:
         chunk = raw.read(65536)
-        source.done += len(chunk)
-        pending += decoder.decode(chunk, final=not chunk)
-        lines = pending.splitlines(keepends=True)
-        pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
-        if "\x00" in "".join(lines):
+        damage = ""
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            text, damage = "", ("ends in the middle of a character" if not chunk
+                                else error.reason)
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            text, damage = text[:bad.start()], "has an unpaired surrogate"
+        pending += text
+        lines = [piece for piece in _TEXT_LINE_END.split(pending) if piece]
+        # The last piece may go on in the next chunk (a \r may be half of \r\n).
+        pending = lines.pop() if (chunk or damage) and lines and \
+            not lines[-1].endswith("\n") else ""
+        if len(pending) > MAX_LINE_BYTES:
+            raise AnswersFileError(
+                source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
+                f"{source.done:,}; it is not a spreadsheet of people")
+        if any("\x00" in line for line in lines):
             raise AnswersFileError(source.path, "contains NUL characters: it is not a text "
                                    "spreadsheet")
         yield from lines
+        if damage:
+            raise AnswersFileError(
+                source.path, f"is not valid UTF-16: it {damage} near byte {source.done:,}; the "
+                "rows before it were imported. Save it again as CSV UTF-8 or .xlsx")
+        source.done += len(chunk)
         if not chunk:
-            if pending:
-                yield pending
             return
 
 
@@ -243,11 +296,23 @@ def sniff_delimiter(header_line: str) -> str:
     """The delimiter (',' ';' or tab) under which the header names the most known columns."""
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a cell over the csv module's field size limit
+            continue
         score = (read_header(cells).recognised, len(cells))
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def header_cells(path: Path, line: str, delimiter: str) -> list[str]:
+    """The cells of the header line; AnswersFileError when it cannot be parsed."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as error:
+        raise AnswersFileError(path, f"has a header row that cannot be read ({error})") \
+            from None
 
 
 _MISS = object()
@@ -367,7 +432,7 @@ class CsvSource(Source):
         if not first:
             raise AnswersFileError(self.path, "has no rows (only blank lines)")
         delimiter = sniff_delimiter(first)
-        header = read_header(next(csv.reader([first], delimiter=delimiter), []))
+        header = read_header(header_cells(self.path, first, delimiter))
         _check_header(self.path, header, self.info)
         if delimiter != ",":
             self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
