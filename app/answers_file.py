@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -80,7 +81,39 @@ def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str,
         raise AnswersFileError(path, f"cannot be read as {what} ({reason})") from None
     if not isinstance(loaded, dict):
         raise AnswersFileError(path, f"is JSON but not {what} (expected an object)")
+    if _SURROGATE_ESCAPE.search(text):
+        where = unpaired_surrogate_at(loaded)
+        if where is not None:
+            raise AnswersFileError(
+                path, f"has text that is not valid Unicode at {where} (an unpaired surrogate "
+                "escape such as \\udfff, which no file or screen can show); the file is damaged "
+                "or was not written by a text editor")
     return loaded
+
+
+# JSON can only carry a surrogate as an escape (raw surrogates are not valid UTF-8).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unpaired_surrogate_at(content: object) -> str | None:
+    """Where (e.g. "answers.B1", "answers key 'x?'") a key or string of decoded JSON holds an
+    unpaired surrogate, or None. Iterative: the nesting depth is whatever the JSON had."""
+    stack: list[tuple[object, str]] = [(content, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where or "the top level"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    shown = _SURROGATE.sub("?", key)
+                    return f"{where + ' ' if where else ''}key '{shown}'"
+                stack.append((item, f"{where}.{key}" if where else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+    return None
 
 
 def read_json_object(path: Path | str, max_bytes: int, what: str) -> dict[str, Any]:
@@ -157,7 +190,13 @@ def document_json(doc: AnswersDocument, colour: str | None = None) -> str:
 
 def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) -> None:
     """Write via a temporary file in the same folder and rename; the old file survives errors."""
-    write_bytes_atomically(path, text.encode("utf-8"), mode)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # an unpaired surrogate: refuse, nothing is written
+        raise AnswersFileError(
+            path, f"could not be saved: it holds text that is not valid Unicode (character "
+            f"{error.start + 1}, an unpaired surrogate)") from None
+    write_bytes_atomically(path, data, mode)
 
 
 def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE) -> None:
