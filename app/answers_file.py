@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,15 +51,64 @@ def read_problem(error: OSError, what: str = "") -> str:
     return f"cannot be read ({error.strerror or error})"
 
 
-def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
-                ) -> bytes:
+def special_file_problem(mode: int, what: str = "") -> str | None:
+    """Why a file of this st_mode cannot be read as `what` (None for a regular file): reading
+    /dev/zero or /dev/urandom never ends, and a named pipe waits forever for a writer."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not {what}" if what else "is a folder"
+    kind = ("a device (such as /dev/zero)" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return f"is {kind}, not a file; only regular files can be read" + (
+        f" as {what}" if what else "")
+
+
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+                      ) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else (a device, a pipe, a
+    folder, a symlink to one, a larger file) raises AnswersFileError at once.
+
+    Opened without blocking (a named pipe with no writer would wait forever), checked on the
+    opened descriptor (no race with a file swapped in between), read with a cap (a file that
+    grows while being read stops at the cap)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be {what}")
-        return path.read_bytes()
+        handle = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise AnswersFileError(path, read_problem(error, what)) from None
+    try:
+        info = os.fstat(handle)
+        problem = special_file_problem(info.st_mode, what)
+        if problem:
+            raise AnswersFileError(path, problem)
+        if info.st_size > max_bytes:
+            raise AnswersFileError(path, f"file is too large ({info.st_size:,} bytes) to be {what}")
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise AnswersFileError(path, f"file is too large (over {max_bytes:,} bytes) to be "
+                                   f"{what}")
+        return b"".join(chunks)
+    except OSError as error:
+        raise AnswersFileError(path, read_problem(error, what)) from None
+    finally:
+        os.close(handle)
+
+
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+                ) -> bytes:
+    return read_regular_file(path, max_bytes, what)
 
 
 def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str, Any]:

@@ -7,19 +7,19 @@ read.
 """
 
 import argparse
-import json
 import sys
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.answers_file import AnswersFileError
+from app.answers_file import AnswersFileError, read_json_object
 from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.project import MAX_PROJECT_BYTES
 from app.group.reading import expand_inputs, skipped_note
 from app.terminal import printable
 from rules import OutOfPeriodError
@@ -55,20 +55,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 def load_defaults(path: Path) -> dict[str, Any]:
     """Group defaults from a JSON file: {"A1": "federal_candidate", "D1": ["self"], ...}, or
-    the "defaults" of a group project file."""
-    try:
-        content = json.loads(path.read_text("utf-8-sig"))
-    except FileNotFoundError:
-        raise AnswersFileError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AnswersFileError(path, f"cannot be read ({error})") from None
-    except json.JSONDecodeError as error:
-        raise AnswersFileError(path, f"is not valid JSON (line {error.lineno}: {error.msg})") \
-            from None
-    if isinstance(content, dict) and isinstance(content.get("defaults"), dict):
+    the "defaults" of a group project file. Read as answers files are (regular files only,
+    size capped, deep nesting and huge numbers refused)."""
+    content: Any = read_json_object(path, MAX_PROJECT_BYTES, "a defaults or project file")
+    if isinstance(content.get("defaults"), dict):
         content = content["defaults"]
-    if not isinstance(content, dict):
-        raise AnswersFileError(path, "must hold a JSON object of question ids and answers")
     defaults, problems = parse_defaults(content)
     if problems:
         raise AnswersFileError(path, "; ".join(problems))

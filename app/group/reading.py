@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from app.answers_file import AnswersFileError, read_answers_file, read_problem
+from app.answers_file import (
+    AnswersFileError,
+    read_answers_file,
+    read_problem,
+    special_file_problem,
+)
 from app.group.columns import (
     AMOUNT_IDS,
     Header,
@@ -77,10 +82,16 @@ class Source:
 
 
 def _size(path: Path) -> int:
+    """The size of a regular file (devices, pipes and sockets are refused: /dev/zero never
+    ends, a named pipe blocks)."""
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError as error:
         raise AnswersFileError(path, read_problem(error)) from None
+    problem = special_file_problem(info.st_mode, "a spreadsheet or answers file")
+    if problem:
+        raise AnswersFileError(path, problem)
+    return info.st_size
 
 
 def _head(path: Path, count: int = 8192) -> bytes:
