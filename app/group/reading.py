@@ -40,6 +40,15 @@ SPREADSHEET_SUFFIXES = CSV_SUFFIXES | XLSX_SUFFIXES
 # Interactive imports refuse larger spreadsheets (the command line streams any size).
 MAX_INTERACTIVE_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
+# Caps against "bombs" (docs/organiser-mode.md): what an Excel file may decompress to, the
+# longest text between two XML tags (one cell: Excel itself stops at 32,767 characters), and
+# the columns read beyond the header (a row of 500,000 extra cells is one issue, not 500,000).
+MAX_XLSX_SHEET_BYTES = 512 * 1024 * 1024
+MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+MAX_XLSX_PARTS = 10_000
+MAX_XML_TEXT_BYTES = 256 * 1024
+MAX_EXTRA_COLUMNS = 64
 DELIMITERS = (",", ";", "\t")
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -375,14 +384,18 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
 
 
 def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
+    """One issue for the values beyond the last header column (however many there are)."""
     width = len(header.keys)
-    return tuple(
-        Issue(code="V03", question=f"column {index + 1}", value=str(value)[:60],
-              message=f"this row has a value in column {index + 1}, which has no header "
-              f"(the header has {width} columns); a missing or extra delimiter?")
-        for index, value in enumerate(cells)
-        if index >= width and value is not None and str(value).strip()
-    )
+    found = [index for index in range(width, len(cells))
+             if cells[index] is not None and str(cells[index]).strip()]
+    if not found:
+        return ()
+    first = found[0]
+    more = (f" and {len(found) - 1:,} more column{'s' if len(found) > 2 else ''} after it"
+            if len(found) > 1 else "")
+    return (Issue(code="V03", question=f"column {first + 1}", value=str(cells[first])[:60],
+                  message=f"this row has a value in column {first + 1}{more}, which has no "
+                  f"header (the header has {width} columns); a missing or extra delimiter?"),)
 
 
 def _check_header(path: Path, header: Header, info: SourceInfo) -> None:
@@ -469,6 +482,89 @@ class CsvSource(Source):
 # -- XLSX --------------------------------------------------------------------------------------
 
 
+def check_workbook_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook that would decompress to far more than any real one (a "zip bomb")
+    before openpyxl reads it: sizes as the archive declares them (Python's zipfile never
+    returns more than the declared size, and the CRC check fails on a lie)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_XLSX_PARTS:
+        raise AnswersFileError(path, f"has {len(infos):,} parts inside; no real workbook has "
+                               f"more than {MAX_XLSX_PARTS:,}")
+    for info in infos:
+        sheet = info.filename.startswith("xl/worksheets/")
+        cap = MAX_XLSX_SHEET_BYTES if sheet else MAX_XLSX_PART_BYTES
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > cap or (info.file_size > 16 * 1024 * 1024 and
+                                    ratio > MAX_XLSX_RATIO):
+            raise AnswersFileError(
+                path, f"is refused: its part {info.filename} would decompress to "
+                f"{info.file_size / 1_048_576:,.0f} MB ({ratio:,.0f} times its packed size); a "
+                f"workbook of people is far smaller (limit {cap // 1_048_576} MB per part)")
+    # openpyxl loads every other XML part (shared strings, styles, ...) whole: scan them first.
+    for info in infos:
+        if not info.filename.startswith("xl/worksheets/") and \
+                info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as stream:
+                capped = CappedXml(stream, path)
+                while capped.read(1 << 20):
+                    pass
+
+
+class CappedXml:
+    """A read-only stream of XML that stops with AnswersFileError when the text between two
+    tags (one cell's value) grows past MAX_XML_TEXT_BYTES: a cell that decompresses to
+    gigabytes is refused after a quarter of a megabyte, not held in memory."""
+
+    def __init__(self, stream: IO[bytes], path: Path) -> None:
+        self._stream = stream
+        self._path = path
+        self._run = 0  # bytes since the last '<'
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size if size is not None and size >= 0 else 1 << 20)
+        if not data:
+            return data
+        first = data.find(b"<")
+        if first < 0:
+            self._run += len(data)
+        else:
+            self._run += first
+            if self._run <= MAX_XML_TEXT_BYTES:
+                self._run = len(data) - data.rfind(b"<") - 1
+        # A run inside one read can only pass the cap when the read itself is that large.
+        if len(data) > MAX_XML_TEXT_BYTES and first >= 0 and \
+                max(map(len, data.split(b"<"))) > MAX_XML_TEXT_BYTES:
+            self._run = MAX_XML_TEXT_BYTES + 1
+        if self._run > MAX_XML_TEXT_BYTES:
+            raise AnswersFileError(
+                self._path, f"has a cell with more than {MAX_XML_TEXT_BYTES // 1024} KB of "
+                "text (Excel itself holds at most 32,767 characters in a cell); it is damaged "
+                "or not a workbook of people")
+        return data
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> "CappedXml":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _cap_sheet_sources(book: Any, path: Path) -> None:
+    """Make openpyxl's read-only sheets read their XML through CappedXml."""
+    for sheet in book.worksheets:
+        original = getattr(sheet, "_get_source", None)
+        if original is None:
+            continue
+
+        def capped(original: Any = original) -> CappedXml:
+            return CappedXml(original(), path)
+
+        sheet._get_source = capped
+
+
 class XlsxSource(Source):
     """An Excel workbook, read with openpyxl in read-only (streaming) mode."""
 
@@ -488,7 +584,13 @@ class XlsxSource(Source):
                 from None
         try:
             try:
+                with zipfile.ZipFile(stream) as archive:
+                    check_workbook_parts(self.path, archive)
+                stream.seek(0)
                 book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+                _cap_sheet_sources(book, self.path)
+            except AnswersFileError:
+                raise
             except Exception as error:  # openpyxl raises many types for damaged files
                 raise AnswersFileError(
                     self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
@@ -522,8 +624,12 @@ class XlsxSource(Source):
         self.total = max(int(sheet.max_row or 1), 1)
         name = self.path.name
         plans = (header.person_plan(), header.answer_plan())
+        # Columns beyond the header are read only so far (a declared A1:XFD1048576 would
+        # otherwise pad every row to 16,384 cells).
+        width = len(header.keys) + MAX_EXTRA_COLUMNS
         try:
-            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
+            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=width,
+                                                        values_only=True),
                                         start=header_row + 1):
                 self.done = row
                 if cells is None or _blank(cells):
@@ -536,7 +642,8 @@ class XlsxSource(Source):
                 "were imported") from None
 
     def _header_of(self, sheet: Any) -> tuple[int, Header] | None:
-        for row, cells in enumerate(sheet.iter_rows(max_row=50, values_only=True), start=1):
+        for row, cells in enumerate(sheet.iter_rows(max_row=50, max_col=1024, values_only=True),
+                                    start=1):
             if cells is not None and not _blank(cells):
                 return row, read_header(cells)
         return None
