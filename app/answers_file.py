@@ -238,6 +238,32 @@ def document_json(doc: AnswersDocument, colour: str | None = None) -> str:
     return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
 
 
+def same_file(first: Path | str, second: Path | str) -> bool:
+    """True when two paths name the same file (links, `..`, symlinks and existing hard links
+    included), as `cp` checks "are the same file"."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one does not exist (yet): compare where they would be
+        return os.path.realpath(first) == os.path.realpath(second)
+
+
+def check_outputs(outputs: list[tuple[str, Path]], inputs: list[Path]) -> None:
+    """Refuse, before anything is written, an output that is an input, a folder, or the same
+    file as another output. `outputs` are (what, path) pairs such as ("--csv", Path(...))."""
+    for index, (what, out) in enumerate(outputs):
+        if out.is_dir():
+            raise AnswersFileError(out, f"is a folder; {what} needs a file name")
+        for source in inputs:
+            if same_file(out, source):
+                raise AnswersFileError(
+                    out, f"{what} would overwrite the input {source} (they are the same file); "
+                    "choose another name")
+        for other_what, other in outputs[:index]:
+            if same_file(out, other):
+                raise AnswersFileError(
+                    out, f"is given to both {other_what} and {what}; choose two names")
+
+
 def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) -> None:
     """Write via a temporary file in the same folder and rename; the old file survives errors."""
     try:
@@ -255,6 +281,8 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
     folder = target.parent
     if not folder.is_dir():
         raise AnswersFileError(target, f"folder {folder} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; give a file name")
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.answers_file import AnswersFileError
+from app.answers_file import AnswersFileError, check_outputs
 from app.assessing import Outcome, assess_file
 from app.assessment_text import outcome_text
 from app.terminal import printable, printable_json, printable_lines
@@ -63,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:
         return _fail(args, "DATE", f"--as-of {args.as_of!r} is not a date (YYYY-MM-DD)")
+    if args.pdf is not None:
+        try:  # before anything is written
+            check_outputs([("--pdf", args.pdf)], [args.file])
+        except AnswersFileError as error:
+            return _fail(args, "FILE", str(error))
     try:
         outcome = assess_file(args.file, as_of)
     except AnswersFileError as error:

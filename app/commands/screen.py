@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.answers_file import AnswersFileError, read_json_object
+from app.answers_file import AnswersFileError, check_outputs, read_json_object
 from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, MemberResult
@@ -117,8 +117,17 @@ def run(args: argparse.Namespace) -> int:
     except (AnswersFileError, OutOfPeriodError) as error:
         print(printable(f"error: {error}"), file=err)
         return 2
+    report = RunReport()
+    try:
+        paths = expand_inputs(args.inputs, report.skipped)
+    except AnswersFileError as error:
+        report.problems.append(str(error))
+        paths = []
     writers: list[ResultsWriter] = []
     try:
+        outputs = [(flag, out) for flag, out in (("--csv", args.csv), ("--xlsx", args.xlsx),
+                                                 ("--pdf", args.pdf)) if out is not None]
+        check_outputs(outputs, [*args.inputs, *paths])
         for out, kind in ((args.csv, ".csv"), (args.xlsx, ".xlsx")):
             if out is not None:  # the flag says the format, whatever the name ends in
                 writers.append(open_writer(out, screener.as_of.isoformat(), kind))
@@ -130,15 +139,9 @@ def run(args: argparse.Namespace) -> int:
         print(printable(f"error: {error}"), file=err)
         return 2
     keep: list[MemberResult] | None = [] if args.pdf is not None else None
-    report = RunReport()
     progress = _ProgressLine(err, args.quiet)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     duplicates = DuplicateIndex()
-    try:
-        paths = expand_inputs(args.inputs, report.skipped)
-    except AnswersFileError as error:
-        report.problems.append(str(error))
-        paths = []
     state = Progress(files_total=len(paths))
     try:
         for path in paths:

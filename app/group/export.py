@@ -124,6 +124,8 @@ def temp_beside(target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise AnswersFileError(target, f"folder {folder} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; give a file name")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=folder)
