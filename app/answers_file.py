@@ -275,6 +275,93 @@ def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) ->
     write_bytes_atomically(path, data, mode)
 
 
+# Temporary files are hidden, 0600 (mkstemp), and carry the writer's process id, so the next
+# save in a folder can remove those a killed run left (its process is gone).
+MAX_NAME_BYTES = 255
+_TEMP_NAME = re.compile(r"^\..*\.vc(\d+)\.[A-Za-z0-9_]{8}\.tmp$", re.DOTALL)
+_STALE_SECONDS = 24 * 3600  # where process ids cannot be checked (Windows)
+
+
+def _fits(name: str, limit: int) -> str:
+    """`name` cut (at a character boundary) to at most `limit` bytes on disk."""
+    data = os.fsencode(name)
+    if len(data) <= limit:
+        return name
+    cut = limit
+    while cut and (data[cut] & 0xC0) == 0x80:  # not inside a UTF-8 character
+        cut -= 1
+    return os.fsdecode(data[:cut])
+
+
+def _process_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's process, or no permission to ask: it may be alive
+        return False
+    return False
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove the temporary files of earlier runs that were killed mid-write (our name
+    pattern, our user, a regular file, its process gone); how many were removed."""
+    removed = 0
+    posix = os.name == "posix"
+    now = datetime.now(UTC).timestamp()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = _TEMP_NAME.match(entry.name)
+        if found is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or (posix and info.st_uid != os.getuid()):
+                continue
+            stale = _process_gone(int(found.group(1))) if posix else \
+                now - info.st_mtime > _STALE_SECONDS
+            if stale:
+                os.unlink(entry.path)
+                removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def make_temp_beside(target: Path) -> tuple[int, Path]:
+    """A new empty temporary file (descriptor, path) in the target's folder, so the rename is
+    atomic; its name stays within 255 bytes whatever the target is called. Leftovers of
+    killed runs in that folder are removed first. OSError when the folder refuses."""
+    folder = target.parent
+    remove_stale_temps(folder)
+    tail = f".vc{os.getpid()}."
+    room = MAX_NAME_BYTES - 1 - len(tail) - 8 - len(".tmp")  # 8: mkstemp's random part
+    handle, temp = tempfile.mkstemp(prefix=f".{_fits(target.name, room)}{tail}", suffix=".tmp",
+                                    dir=folder)
+    return handle, Path(temp)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so a rename into it survives a power cut (POSIX; best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE) -> None:
     """Atomic binary write with the given permissions; errors name the file."""
     target = Path(path)
@@ -284,7 +371,7 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
     if target.is_dir():
         raise AnswersFileError(target, "is a folder; give a file name")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp = make_temp_beside(target)
     except PermissionError:
         raise AnswersFileError(target, f"cannot write in folder {folder}: permission denied") \
             from None
@@ -299,9 +386,10 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
         os.chmod(temp, mode)
         os.replace(temp, target)
     except OSError as error:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
+    sync_folder(folder)
 
 
 def write_answers_file(path: Path | str, doc: AnswersDocument, colour: str | None = None) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402
+from ui.common import protect_qt_settings  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
@@ -128,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setDesktopFileName(APP_ID)
+    protect_qt_settings()  # Qt's own settings file (file dialogs), owner-only
 
     window = MainWindow()
     window.resize(initial_size())

@@ -13,14 +13,13 @@ import errno
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from app.answers_file import FILE_MODE, AnswersFileError
+from app.answers_file import FILE_MODE, AnswersFileError, make_temp_beside, sync_folder
 from app.group.members import AREAS, MemberResult
 from rules.questions import QUESTION_BY_ID
 
@@ -127,13 +126,12 @@ def temp_beside(target: Path) -> Path:
     if target.is_dir():
         raise AnswersFileError(target, "is a folder; give a file name")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=folder)
+        handle, temp = make_temp_beside(target)
     except OSError as error:
         raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
             from None
     os.close(handle)
-    return Path(temp_name)
+    return temp
 
 
 def _refusal(error: OSError, folder: Path) -> str:
@@ -155,14 +153,21 @@ def check_writable(path: Path | str) -> None:
 
 
 def replace_atomically(temp: Path, target: Path) -> None:
-    """Put a finished temporary file in place with owner-only permissions."""
+    """Put a finished temporary file in place with owner-only permissions: its data on disk
+    first (fsync), then the rename, then the folder's entry (fsync of the folder)."""
     try:
+        handle = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.chmod(temp, FILE_MODE)
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
+    sync_folder(target.parent)
 
 
 @contextmanager

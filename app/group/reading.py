@@ -142,6 +142,11 @@ def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
                 f"an Excel workbook named {suffix or 'without an extension'}; read as Excel")
         return source
     if head.startswith(_OLE_MAGIC):
+        if _is_encrypted_ooxml(where, head):
+            raise AnswersFileError(
+                where, "is a password-protected Excel workbook, which cannot be read; in Excel "
+                "open it, then File > Info > Protect Workbook > Encrypt with Password, clear the "
+                "password and save it again (or save a copy as CSV UTF-8)")
         raise AnswersFileError(
             where, "is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel use "
             "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8")
@@ -154,6 +159,30 @@ def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
     if suffix in ANSWERS_SUFFIXES or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return AnswersSource(where)
     return CsvSource(where, size, head)
+
+
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _is_encrypted_ooxml(path: Path, head: bytes) -> bool:
+    """An OLE2 (compound file) holding an "EncryptedPackage" stream: how Excel saves a
+    password-protected .xlsx. The stream's name is in the compound file's directory, whose
+    first sector the header names."""
+    if _ENCRYPTED_PACKAGE in head:
+        return True
+    if len(head) < 512:
+        return False
+    sector_size = 1 << int.from_bytes(head[30:32], "little")
+    first_directory = int.from_bytes(head[48:52], "little")
+    if not 7 <= sector_size.bit_length() - 1 <= 16 or first_directory >= 0xFFFFFFFA:
+        return False
+    try:
+        with path.open("rb") as stream:
+            stream.seek((first_directory + 1) * sector_size)
+            directory = stream.read(max(sector_size, 4096))
+    except OSError:
+        return False
+    return _ENCRYPTED_PACKAGE in directory
 
 
 def _is_xlsx(path: Path) -> bool:

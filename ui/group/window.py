@@ -61,7 +61,7 @@ from app.group.pipeline import RunReport, make_screener
 from app.group.reading import skipped_note
 from rules import Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
-from ui.common import label
+from ui.common import label, protect_qt_settings
 from ui.group.dialogs import DefaultsDialog, EditDialog, own_answers
 from ui.group.model import (
     AREA_COLUMNS,
@@ -92,6 +92,9 @@ TABLE_MIN_WIDTH = 340
 
 
 def _documents() -> str:
+    """The folder a file dialog starts in (called before every dialog, which may then write
+    Qt's settings file: it is made owner-only first)."""
+    protect_qt_settings()
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return found or str(Path.home())
 
