@@ -25,7 +25,6 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402
-from ui.common import protect_qt_settings  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
@@ -129,7 +128,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setDesktopFileName(APP_ID)
-    protect_qt_settings()  # Qt's own settings file (file dialogs), owner-only
 
     window = MainWindow()
     window.resize(initial_size())
@@ -141,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return
         try:
             window.finish_startup()
+            from ui.common import protect_qt_settings  # after the first paint: not on its path
+
+            protect_qt_settings()  # Qt's own settings file (file dialogs), owner-only
         except Exception:  # a broken installation: say so instead of hanging
             traceback.print_exc()
             if args.quit_after_ready:
