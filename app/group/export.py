@@ -48,10 +48,11 @@ def clean_text(text: str) -> str:
 def neutralise(value: object) -> object:
     """Text cleaned (clean_text) and, when a spreadsheet would read it as a formula, prefixed
     with a single quote; other values unchanged."""
-    if not isinstance(value, str) or not value:
+    if value.__class__ is not str or not value:
         return value
-    text = clean_text(value)
-    if text and (text[0] in _FORMULA_FIRST or text.lstrip(_LEADING_SPACE)[:1] in _FORMULA_FIRST):
+    text: str = value if value.isprintable() else clean_text(value)
+    if text and (text[0] in _FORMULA_FIRST or (text[0] in _LEADING_SPACE and
+                                               text.lstrip(_LEADING_SPACE)[:1] in _FORMULA_FIRST)):
         return "'" + text
     return text
 
@@ -292,16 +293,25 @@ class XlsxResultsWriter(ResultsWriter):
             width = widths.get(title, 11)
             self._sheet.column_dimensions[get_column_letter(index)].width = width
         self._sheet.append(list(RESULT_HEADERS))
+        self._text_cells = [WriteOnlyCell(self._sheet) for _ in RESULT_HEADERS]
 
     def _write(self, cells: list[object]) -> None:
-        self._sheet.append([self._cell(value) if value.__class__ is str else value
-                            for value in cells])
+        """Text cells typed as text ('s'): never a formula ('=...') or an error ('#N/A').
 
-    def _cell(self, value: str) -> object:
-        """A text cell typed as text ('s'): never a formula ('=...') or an error ('#N/A')."""
-        cell = self._text_cell(self._sheet, clean_text(value))
-        cell.data_type = "s"
-        return cell
+        One reusable cell object per column: openpyxl writes each cell as its row is
+        appended, so the objects are free again for the next row."""
+        text_cells = self._text_cells
+        row: list[object] = []
+        for index, value in enumerate(cells):
+            if value.__class__ is str:
+                cell = text_cells[index] if index < len(text_cells) else \
+                    self._text_cell(self._sheet)
+                cell.value = value if value.isprintable() else clean_text(value)
+                cell.data_type = "s"
+                row.append(cell)
+            else:
+                row.append(value)
+        self._sheet.append(row)
 
     def _finish(self) -> None:
         from openpyxl.formatting.rule import CellIsRule

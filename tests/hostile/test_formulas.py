@@ -118,3 +118,17 @@ def test_xlsx_raw_xml_has_no_formula_element(written: tuple[Path, Path, int]) ->
             xml = archive.read(name)
             assert b"<f>" not in xml and b"<f " not in xml
             assert b't="e"' not in xml
+
+
+def test_xlsx_holds_the_same_cells_as_the_csv(written: tuple[Path, Path, int]) -> None:
+    """(the Excel writer reuses one cell object per column: every value must still land)"""
+    csv_out, xlsx_out, _ = written
+    with csv_out.open(encoding="utf-8-sig", newline="") as stream:
+        table = list(csv.reader(stream))
+    sheet = load_workbook(xlsx_out)["Results"]
+    cells = [["" if v is None else str(v) for v in row]
+             for row in sheet.iter_rows(values_only=True)]
+    table = [[v.replace("\r\n", "\n").replace("\r", "\n") for v in row] for row in table]
+    width = len(RESULT_HEADERS)  # (XML reads a carriage return as a line feed)
+    assert [row + [""] * (width - len(row)) for row in cells] == \
+        [row + [""] * (width - len(row)) for row in table]
