@@ -292,8 +292,8 @@ class XlsxResultsWriter(ResultsWriter):
         for index, title in enumerate(RESULT_HEADERS, start=1):
             width = widths.get(title, 11)
             self._sheet.column_dimensions[get_column_letter(index)].width = width
-        self._sheet.append(list(RESULT_HEADERS))
         self._text_cells = [WriteOnlyCell(self._sheet) for _ in RESULT_HEADERS]
+        self._write(list(RESULT_HEADERS))
 
     def _write(self, cells: list[object]) -> None:
         """Text cells typed as text ('s'): never a formula ('=...') or an error ('#N/A').

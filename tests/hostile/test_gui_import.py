@@ -67,3 +67,29 @@ def test_window_keeps_everyone_read_and_names_the_files(qtbot: QtBot, tmp_path: 
     assert len(problems) == 2
     assert any("b.csv" in t and "UTF-16" in t for t in problems)
     assert any("c.csv" in t for t in problems)
+
+
+def test_window_never_writes_over_an_imported_file(qtbot: QtBot, tmp_path: Path) -> None:
+    window = GroupWindow()
+    qtbot.addWidget(window)
+    window.show()
+    folder = tmp_path / "people"
+    folder.mkdir()
+    answers = folder / "d.json"
+    answers.write_text(json.dumps({"schema_version": 1, "answers": SEED,
+                                   "person": {"name": "D1"}}), "utf-8")
+    team = write_csv(tmp_path / "a.csv", [row_of(SEED, "A1")])
+    assert window.import_paths([team, folder])
+    qtbot.waitUntil(lambda: not window.busy, timeout=30_000)
+    assert len(window.results()) == 2
+    before = {path: path.read_bytes() for path in (team, answers)}
+    assert not window.export_results(team)
+    assert "same file" in window.last_error and "a.csv" in window.last_error
+    assert not window.save_project(answers)
+    assert "same file" in window.last_error
+    assert not window.export_pdf(str(folder))
+    assert "is a folder" in window.last_error
+    assert {path: path.read_bytes() for path in (team, answers)} == before
+    assert window.export_results(tmp_path / "results.csv")
+    qtbot.waitUntil(lambda: not window.busy, timeout=30_000)
+    assert (tmp_path / "results.csv").is_file()
