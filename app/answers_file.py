@@ -2,6 +2,8 @@
 
 import json
 import os
+import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -61,15 +63,64 @@ def read_problem(error: OSError, what: str = "") -> str:
     return f"cannot be read ({error.strerror or error})"
 
 
-def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
-                ) -> bytes:
+def special_file_problem(mode: int, what: str = "") -> str | None:
+    """Why a file of this st_mode cannot be read as `what` (None for a regular file): reading
+    /dev/zero or /dev/urandom never ends, and a named pipe waits forever for a writer."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not {what}" if what else "is a folder"
+    kind = ("a device (such as /dev/zero)" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    return f"is {kind}, not a file; only regular files can be read" + (
+        f" as {what}" if what else "")
+
+
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+                      ) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else (a device, a pipe, a
+    folder, a symlink to one, a larger file) raises AnswersFileError at once.
+
+    Opened without blocking (a named pipe with no writer would wait forever), checked on the
+    opened descriptor (no race with a file swapped in between), read with a cap (a file that
+    grows while being read stops at the cap)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise AnswersFileError(path, f"file is too large ({size:,} bytes) to be {what}")
-        return path.read_bytes()
+        handle = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise AnswersFileError(path, read_problem(error, what)) from None
+    try:
+        info = os.fstat(handle)
+        problem = special_file_problem(info.st_mode, what)
+        if problem:
+            raise AnswersFileError(path, problem)
+        if info.st_size > max_bytes:
+            raise AnswersFileError(path, f"file is too large ({info.st_size:,} bytes) to be {what}")
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise AnswersFileError(path, f"file is too large (over {max_bytes:,} bytes) to be "
+                                   f"{what}")
+        return b"".join(chunks)
+    except OSError as error:
+        raise AnswersFileError(path, read_problem(error, what)) from None
+    finally:
+        os.close(handle)
+
+
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+                ) -> bytes:
+    return read_regular_file(path, max_bytes, what)
 
 
 def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str, Any]:
@@ -92,7 +143,39 @@ def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str,
         raise AnswersFileError(path, f"cannot be read as {what} ({reason})") from None
     if not isinstance(loaded, dict):
         raise AnswersFileError(path, f"is JSON but not {what} (expected an object)")
+    if _SURROGATE_ESCAPE.search(text):
+        where = unpaired_surrogate_at(loaded)
+        if where is not None:
+            raise AnswersFileError(
+                path, f"has text that is not valid Unicode at {where} (an unpaired surrogate "
+                "escape such as \\udfff, which no file or screen can show); the file is damaged "
+                "or was not written by a text editor")
     return loaded
+
+
+# JSON can only carry a surrogate as an escape (raw surrogates are not valid UTF-8).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unpaired_surrogate_at(content: object) -> str | None:
+    """Where (e.g. "answers.B1", "answers key 'x?'") a key or string of decoded JSON holds an
+    unpaired surrogate, or None. Iterative: the nesting depth is whatever the JSON had."""
+    stack: list[tuple[object, str]] = [(content, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                return where or "the top level"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    shown = _SURROGATE.sub("?", key)
+                    return f"{where + ' ' if where else ''}key '{shown}'"
+                stack.append((item, f"{where}.{key}" if where else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+    return None
 
 
 def read_json_object(path: Path | str, max_bytes: int, what: str) -> dict[str, Any]:
@@ -177,9 +260,128 @@ def document_json(doc: AnswersDocument, colour: str | None = None) -> str:
     return json.dumps(content, indent=2, ensure_ascii=False) + "\n"
 
 
+def same_file(first: Path | str, second: Path | str) -> bool:
+    """True when two paths name the same file (links, `..`, symlinks and existing hard links
+    included), as `cp` checks "are the same file"."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one does not exist (yet): compare where they would be
+        return os.path.realpath(first) == os.path.realpath(second)
+
+
+def check_outputs(outputs: list[tuple[str, Path]], inputs: list[Path]) -> None:
+    """Refuse, before anything is written, an output that is an input, a folder, or the same
+    file as another output. `outputs` are (what, path) pairs such as ("--csv", Path(...))."""
+    for index, (what, out) in enumerate(outputs):
+        if out.is_dir():
+            raise AnswersFileError(out, f"is a folder; {what} needs a file name")
+        for source in inputs:
+            if same_file(out, source):
+                raise AnswersFileError(
+                    out, f"{what} would overwrite the input {source} (they are the same file); "
+                    "choose another name")
+        for other_what, other in outputs[:index]:
+            if same_file(out, other):
+                raise AnswersFileError(
+                    out, f"is given to both {other_what} and {what}; choose two names")
+
+
 def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) -> None:
     """Write via a temporary file in the same folder and rename; the old file survives errors."""
-    write_bytes_atomically(path, text.encode("utf-8"), mode)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # an unpaired surrogate: refuse, nothing is written
+        raise AnswersFileError(
+            path, f"could not be saved: it holds text that is not valid Unicode (character "
+            f"{error.start + 1}, an unpaired surrogate)") from None
+    write_bytes_atomically(path, data, mode)
+
+
+# Temporary files are hidden, 0600 (mkstemp), and carry the writer's process id, so the next
+# save in a folder can remove those a killed run left (its process is gone).
+MAX_NAME_BYTES = 255
+_TEMP_NAME = re.compile(r"^\..*\.vc(\d+)\.[A-Za-z0-9_]{8}\.tmp$", re.DOTALL)
+_STALE_SECONDS = 24 * 3600  # where process ids cannot be checked (Windows)
+
+
+def _fits(name: str, limit: int) -> str:
+    """`name` cut (at a character boundary) to at most `limit` bytes on disk."""
+    data = os.fsencode(name)
+    if len(data) <= limit:
+        return name
+    cut = limit
+    while cut and (data[cut] & 0xC0) == 0x80:  # not inside a UTF-8 character
+        cut -= 1
+    return os.fsdecode(data[:cut])
+
+
+def _process_gone(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's process, or no permission to ask: it may be alive
+        return False
+    return False
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Remove the temporary files of earlier runs that were killed mid-write (our name
+    pattern, our user, a regular file, its process gone); how many were removed."""
+    removed = 0
+    posix = os.name == "posix"
+    now = datetime.now(UTC).timestamp()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = _TEMP_NAME.match(entry.name)
+        if found is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or (posix and info.st_uid != os.getuid()):
+                continue
+            stale = _process_gone(int(found.group(1))) if posix else \
+                now - info.st_mtime > _STALE_SECONDS
+            if stale:
+                os.unlink(entry.path)
+                removed += 1
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def make_temp_beside(target: Path) -> tuple[int, Path]:
+    """A new empty temporary file (descriptor, path) in the target's folder, so the rename is
+    atomic; its name stays within 255 bytes whatever the target is called. Leftovers of
+    killed runs in that folder are removed first. OSError when the folder refuses."""
+    folder = target.parent
+    remove_stale_temps(folder)
+    tail = f".vc{os.getpid()}."
+    room = MAX_NAME_BYTES - 1 - len(tail) - 8 - len(".tmp")  # 8: mkstemp's random part
+    handle, temp = tempfile.mkstemp(prefix=f".{_fits(target.name, room)}{tail}", suffix=".tmp",
+                                    dir=folder)
+    return handle, Path(temp)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so a rename into it survives a power cut (POSIX; best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE) -> None:
@@ -188,8 +390,10 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
     folder = target.parent
     if not folder.is_dir():
         raise AnswersFileError(target, f"folder {folder} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; give a file name")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp = make_temp_beside(target)
     except PermissionError:
         raise AnswersFileError(target, f"cannot write in folder {folder}: permission denied") \
             from None
@@ -204,9 +408,10 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
         os.chmod(temp, mode)
         os.replace(temp, target)
     except OSError as error:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
+    sync_folder(folder)
 
 
 def write_answers_file(path: Path | str, doc: AnswersDocument, colour: str | None = None) -> None:

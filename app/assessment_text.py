@@ -4,6 +4,7 @@ import textwrap
 
 from app.assessing import Outcome
 from app.rules_catalogue import citation_line
+from app.terminal import printable
 from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.questions import QUESTION_BY_ID
@@ -69,21 +70,25 @@ def issue_lines(outcome: Outcome) -> list[str]:
     for issue in outcome.validation.issues:
         question = QUESTION_BY_ID.get(issue.question)
         where = f" ({question.text})" if question else ""
-        lines.append(f"  {issue.code} {issue.question}{where}: {issue.message}")
+        lines.append(f"  {issue.code} {printable(issue.question)}{where}: "
+                     f"{printable(issue.message)}")
     return lines
 
 
 def outcome_text(outcome: Outcome) -> str:
-    title = outcome.document.person.name or (outcome.source.name if outcome.source else "")
+    """The assessment as terminal text; everything that came from the file (name, file name,
+    saved colour, values in messages) is made printable (app.terminal)."""
+    title = printable(outcome.document.person.name
+                      or (outcome.source.name if outcome.source else ""))
     lines = [f"Volunteer Check assessment{': ' + title if title else ''}"]
     changed = outcome.colour_changed
     if changed:
-        lines.append(f"Note: this file was saved as {changed[0]}; under ruleset "
+        lines.append(f"Note: this file was saved as {printable(changed[0])}; under ruleset "
                      f"{outcome.assessment.ruleset.version if outcome.assessment else '?'} "
                      f"it is now {changed[1]}.")
     if outcome.validation.dropped:
         lines.append("Ignored (not asked, given your other answers): "
-                     + ", ".join(outcome.validation.dropped))
+                     + printable(", ".join(outcome.validation.dropped)))
     lines.append("")
     if outcome.assessment is None:
         lines += issue_lines(outcome)

@@ -42,7 +42,11 @@ def has_draft() -> bool:
 
 def save_draft(answers: dict[str, Any], page: str | None = None) -> Path:
     """Save the answers so far; AnswersFileError if the data folder cannot be written."""
-    folder = ensure_user_data_dir()
+    try:
+        folder = ensure_user_data_dir()
+    except OSError as error:
+        raise AnswersFileError(user_data_dir(), f"the data folder cannot be created "
+                               f"({error.strerror or error})") from None
     content = json.loads(document_json(AnswersDocument(answers=dict(answers))))
     content["draft"] = {"page": page}
     path = folder / DRAFT_NAME
@@ -70,10 +74,11 @@ def load_draft() -> Draft | None:
 
 
 def delete_draft() -> bool:
-    """Remove the draft; True when there was one."""
+    """Remove the draft; True when there was one and it is gone (a data folder that refuses
+    is not an error here: the draft is an ordinary 0600 file and stays)."""
     path = draft_path()
     try:
         path.unlink()
-    except FileNotFoundError:
+    except OSError:
         return False
     return True

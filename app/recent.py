@@ -27,9 +27,15 @@ def _read() -> list[Path]:
 
 
 def _write(paths: list[Path]) -> None:
-    folder = ensure_user_data_dir()
+    """Rewrite the list; a data folder that cannot be written (full, read-only) only means the
+    list is not remembered: it never stops an open or a save."""
+    try:
+        folder = ensure_user_data_dir()
+    except OSError:
+        return
     text = json.dumps({"files": [str(p) for p in paths]}, indent=2, ensure_ascii=False) + "\n"
-    write_text_atomically(folder / RECENT_NAME, text)
+    with contextlib.suppress(AnswersFileError):
+        write_text_atomically(folder / RECENT_NAME, text)
 
 
 def recent_files() -> list[Path]:
@@ -37,8 +43,7 @@ def recent_files() -> list[Path]:
     stored = _read()
     existing = [path for path in stored if path.is_file()][:MAX_RECENT]
     if existing != stored:
-        with contextlib.suppress(AnswersFileError):
-            _write(existing)
+        _write(existing)
     return existing
 
 
@@ -59,4 +64,5 @@ def remove_recent(path: Path | str) -> list[Path]:
 
 def clear_recent() -> None:
     """Forget every recent file (part of "Delete my answers")."""
-    recent_path().unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        recent_path().unlink(missing_ok=True)

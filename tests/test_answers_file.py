@@ -141,10 +141,14 @@ def test_missing_file_folder_and_unreadable_file(tmp_path: Path,
     locked = tmp_path / "locked.json"
     locked.write_text(doc_text(), "utf-8")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # the tests may run as root
+    def denied(path: object, *args: object, **kwargs: object) -> int:
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", denied)  # the tests may run as root
     assert problem_of(locked) == "permission denied"
 
 

@@ -36,6 +36,30 @@ def error_colour() -> str:
 CONTENT_MAX_WIDTH = 860
 
 
+def protect_qt_settings() -> None:
+    """Keep Qt's own settings file (the file dialogs remember the folders visited, which can
+    name volunteers) readable by the owner only: created 0600 if missing, set to 0600 if not.
+    Qt rewrites it keeping the permissions it finds. Never fails."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    for settings in (QSettings(QSettings.Scope.UserScope, "QtProject"),):
+        name = settings.fileName()
+        if not name or not os.path.isabs(name):
+            continue
+        try:
+            os.makedirs(os.path.dirname(name), mode=0o700, exist_ok=True)
+            handle = os.open(name, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0),
+                             0o600)
+            try:
+                os.fchmod(handle, 0o600)
+            finally:
+                os.close(handle)
+        except (OSError, AttributeError):  # a read-only home; no fchmod on Windows
+            continue
+
+
 def label(text: str = "", *, name: str = "", rich: bool = False, selectable: bool = False,
           parent: QWidget | None = None) -> QLabel:
     """A word-wrapped label; plain text unless `rich`."""

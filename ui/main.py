@@ -139,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return
         try:
             window.finish_startup()
+            from ui.common import protect_qt_settings  # after the first paint: not on its path
+
+            protect_qt_settings()  # Qt's own settings file (file dialogs), owner-only
         except Exception:  # a broken installation: say so instead of hanging
             traceback.print_exc()
             if args.quit_after_ready:

@@ -461,6 +461,7 @@ class MainWindow(QWidget):
     def save_to(self, path: Path | str) -> bool:
         """Save the answers (with the current colour) as an answers file."""
         from app.answers_file import AnswersDocument, AnswersFileError, write_answers_file
+        from app.draft import delete_draft
         from app.recent import add_recent
 
         self.finish_startup()
@@ -484,6 +485,8 @@ class MainWindow(QWidget):
         self._dirty = False
         self._update_title()
         add_recent(target)
+        delete_draft()  # the answers are in the file now; autosave starts again on an edit
+        self._autosave_failed = False
         self.notice.show_message(f"Answers saved to {target}.", "success")
         return True
 
@@ -638,7 +641,13 @@ class MainWindow(QWidget):
 
 
 def _documents() -> str:
+    """The folder a file dialog starts in (called before every dialog, which may then write
+    Qt's settings file: it is made owner-only first)."""
     from PySide6.QtCore import QStandardPaths
+
+    from ui.common import protect_qt_settings
+
+    protect_qt_settings()
 
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return found or str(Path.home())

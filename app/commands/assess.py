@@ -6,9 +6,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.answers_file import AnswersFileError
+from app.answers_file import AnswersFileError, check_outputs
 from app.assessing import Outcome, assess_file
 from app.assessment_text import outcome_text
+from app.terminal import printable, printable_json, printable_lines
 from rules import OutOfPeriodError
 
 
@@ -51,9 +52,9 @@ def _write_pdf(outcome: Outcome, out: Path) -> str | None:
 
 def _fail(args: argparse.Namespace, code: str, message: str) -> int:
     if args.json:
-        print(json.dumps({"file": str(args.file), "errors": [
-            {"code": code, "message": message}]}, indent=2, ensure_ascii=False))
-    print(f"error: {message}", file=sys.stderr)
+        print(printable_json(json.dumps({"file": str(args.file), "errors": [
+            {"code": code, "message": message}]}, indent=2, ensure_ascii=False)))
+    print(f"error: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -62,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:
         return _fail(args, "DATE", f"--as-of {args.as_of!r} is not a date (YYYY-MM-DD)")
+    if args.pdf is not None:
+        try:  # before anything is written
+            check_outputs([("--pdf", args.pdf)], [args.file])
+        except AnswersFileError as error:
+            return _fail(args, "FILE", str(error))
     try:
         outcome = assess_file(args.file, as_of)
     except AnswersFileError as error:
@@ -75,13 +81,13 @@ def run(args: argparse.Namespace) -> int:
         payload = _payload(outcome)
         if args.pdf is not None and outcome.assessment is not None:
             payload["pdf"] = {"path": str(args.pdf), "error": pdf_error}
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(printable_json(json.dumps(payload, indent=2, ensure_ascii=False)))
     else:
-        print(outcome_text(outcome))
+        print(printable_lines(outcome_text(outcome)))
     if args.pdf is not None and outcome.assessment is None:
         print("error: no PDF written: correct the answers first", file=sys.stderr)
     if pdf_error is not None:
-        print(f"error: {pdf_error}", file=sys.stderr)
+        print(f"error: {printable(pdf_error)}", file=sys.stderr)
     elif args.pdf is not None and outcome.assessment is not None:
-        print(f"PDF written to {args.pdf}", file=sys.stderr)
+        print(f"PDF written to {printable(str(args.pdf))}", file=sys.stderr)
     return 2 if outcome.assessment is None or pdf_error is not None else 0

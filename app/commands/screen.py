@@ -7,20 +7,21 @@ read.
 """
 
 import argparse
-import json
 import sys
 import time
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.answers_file import AnswersFileError
+from app.answers_file import AnswersFileError, check_outputs, read_json_object
 from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.project import MAX_PROJECT_BYTES
 from app.group.reading import expand_inputs, skipped_note
+from app.terminal import printable
 from rules import OutOfPeriodError
 from rules.parameters import check_date
 
@@ -54,20 +55,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 def load_defaults(path: Path) -> dict[str, Any]:
     """Group defaults from a JSON file: {"A1": "federal_candidate", "D1": ["self"], ...}, or
-    the "defaults" of a group project file."""
-    try:
-        content = json.loads(path.read_text("utf-8-sig"))
-    except FileNotFoundError:
-        raise AnswersFileError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AnswersFileError(path, f"cannot be read ({error})") from None
-    except json.JSONDecodeError as error:
-        raise AnswersFileError(path, f"is not valid JSON (line {error.lineno}: {error.msg})") \
-            from None
-    if isinstance(content, dict) and isinstance(content.get("defaults"), dict):
+    the "defaults" of a group project file. Read as answers files are (regular files only,
+    size capped, deep nesting and huge numbers refused)."""
+    content: Any = read_json_object(path, MAX_PROJECT_BYTES, "a defaults or project file")
+    if isinstance(content.get("defaults"), dict):
         content = content["defaults"]
-    if not isinstance(content, dict):
-        raise AnswersFileError(path, "must hold a JSON object of question ids and answers")
     defaults, problems = parse_defaults(content)
     if problems:
         raise AnswersFileError(path, "; ".join(problems))
@@ -92,7 +84,7 @@ class _ProgressLine:
             return
         self.last = now
         rate = progress.people / max(now - self.started, 1e-6)
-        text = (f"screening {progress.current} ({progress.files_done + 1}/"
+        text = printable(f"screening {progress.current} ({progress.files_done + 1}/"
                 f"{progress.files_total}): {progress.people:,} people, {rate:,.0f}/s, "
                 f"{progress.fraction:.0%}")
         if self.tty:
@@ -123,10 +115,19 @@ def run(args: argparse.Namespace) -> int:
         screener = make_screener(defaults, args.as_of)
         check_date(screener.as_of)  # a bad --as-of fails before any output is opened
     except (AnswersFileError, OutOfPeriodError) as error:
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
+    report = RunReport()
+    try:
+        paths = expand_inputs(args.inputs, report.skipped)
+    except AnswersFileError as error:
+        report.problems.append(str(error))
+        paths = []
     writers: list[ResultsWriter] = []
     try:
+        outputs = [(flag, out) for flag, out in (("--csv", args.csv), ("--xlsx", args.xlsx),
+                                                 ("--pdf", args.pdf)) if out is not None]
+        check_outputs(outputs, [*args.inputs, *paths])
         for out, kind in ((args.csv, ".csv"), (args.xlsx, ".xlsx")):
             if out is not None:  # the flag says the format, whatever the name ends in
                 writers.append(open_writer(out, screener.as_of.isoformat(), kind))
@@ -135,18 +136,12 @@ def run(args: argparse.Namespace) -> int:
     except AnswersFileError as error:
         for writer in writers:
             writer.abort()
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
     keep: list[MemberResult] | None = [] if args.pdf is not None else None
-    report = RunReport()
     progress = _ProgressLine(err, args.quiet)
     jobs = args.jobs if args.jobs is not None else default_jobs()
     duplicates = DuplicateIndex()
-    try:
-        paths = expand_inputs(args.inputs, report.skipped)
-    except AnswersFileError as error:
-        report.problems.append(str(error))
-        paths = []
     state = Progress(files_total=len(paths))
     try:
         for path in paths:
@@ -179,18 +174,18 @@ def run(args: argparse.Namespace) -> int:
             writer.abort()
         raise
     for problem in report.problems:
-        print(f"error: {problem}", file=err)
+        print(printable(f"error: {problem}"), file=err)
     if report.skipped:  # even with --quiet: inputs were given that were not screened
-        print(f"warning: {skipped_note(report.skipped)}", file=err)
+        print(printable(f"warning: {skipped_note(report.skipped)}"), file=err)
     if not args.quiet:
         for note in report.notes():
-            print(f"read {note}", file=err)
+            print(printable(f"read {note}"), file=err)
     if report.counts.total == 0:
         print("error: nobody could be read from the inputs", file=err)
         return 2
     if not args.quiet:
         for writer in writers:
-            print(f"results written to {writer.path}", file=err)
+            print(printable(f"results written to {writer.path}"), file=err)
     if keep is not None:
         code = _write_pdf(args, keep, screener.as_of, err)
         if code:
@@ -206,8 +201,8 @@ def _write_pdf(args: argparse.Namespace, results: list[MemberResult], as_of: dat
     try:
         write_group_pdf(results, args.pdf, as_of=as_of, redact=args.redact)
     except AnswersFileError as error:
-        print(f"error: {error}", file=err)
+        print(printable(f"error: {error}"), file=err)
         return 2
     if not args.quiet:
-        print(f"PDF written to {args.pdf}", file=err)
+        print(printable(f"PDF written to {args.pdf}"), file=err)
     return 0

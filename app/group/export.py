@@ -1,8 +1,11 @@
 """Results of a group as CSV or Excel, one row per person, written as the rows come.
 
-Every text cell that a spreadsheet could run as a formula (starting with =, +, -, @, a tab or a
-carriage return) is neutralised with a leading single quote: names and answers come from
-volunteers and must never execute on the organiser's machine.
+Names and answers come from volunteers and must never execute on the organiser's machine. Every
+text cell is cleaned first (control characters XML cannot hold and unpaired surrogates removed)
+and *then* neutralised: a cell that starts with =, +, -, @ (or their full-width forms), a tab
+or a carriage return, after any leading spaces, gets a leading single quote. The order matters:
+"\x01=HYPERLINK(...)" becomes a formula once the \x01 is gone. Excel cells holding text are
+written with an explicit string type, so no text is ever stored as a formula.
 """
 
 import csv
@@ -10,21 +13,22 @@ import errno
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from app.answers_file import FILE_MODE, AnswersFileError
+from app.answers_file import FILE_MODE, AnswersFileError, make_temp_beside, sync_folder
 from app.group.members import AREAS, MemberResult
 from rules.questions import QUESTION_BY_ID
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
-# Characters XML (and so .xlsx) cannot hold.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML (and so .xlsx) cannot hold, and unpaired surrogates (no encoding holds them).
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Spaces a spreadsheet may trim before it looks for a formula.
+_LEADING_SPACE = " \n\u00a0\u3000"
 
 RESULT_HEADERS: tuple[str, ...] = (
     "Source", "Row", "Name", "Email", "Reference", "Colour",
@@ -36,11 +40,21 @@ COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
 DUPLICATE_COLUMN = RESULT_HEADERS.index("Duplicate")
 
 
+def clean_text(text: str) -> str:
+    """`text` without the characters a spreadsheet cell cannot hold."""
+    return _ILLEGAL_XML.sub("", text)
+
+
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would read as a formula, prefixed with a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text cleaned (clean_text) and, when a spreadsheet would read it as a formula, prefixed
+    with a single quote; other values unchanged."""
+    if value.__class__ is not str or not value:
+        return value
+    text: str = value if value.isprintable() else clean_text(value)
+    if text and (text[0] in _FORMULA_FIRST or (text[0] in _LEADING_SPACE and
+                                               text.lstrip(_LEADING_SPACE)[:1] in _FORMULA_FIRST)):
+        return "'" + text
+    return text
 
 
 _MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
@@ -69,12 +83,12 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
 
 
 def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
-    """result_row with every text cell that could start a formula neutralised."""
+    """result_row with every text cell cleaned and neutralised (see neutralise)."""
     cells = result_row(result, as_of)
     for index in _FREE_TEXT:
         value = cells[index]
-        if isinstance(value, str) and value and value[0] in _FORMULA_FIRST:
-            cells[index] = "'" + value
+        if value.__class__ is str and value:
+            cells[index] = neutralise(value)
     return cells
 
 
@@ -110,14 +124,15 @@ def temp_beside(target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise AnswersFileError(target, f"folder {folder} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; give a file name")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                             dir=folder)
+        handle, temp = make_temp_beside(target)
     except OSError as error:
         raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
             from None
     os.close(handle)
-    return Path(temp_name)
+    return temp
 
 
 def _refusal(error: OSError, folder: Path) -> str:
@@ -139,14 +154,21 @@ def check_writable(path: Path | str) -> None:
 
 
 def replace_atomically(temp: Path, target: Path) -> None:
-    """Put a finished temporary file in place with owner-only permissions."""
+    """Put a finished temporary file in place with owner-only permissions: its data on disk
+    first (fsync), then the rename, then the folder's entry (fsync of the folder)."""
     try:
+        handle = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.chmod(temp, FILE_MODE)
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
+    sync_folder(target.parent)
 
 
 @contextmanager
@@ -246,10 +268,6 @@ class CsvResultsWriter(ResultsWriter):
         self._stream.close()
 
 
-def _xlsx_text(value: object) -> object:
-    if isinstance(value, str):
-        return _ILLEGAL_XML.sub("", value)
-    return value
 
 
 FILLS = {"RED": "F4B6B6", "AMBER": "FFE1A8", "GREEN": "C5E8C5", "INVALID": "D9D9D9"}
@@ -261,7 +279,9 @@ class XlsxResultsWriter(ResultsWriter):
     def __init__(self, path: Path | str, as_of: str = "") -> None:
         super().__init__(path, as_of)
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
 
+        self._text_cell = WriteOnlyCell
         self._book = Workbook(write_only=True)
         self._sheet: Any = self._book.create_sheet("Results")
         self._sheet.freeze_panes = "A2"
@@ -272,10 +292,26 @@ class XlsxResultsWriter(ResultsWriter):
         for index, title in enumerate(RESULT_HEADERS, start=1):
             width = widths.get(title, 11)
             self._sheet.column_dimensions[get_column_letter(index)].width = width
-        self._sheet.append(list(RESULT_HEADERS))
+        self._text_cells = [WriteOnlyCell(self._sheet) for _ in RESULT_HEADERS]
+        self._write(list(RESULT_HEADERS))
 
     def _write(self, cells: list[object]) -> None:
-        self._sheet.append([_xlsx_text(cell) for cell in cells])
+        """Text cells typed as text ('s'): never a formula ('=...') or an error ('#N/A').
+
+        One reusable cell object per column: openpyxl writes each cell as its row is
+        appended, so the objects are free again for the next row."""
+        text_cells = self._text_cells
+        row: list[object] = []
+        for index, value in enumerate(cells):
+            if value.__class__ is str:
+                cell = text_cells[index] if index < len(text_cells) else \
+                    self._text_cell(self._sheet)
+                cell.value = value if value.isprintable() else clean_text(value)
+                cell.data_type = "s"
+                row.append(cell)
+            else:
+                row.append(value)
+        self._sheet.append(row)
 
     def _finish(self) -> None:
         from openpyxl.formatting.rule import CellIsRule

@@ -37,8 +37,10 @@ from app.group.reading import (
     _blank,
     _check_header,
     _member,
+    header_cells,
     open_source,
     sniff_delimiter,
+    split_bare_cr,
 )
 
 BLOCK_BYTES = 512 * 1024
@@ -100,7 +102,10 @@ def _split_lines(data: bytes) -> Iterator[bytes]:
 
 
 def _lines(data: bytes, result: BlockResult) -> Iterator[str]:
-    for line in _split_lines(data):
+    lines = _split_lines(data)
+    if _has_bare_cr(data):  # old Mac line ends, or a file that mixes them
+        lines = (piece for line in lines for piece in split_bare_cr(line))
+    for line in lines:
         if b"\x00" in line:
             raise AnswersFileError(_state["source"], NUL_MESSAGE)
         try:
@@ -211,7 +216,16 @@ def parallel_eligible(path: Path, jobs: int) -> bool:
         source = open_source(path)
     except (AnswersFileError, OSError):
         return False
-    return isinstance(source, CsvSource) and not source.utf16
+    if not isinstance(source, CsvSource) or source.utf16:
+        return False
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(65536)
+    except OSError:
+        return False
+    # Lone carriage returns ending the lines (old Mac files): the parent cuts blocks at line
+    # feeds, so such a file is read by the streaming reader.
+    return not _has_bare_cr(head[:-1])
 
 
 def default_jobs() -> int:
@@ -250,7 +264,7 @@ def screen_csv_parallel(
     with path.open("rb") as stream:
         header_text, header_row, _ = _header_line(stream, path)
         delimiter = sniff_delimiter(header_text)
-        header = read_header(next(csv.reader([header_text], delimiter=delimiter), []))
+        header = read_header(header_cells(path, header_text, delimiter))
         _check_header(path, header, info)
         if delimiter != ",":
             info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
@@ -321,9 +335,20 @@ def screen_csv_parallel(
     report.files_read += 1
 
 
+def _has_bare_cr(data: bytes) -> bool:
+    return data.count(b"\r") != data.count(b"\r\n")
+
+
 def _record_count(data: bytes) -> int:
     """Records in a block of whole records (newlines outside quotes; a last line without one
     counts too)."""
+    if _has_bare_cr(data):  # lone carriage returns end records too: count as csv reads them
+        lines = (piece.decode("latin-1") for line in _split_lines(data)
+                 for piece in split_bare_cr(line))
+        try:
+            return sum(1 for _ in csv.reader(lines))
+        except csv.Error:
+            pass  # the worker reports the damage; count by line feeds
     if b'"' not in data:
         newlines = data.count(b"\n")
     else:

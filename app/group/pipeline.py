@@ -74,6 +74,15 @@ def _members_of(source: Source, report: RunReport) -> Generator[Member, None, No
         report.problems.append(str(error))
     except MemoryError:
         report.problems.append(f"{source.path}: too large to read")
+    except Exception as error:  # a damage no reader foresaw: this file stops, the others go on
+        report.problems.append(unexpected_problem(source.path, error))
+
+
+def unexpected_problem(path: Path | str, error: Exception) -> str:
+    """The message for a failure no reader foresaw (a bug or an unforeseen damage), naming the
+    file; the rows read before it are kept."""
+    return (f"{path}: could not be read further (unexpected {type(error).__name__}: "
+            f"{str(error)[:160]}); the rows before it were kept")
 
 
 def screen_inputs(
@@ -110,6 +119,10 @@ def screen_inputs(
             source = open_source(path, max_bytes)
         except AnswersFileError as error:
             report.problems.append(str(error))
+            progress.files_done += 1
+            continue
+        except Exception as error:  # never lose the other inputs to one file
+            report.problems.append(unexpected_problem(path, error))
             progress.files_done += 1
             continue
         report.sources.append(source.info)

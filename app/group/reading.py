@@ -8,13 +8,19 @@ attached to that row, which is then listed as invalid rather than dropped.
 import codecs
 import csv
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from app.answers_file import AnswersFileError, read_answers_file, read_problem
+from app.answers_file import (
+    AnswersFileError,
+    read_answers_file,
+    read_problem,
+    special_file_problem,
+)
 from app.group.columns import (
     AMOUNT_IDS,
     Header,
@@ -34,6 +40,15 @@ SPREADSHEET_SUFFIXES = CSV_SUFFIXES | XLSX_SUFFIXES
 # Interactive imports refuse larger spreadsheets (the command line streams any size).
 MAX_INTERACTIVE_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
+# Caps against "bombs" (docs/organiser-mode.md): what an Excel file may decompress to, the
+# longest text between two XML tags (one cell: Excel itself stops at 32,767 characters), and
+# the columns read beyond the header (a row of 500,000 extra cells is one issue, not 500,000).
+MAX_XLSX_SHEET_BYTES = 512 * 1024 * 1024
+MAX_XLSX_PART_BYTES = 32 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+MAX_XLSX_PARTS = 10_000
+MAX_XML_TEXT_BYTES = 256 * 1024
+MAX_EXTRA_COLUMNS = 64
 DELIMITERS = (",", ";", "\t")
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -76,10 +91,16 @@ class Source:
 
 
 def _size(path: Path) -> int:
+    """The size of a regular file (devices, pipes and sockets are refused: /dev/zero never
+    ends, a named pipe blocks)."""
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError as error:
         raise AnswersFileError(path, read_problem(error)) from None
+    problem = special_file_problem(info.st_mode, "a spreadsheet or answers file")
+    if problem:
+        raise AnswersFileError(path, problem)
+    return info.st_size
 
 
 def _head(path: Path, count: int = 8192) -> bytes:
@@ -121,6 +142,11 @@ def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
                 f"an Excel workbook named {suffix or 'without an extension'}; read as Excel")
         return source
     if head.startswith(_OLE_MAGIC):
+        if _is_encrypted_ooxml(where, head):
+            raise AnswersFileError(
+                where, "is a password-protected Excel workbook, which cannot be read; in Excel "
+                "open it, then File > Info > Protect Workbook > Encrypt with Password, clear the "
+                "password and save it again (or save a copy as CSV UTF-8)")
         raise AnswersFileError(
             where, "is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel use "
             "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8")
@@ -133,6 +159,30 @@ def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
     if suffix in ANSWERS_SUFFIXES or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return AnswersSource(where)
     return CsvSource(where, size, head)
+
+
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _is_encrypted_ooxml(path: Path, head: bytes) -> bool:
+    """An OLE2 (compound file) holding an "EncryptedPackage" stream: how Excel saves a
+    password-protected .xlsx. The stream's name is in the compound file's directory, whose
+    first sector the header names."""
+    if _ENCRYPTED_PACKAGE in head:
+        return True
+    if len(head) < 512:
+        return False
+    sector_size = 1 << int.from_bytes(head[30:32], "little")
+    first_directory = int.from_bytes(head[48:52], "little")
+    if not 7 <= sector_size.bit_length() - 1 <= 16 or first_directory >= 0xFFFFFFFA:
+        return False
+    try:
+        with path.open("rb") as stream:
+            stream.seek((first_directory + 1) * sector_size)
+            directory = stream.read(max(sector_size, 4096))
+    except OSError:
+        return False
+    return _ENCRYPTED_PACKAGE in directory
 
 
 def _is_xlsx(path: Path) -> bool:
@@ -193,18 +243,46 @@ def skipped_note(skipped: Sequence[Path | str], shown: int = 5) -> str:
 # -- CSV ---------------------------------------------------------------------------------------
 
 
-def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
-    first = True
+# A line ends after \n, \r\n or a carriage return alone (old Mac files, and files that mix
+# line ends), as Python's universal newlines read text: split after a lone \r.
+_BARE_CR = re.compile(rb"(?<=\r)(?!\n)")
+_TEXT_LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+
+
+def split_bare_cr(line: bytes) -> list[bytes]:
+    """`line` (ending in \n or not) cut after every carriage return not followed by \n."""
+    cr = line.find(b"\r")
+    if cr == -1 or (cr == len(line) - 2 and line.endswith(b"\r\n")):
+        return [line]
+    return [piece for piece in _BARE_CR.split(line) if piece]
+
+
+def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
+    """The file's lines as bytes, each ending in \n, \r\n or a lone \r (the last maybe in
+    none); a line longer than MAX_LINE_BYTES is an error."""
+    limit = MAX_LINE_BYTES + 1
+    readline = raw.readline
+    pending = b""
     while True:
-        line = raw.readline(MAX_LINE_BYTES + 1)
+        got = readline(limit)
+        cut = len(got) == limit and not got.endswith(b"\n")
+        line = pending + got if pending else got
         if not line:
             return
-        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+        source.done += len(got)
+        pieces = split_bare_cr(line)
+        pending = pieces.pop() if cut else b""
+        if len(pending) > MAX_LINE_BYTES:
             raise AnswersFileError(
                 source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
                 f"{source.done:,}; it is not a spreadsheet of people")
-        source.done += len(line)
+        yield from pieces
+
+
+def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
+    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
+    first = True
+    for line in _raw_lines(raw, source):
         if first:
             line = line.removeprefix(codecs.BOM_UTF8)
             first = False
@@ -219,23 +297,47 @@ def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
             yield line.decode("cp1252", errors="replace")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded incrementally."""
-    decoder = codecs.getincrementaldecoder("utf-16")()
+    """UTF-16 with a byte-order mark (Excel's "Unicode text"), decoded incrementally; damage
+    (an odd trailing byte, an unpaired surrogate) stops the file with a message, after the
+    lines before it."""
+    # surrogatepass: an unpaired surrogate is decoded (and then found), so the lines before
+    # it are still read.
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="surrogatepass")
     pending = ""
     while True:
         chunk = raw.read(65536)
-        source.done += len(chunk)
-        pending += decoder.decode(chunk, final=not chunk)
-        lines = pending.splitlines(keepends=True)
-        pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
-        if "\x00" in "".join(lines):
+        damage = ""
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            text, damage = "", ("ends in the middle of a character" if not chunk
+                                else error.reason)
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            text, damage = text[:bad.start()], "has an unpaired surrogate"
+        pending += text
+        lines = [piece for piece in _TEXT_LINE_END.split(pending) if piece]
+        # The last piece may go on in the next chunk (a \r may be half of \r\n).
+        pending = lines.pop() if (chunk or damage) and lines and \
+            not lines[-1].endswith("\n") else ""
+        if len(pending) > MAX_LINE_BYTES:
+            raise AnswersFileError(
+                source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
+                f"{source.done:,}; it is not a spreadsheet of people")
+        if any("\x00" in line for line in lines):
             raise AnswersFileError(source.path, "contains NUL characters: it is not a text "
                                    "spreadsheet")
         yield from lines
+        if damage:
+            raise AnswersFileError(
+                source.path, f"is not valid UTF-16: it {damage} near byte {source.done:,}; the "
+                "rows before it were imported. Save it again as CSV UTF-8 or .xlsx")
+        source.done += len(chunk)
         if not chunk:
-            if pending:
-                yield pending
             return
 
 
@@ -243,11 +345,23 @@ def sniff_delimiter(header_line: str) -> str:
     """The delimiter (',' ';' or tab) under which the header names the most known columns."""
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        except csv.Error:  # e.g. a cell over the csv module's field size limit
+            continue
         score = (read_header(cells).recognised, len(cells))
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def header_cells(path: Path, line: str, delimiter: str) -> list[str]:
+    """The cells of the header line; AnswersFileError when it cannot be parsed."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as error:
+        raise AnswersFileError(path, f"has a header row that cannot be read ({error})") \
+            from None
 
 
 _MISS = object()
@@ -299,14 +413,18 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
 
 
 def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
+    """One issue for the values beyond the last header column (however many there are)."""
     width = len(header.keys)
-    return tuple(
-        Issue(code="V03", question=f"column {index + 1}", value=str(value)[:60],
-              message=f"this row has a value in column {index + 1}, which has no header "
-              f"(the header has {width} columns); a missing or extra delimiter?")
-        for index, value in enumerate(cells)
-        if index >= width and value is not None and str(value).strip()
-    )
+    found = [index for index in range(width, len(cells))
+             if cells[index] is not None and str(cells[index]).strip()]
+    if not found:
+        return ()
+    first = found[0]
+    more = (f" and {len(found) - 1:,} more column{'s' if len(found) > 2 else ''} after it"
+            if len(found) > 1 else "")
+    return (Issue(code="V03", question=f"column {first + 1}", value=str(cells[first])[:60],
+                  message=f"this row has a value in column {first + 1}{more}, which has no "
+                  f"header (the header has {width} columns); a missing or extra delimiter?"),)
 
 
 def _check_header(path: Path, header: Header, info: SourceInfo) -> None:
@@ -367,7 +485,7 @@ class CsvSource(Source):
         if not first:
             raise AnswersFileError(self.path, "has no rows (only blank lines)")
         delimiter = sniff_delimiter(first)
-        header = read_header(next(csv.reader([first], delimiter=delimiter), []))
+        header = read_header(header_cells(self.path, first, delimiter))
         _check_header(self.path, header, self.info)
         if delimiter != ",":
             self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
@@ -393,6 +511,89 @@ class CsvSource(Source):
 # -- XLSX --------------------------------------------------------------------------------------
 
 
+def check_workbook_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook that would decompress to far more than any real one (a "zip bomb")
+    before openpyxl reads it: sizes as the archive declares them (Python's zipfile never
+    returns more than the declared size, and the CRC check fails on a lie)."""
+    infos = archive.infolist()
+    if len(infos) > MAX_XLSX_PARTS:
+        raise AnswersFileError(path, f"has {len(infos):,} parts inside; no real workbook has "
+                               f"more than {MAX_XLSX_PARTS:,}")
+    for info in infos:
+        sheet = info.filename.startswith("xl/worksheets/")
+        cap = MAX_XLSX_SHEET_BYTES if sheet else MAX_XLSX_PART_BYTES
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > cap or (info.file_size > 16 * 1024 * 1024 and
+                                    ratio > MAX_XLSX_RATIO):
+            raise AnswersFileError(
+                path, f"is refused: its part {info.filename} would decompress to "
+                f"{info.file_size / 1_048_576:,.0f} MB ({ratio:,.0f} times its packed size); a "
+                f"workbook of people is far smaller (limit {cap // 1_048_576} MB per part)")
+    # openpyxl loads every other XML part (shared strings, styles, ...) whole: scan them first.
+    for info in infos:
+        if not info.filename.startswith("xl/worksheets/") and \
+                info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as stream:
+                capped = CappedXml(stream, path)
+                while capped.read(1 << 20):
+                    pass
+
+
+class CappedXml:
+    """A read-only stream of XML that stops with AnswersFileError when the text between two
+    tags (one cell's value) grows past MAX_XML_TEXT_BYTES: a cell that decompresses to
+    gigabytes is refused after a quarter of a megabyte, not held in memory."""
+
+    def __init__(self, stream: IO[bytes], path: Path) -> None:
+        self._stream = stream
+        self._path = path
+        self._run = 0  # bytes since the last '<'
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size if size is not None and size >= 0 else 1 << 20)
+        if not data:
+            return data
+        first = data.find(b"<")
+        if first < 0:
+            self._run += len(data)
+        else:
+            self._run += first
+            if self._run <= MAX_XML_TEXT_BYTES:
+                self._run = len(data) - data.rfind(b"<") - 1
+        # A run inside one read can only pass the cap when the read itself is that large.
+        if len(data) > MAX_XML_TEXT_BYTES and first >= 0 and \
+                max(map(len, data.split(b"<"))) > MAX_XML_TEXT_BYTES:
+            self._run = MAX_XML_TEXT_BYTES + 1
+        if self._run > MAX_XML_TEXT_BYTES:
+            raise AnswersFileError(
+                self._path, f"has a cell with more than {MAX_XML_TEXT_BYTES // 1024} KB of "
+                "text (Excel itself holds at most 32,767 characters in a cell); it is damaged "
+                "or not a workbook of people")
+        return data
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> "CappedXml":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _cap_sheet_sources(book: Any, path: Path) -> None:
+    """Make openpyxl's read-only sheets read their XML through CappedXml."""
+    for sheet in book.worksheets:
+        original = getattr(sheet, "_get_source", None)
+        if original is None:
+            continue
+
+        def capped(original: Any = original) -> CappedXml:
+            return CappedXml(original(), path)
+
+        sheet._get_source = capped
+
+
 class XlsxSource(Source):
     """An Excel workbook, read with openpyxl in read-only (streaming) mode."""
 
@@ -412,7 +613,13 @@ class XlsxSource(Source):
                 from None
         try:
             try:
+                with zipfile.ZipFile(stream) as archive:
+                    check_workbook_parts(self.path, archive)
+                stream.seek(0)
                 book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+                _cap_sheet_sources(book, self.path)
+            except AnswersFileError:
+                raise
             except Exception as error:  # openpyxl raises many types for damaged files
                 raise AnswersFileError(
                     self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
@@ -446,8 +653,12 @@ class XlsxSource(Source):
         self.total = max(int(sheet.max_row or 1), 1)
         name = self.path.name
         plans = (header.person_plan(), header.answer_plan())
+        # Columns beyond the header are read only so far (a declared A1:XFD1048576 would
+        # otherwise pad every row to 16,384 cells).
+        width = len(header.keys) + MAX_EXTRA_COLUMNS
         try:
-            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True),
+            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=width,
+                                                        values_only=True),
                                         start=header_row + 1):
                 self.done = row
                 if cells is None or _blank(cells):
@@ -460,7 +671,8 @@ class XlsxSource(Source):
                 "were imported") from None
 
     def _header_of(self, sheet: Any) -> tuple[int, Header] | None:
-        for row, cells in enumerate(sheet.iter_rows(max_row=50, values_only=True), start=1):
+        for row, cells in enumerate(sheet.iter_rows(max_row=50, max_col=1024, values_only=True),
+                                    start=1):
             if cells is not None and not _blank(cells):
                 return row, read_header(cells)
         return None

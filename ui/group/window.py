@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.about import APP_NAME
-from app.answers_file import AnswersDocument, AnswersFileError
+from app.answers_file import AnswersDocument, AnswersFileError, check_outputs
 from app.assessing import Outcome
 from app.group.members import (
     DuplicateIndex,
@@ -61,7 +61,7 @@ from app.group.pipeline import RunReport, make_screener
 from app.group.reading import skipped_note
 from rules import Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
-from ui.common import label
+from ui.common import label, protect_qt_settings
 from ui.group.dialogs import DefaultsDialog, EditDialog, own_answers
 from ui.group.model import (
     AREA_COLUMNS,
@@ -92,6 +92,9 @@ TABLE_MIN_WIDTH = 340
 
 
 def _documents() -> str:
+    """The folder a file dialog starts in (called before every dialog, which may then write
+    Qt's settings file: it is made owner-only first)."""
+    protect_qt_settings()
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return found or str(Path.home())
 
@@ -154,6 +157,7 @@ class GroupWindow(QMainWindow):
         self._queued: list[Path] = []
         self.last_report: RunReport | None = None
         self.last_error = ""
+        self.input_paths: list[Path] = []  # files and folders imported: never overwritten
 
         self.model = GroupModel(self)
         self.proxy = GroupFilter(self)
@@ -635,6 +639,7 @@ class GroupWindow(QMainWindow):
         chosen = [Path(p) for p in paths]
         if not chosen:
             return False
+        self.input_paths.extend(chosen)
         names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
         job = ImportJob(chosen, self.defaults, self.as_of, self.duplicates)
         return self._start(job, f"Reading {names}")
@@ -683,10 +688,24 @@ class GroupWindow(QMainWindow):
 
     # ---- projects ----
 
+    def _overwrites_an_input(self, target: Path, what: str) -> bool:
+        """Say so and return True when `target` is a folder, a file imported into the group
+        (an answers file, a spreadsheet) or inside an imported folder's answers files."""
+        inputs = [*self.input_paths,
+                  *(Path(r.member.path) for r in self.model.results() if r.member.path)]
+        try:
+            check_outputs([(what, target)], [p for p in inputs if not p.is_dir()])
+        except AnswersFileError as error:
+            self.message(str(error), "error")
+            return True
+        return False
+
     def save_project(self, path: Path | str) -> bool:
         from app.group.project import save_project
 
         target = Path(path)
+        if self._overwrites_an_input(target, "the group file"):
+            return False
         results, defaults, as_of = self.model.results(), dict(self.defaults), self.as_of
 
         def work() -> str:
@@ -730,6 +749,7 @@ class GroupWindow(QMainWindow):
         self.defaults = {}
         self.duplicates = DuplicateIndex()
         self.project_path = None
+        self.input_paths = []
         self.messages.clear()
         self.messages.hide()
         self.result_view.clear()
@@ -755,6 +775,8 @@ class GroupWindow(QMainWindow):
         from app.group.export import open_writer
 
         target = Path(path)
+        if self._overwrites_an_input(target, "the results file"):
+            return False
         results = self.model.results()
         as_of = (self.as_of or date.today()).isoformat()
 
@@ -771,6 +793,8 @@ class GroupWindow(QMainWindow):
         from app.group.group_pdf import write_group_pdf
 
         target = Path(path)
+        if self._overwrites_an_input(target, "the PDF report"):
+            return False
         results = self.model.results()
         as_of = self.as_of
 
