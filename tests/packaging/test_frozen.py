@@ -36,12 +36,15 @@ ANSWERS: dict[str, Any] = {
     "B4": "esta_vwp", "B5": "no", "B6": "none", "B8": "outside_us", "C1": ["none"],
     "C2": "unpaid_leave", "D1": ["self"], "D3": 800, "D4": "self_or_friends",
     "E1": ["self_paid"], "F": ["canvass_phone_text"], "G": ["none"],
+    "B9": "incidental_to_holiday_or_family_visit", "B10": 14, "B11": 3,
 }
 # Paid and flown in by a foreign party: RED.
 RED_ANSWERS: dict[str, Any] = {
     **{k: v for k, v in ANSWERS.items() if k != "D3"},
     "B6": "foreign_party_member", "C1": ["foreign_party"], "D1": ["foreign_party"],
+    "D5": "no_trip_is_for_campaign",
 }
+COLUMNS = [*ANSWERS, "D5"]  # D5 is asked only when someone else pays (the red rows)
 
 
 def _load(name: str, path: Path) -> ModuleType:
@@ -104,7 +107,7 @@ def bundle() -> Iterator[Path]:
 @pytest.fixture
 def answers_file(tmp_path: Path) -> Path:
     path = tmp_path / "answers.json"
-    content = {"schema_version": 1, "person": {"name": NAME}, "answers": ANSWERS}
+    content = {"schema_version": 2, "person": {"name": NAME}, "answers": ANSWERS}
     path.write_text(json.dumps(content, ensure_ascii=False), "utf-8")
     return path
 
@@ -245,9 +248,9 @@ def _write_csv(path: Path, people: int) -> Path:
     def cell(value: object) -> str:
         return ";".join(value) if isinstance(value, list) else str(value)
 
-    rows = [",".join(["name", *ANSWERS])]
-    green = ",".join([NAME, *(cell(v) for v in ANSWERS.values())])
-    red = ",".join(["Paid Person", *(cell(RED_ANSWERS.get(k, "")) for k in ANSWERS)])
+    rows = [",".join(["name", *COLUMNS])]
+    green = ",".join([NAME, *(cell(ANSWERS.get(k, "")) for k in COLUMNS)])
+    red = ",".join(["Paid Person", *(cell(RED_ANSWERS.get(k, "")) for k in COLUMNS)])
     rows += [green if n % 2 == 0 else red for n in range(people)]
     path.write_text("\n".join(rows) + "\n", "utf-8")
     return path
