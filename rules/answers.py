@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from rules import codes as c
-from rules.branching import OPTIONAL, asked_questions, asks_reimbursement, column_of_answers
+from rules.branching import (
+    OPTIONAL,
+    asked_questions,
+    asks_arrangement,
+    asks_reimbursement,
+    column_of_answers,
+    names_third_party_payer,
+)
 from rules.codes import EMPLOYER_INVOLVED, SELF_OR_US_COMMITTEE_TRAVEL
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
@@ -396,8 +403,9 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 
 def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
     over = asks_reimbursement(full["D3"], column_of_answers(full), when)
+    e1 = full["E1"] or ()
     key = (_STATUS_KEY(full), full["A1"], full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
-           over, full["E1"], full["E2"])
+           over, asks_arrangement(e1), names_third_party_payer((), e1, full["E2"]))
     found = _branches.get(key)
     if found is None:
         asked = asked_questions(full, when)

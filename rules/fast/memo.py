@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from rules.answers import Answers
+from rules.applicability import Column, evaluated
 from rules.catalogue import RULES
 from rules.engine import (
     AREAS,
@@ -71,30 +72,50 @@ class AreaTable:
         self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
         # Rules that bind only foreign nationals cannot fire for a US person.
         self.only_fn = all(rule.applies_to is AppliesTo.FN for rule in self.rules)
-        # For US persons and for foreign nationals: the rules in scope.
+        # For each (fn, column): the rules in scope and evaluated by the matrix, each with its
+        # trigger, whether R85 may cap it, and, when its colour is fixed, its number and shown
+        # rank. The same decisions as rules.engine.outcome, made once per table.
         self.entries = {
-            fn: tuple(
-                rule for rule in self.rules
-                if rule.applies_to is AppliesTo.ALL
-                or (rule.applies_to is AppliesTo.FN) == fn)
-            for fn in (False, True)}
+            (fn, column): tuple(
+                _entry(rule) for rule in self.rules
+                if (rule.applies_to is AppliesTo.ALL
+                    or (rule.applies_to is AppliesTo.FN) == fn)
+                and evaluated(rule.id, column))
+            for fn in (False, True) for column in Column}
 
     def evaluate(self, facts: Facts) -> Outcome:
         """The numbers of the rules that fire (sorted) and the area's worst (capped) colour:
-        rules.engine.outcome for each rule, only remembered."""
+        rules.engine.outcome for each rule, only remembered (tests prove them equal)."""
         codes: list[int] = []
         rank = -1
-        for rule in self.entries[facts.fn]:
-            colour = outcome(rule, facts)
-            if colour is not None:
-                codes.append(CODE_OF[rule.id, colour])
-                shown_rank = COLOUR_RANK[capped(rule, colour)]
+        uncertain = facts.status in UNCERTAIN_STATUSES
+        for trigger, rule, cappable, code, shown_rank in self.entries[facts.fn, facts.column]:
+            if trigger(facts):
+                if code < 0 or (cappable and uncertain):
+                    colour = outcome(rule, facts)
+                    assert colour is not None
+                    code = CODE_OF[rule.id, colour]
+                    shown_rank = COLOUR_RANK[capped(rule, colour)]
+                codes.append(code)
                 if shown_rank > rank:
                     rank = shown_rank
         if not codes:
             return NOTHING
         codes.sort()
         return tuple(codes), _COLOUR_OF_SHOWN_RANK[rank]
+
+
+Entry = tuple[Any, Rule, bool, int, int]
+
+
+def _entry(rule: Rule) -> Entry:
+    """(trigger, rule, R85 may cap it, number, shown rank); number and rank are -1 when the
+    colour depends on the facts."""
+    cappable = rule.binds_as_foreign_national and Colour.RED in rule.base_colours()
+    if isinstance(rule.colour, Colour):
+        return (rule.trigger, rule, cappable, CODE_OF[rule.id, rule.colour],
+                COLOUR_RANK[capped(rule, rule.colour)])
+    return rule.trigger, rule, cappable, -1, -1
 
 
 _COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}

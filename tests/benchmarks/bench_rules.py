@@ -28,7 +28,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from rules import assess, memo, screen, validate_answers
+from rules import assess, screen, validate_answers
+from rules.fast import memo
 from tests.rules.strategies import SAFE, random_answers
 
 AS_OF = date(2026, 11, 28)
