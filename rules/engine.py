@@ -10,6 +10,7 @@ from rules.answers import Answers, Validation, validate_answers
 from rules.catalogue import RULES
 from rules.facts import Facts, derive_facts
 from rules.parameters import check_date, load_parameters, parameter_value
+from rules.plan import allowed, answer_changes, best_plan
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.result import (
     Assessment,
@@ -77,16 +78,13 @@ def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     }
 
 
-def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
-    keys = sorted(set(before) | set(after))
-    return {k: after.get(k) for k in keys if before.get(k) != after.get(k)}
-
-
 def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterfactual, ...]:
     """Apply each remedy substitution, re-assess, keep only those that clear the finding."""
     before = answers.as_dict()
     found: list[Counterfactual] = []
     for substitution in rule.substitutions:
+        if not allowed(substitution, before):
+            continue
         checked = validate_answers(substitution.apply(before), as_of)
         if not checked.ok or checked.answers is None:
             continue
@@ -96,7 +94,7 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
         after = checked.answers.as_dict()
         found.append(Counterfactual(
             label=substitution.label, colour=colour,
-            changes=_changes(before, after)))
+            changes=answer_changes(before, after)))
     return tuple(found)
 
 
@@ -158,7 +156,8 @@ def missing_facts(answers: Answers) -> tuple[MissingFact, ...]:
 def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True) -> Assessment:
     """Assess validated answers as of a date (default today).
 
-    With `explain`, red and amber findings carry counterfactual remedies (slower).
+    With `explain`, red and amber findings carry counterfactual remedies, and a result that is
+    not GREEN the smallest plan of remedies that reaches the best colour they can (slower).
     """
     when = as_of or date.today()
     check_date(when)
@@ -182,6 +181,7 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
         ruleset=RulesetInfo(version=params.ruleset_version,
                             research_reviewed=params.research_reviewed),
         as_of=when,
+        plan=best_plan(answers, when) if explain and colour is not Colour.GREEN else None,
     )
 
 

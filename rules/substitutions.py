@@ -100,8 +100,12 @@ def without_reimbursement(limit: int) -> Edit:
     return edit
 
 
-def sub(label: str, *edits: Edit) -> Substitution:
-    """A named substitution applying `edits` in order to a copy of the answers."""
+def sub(label: str, *edits: Edit,
+        only_if: Callable[[Mapping[str, Any]], bool] | None = None) -> Substitution:
+    """A named substitution applying `edits` in order to a copy of the answers.
+
+    `only_if(raw answers)` limits to whom the remedy is offered (Substitution.allowed).
+    """
 
     def apply(answers: Mapping[str, Any]) -> RawAnswers:
         changed = {key: list(value) if isinstance(value, list | tuple) else value
@@ -110,4 +114,4 @@ def sub(label: str, *edits: Edit) -> Substitution:
             edit(changed)
         return changed
 
-    return Substitution(label, apply)
+    return Substitution(label, apply, only_if)
