@@ -84,7 +84,7 @@ class _State:
     __slots__ = ("_raw", "answers", "codes", "colour", "steps")
 
     def __init__(self, answers: Answers, codes: list[int], colour: Colour,
-                 steps: tuple[PlanStep, ...]) -> None:
+                 steps: tuple[Move, ...]) -> None:
         self.answers = answers
         self.codes = codes
         self.colour = colour
@@ -105,8 +105,7 @@ class _State:
              as_of: date) -> "_State":
         """The state after one more remedy, whose (validated) answers are `answers`."""
         codes, _, colour = memo.outcomes(answers, as_of)
-        step = PlanStep(label=substitution.label, rule=rule.id)
-        return _State(answers, codes, colour, (*self.steps, step))
+        return _State(answers, codes, colour, (*self.steps, (rule, substitution)))
 
 
 def _rank(state: _State | None) -> int:
@@ -208,7 +207,8 @@ def best_plan(answers: Answers, as_of: date, *, max_steps: int = MAX_STEPS,
             best = longer
     if best is None:
         return None
-    return Plan(steps=best.steps, colour=best.colour,
+    steps = tuple(PlanStep(label=sub.label, rule=rule.id) for rule, sub in best.steps)
+    return Plan(steps=steps, colour=best.colour,
                 changes=answer_changes(start.raw, best.raw), remaining=_remaining(best.codes))
 
 
