@@ -108,7 +108,8 @@ def test_report_html_has_the_plan_near_the_top() -> None:
     assert "What to do next" not in green
 
 
-def test_pdf_has_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pdf_has_the_plan(qapp: object, tmp_path: Path,
+                          capsys: pytest.CaptureFixture[str]) -> None:
     path, out = answers_file(tmp_path, RED_ANSWERS), tmp_path / "jo.pdf"
     assert main(["assess", str(path), "--as-of", "2026-11-28", "--pdf", str(out)]) == 0
     capsys.readouterr()
