@@ -3,6 +3,7 @@
 import textwrap
 
 from app.assessing import Outcome
+from app.plan_text import terminal_lines as plan_terminal_lines
 from app.rules_catalogue import citation_line
 from app.terminal import printable
 from rules import Area, Assessment, Finding
@@ -45,6 +46,7 @@ def assessment_lines(result: Assessment) -> list[str]:
     meaning = COLOUR_MEANINGS.get(str(result.colour))
     if meaning:
         lines += _wrap(meaning, "  ")
+    lines += plan_terminal_lines(result, WIDTH)  # "What to do next", first
     areas = ", ".join(f"{area}: {colour or '-'}" for area, colour in result.areas.items())
     lines += _wrap(f"Areas: {areas}", "  ")
     lines.append("")

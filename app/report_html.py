@@ -8,6 +8,7 @@ triple the layout cost).
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from app import plan_text
 from app.about import APP_NAME, VERSION
 from app.assessing import Outcome, answers_digest, immigration_first
 from app.fonts import FONT_STACK
@@ -209,6 +210,25 @@ def missing_html(missing: tuple[MissingFact, ...]) -> str:
     return "".join(parts)
 
 
+def plan_html(assessment: Assessment) -> str:
+    """'What to do next': the one plan of remedies (issue 8); nothing for a GREEN result."""
+    if assessment.colour is Colour.GREEN:
+        return ""
+    parts = [f"<h2>{esc(plan_text.HEADING)}</h2>"]
+    plan = assessment.plan
+    if plan is None:
+        parts.append(f"<p>{esc(plan_text.no_plan_text(assessment))}</p>")
+        return "".join(parts)
+    parts.append(f"<p><b>{esc(plan_text.plan_intro(plan))}</b></p>")
+    parts += [f'<p class="fb">{index}. {esc(plan_text.step_text(step))} '
+              f'<span class="muted">(rule {esc(step.rule)})</span></p>'
+              for index, step in enumerate(plan.steps, 1)]
+    remaining = plan_text.remaining_text(plan)
+    parts.append(f"<p>&#187; Then the overall result would be {colour_badge(plan.colour)}"
+                 + (f"; {esc(remaining)}" if remaining else "") + "</p>")
+    return "".join(parts)
+
+
 def answer_words(question_id: str, value: object) -> str:
     """An answer in words (labels, not codes); plain text, not yet escaped."""
     question = QUESTION_BY_ID.get(question_id)
@@ -325,7 +345,8 @@ def assessment_report_html(outcome: Outcome, person_name: str | None,
     if assessment is None:
         body += [_issues_html(outcome), disclaimer_html()]
     else:
-        body += [overall_html(assessment), disclaimer_html(), areas_html(assessment),
+        body += [overall_html(assessment), disclaimer_html(), plan_html(assessment),
+                 areas_html(assessment),
                  findings_html(assessment), missing_html(assessment.missing)]
     body += [answers_html(outcome.clean_answers), about_html(outcome, today)]
     return ("<html><head><meta charset=\"utf-8\">"

@@ -24,6 +24,7 @@ from rules.result import (
     Counterfactual,
     Finding,
     MissingFact,
+    Plan,
     RulesetInfo,
 )
 from rules.rule import (
@@ -184,8 +185,15 @@ def catalogue_wording(as_of: date) -> dict[str, str]:
 
 
 def _changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers that differ, with their new value (None: no longer given)."""
     keys = sorted(set(before) | set(after))
     return {k: after.get(k) for k in keys if before.get(k) != after.get(k)}
+
+
+def _plan(answers: Answers, as_of: date) -> Plan | None:
+    """rules.plan.best_plan (imported here: the plan search uses the speed path)."""
+    from rules.plan import best_plan
+    return best_plan(answers, as_of)
 
 
 def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterfactual, ...]:
@@ -193,6 +201,8 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
     before = answers.as_dict()
     found: list[Counterfactual] = []
     for substitution in rule.substitutions:
+        if not substitution.allowed(before):
+            continue
         checked = validate_answers(substitution.apply(before, as_of), as_of)
         if not checked.ok or checked.answers is None:
             continue
@@ -271,7 +281,8 @@ def missing_facts(answers: Answers) -> tuple[MissingFact, ...]:
 def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True) -> Assessment:
     """Assess validated answers as of a date (default today).
 
-    With `explain`, red and amber findings carry counterfactual remedies (slower).
+    With `explain`, red and amber findings carry counterfactual remedies, and a result that is
+    not GREEN the smallest plan of remedies that reaches the best colour they can (slower).
     """
     from rules.fast import memo
     when = as_of or date.today()
@@ -296,6 +307,7 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
         ruleset=RulesetInfo(version=params.ruleset_version,
                             research_reviewed=params.research_reviewed),
         as_of=when,
+        plan=_plan(answers, when) if explain and colour is not Colour.GREEN else None,
     )
 
 

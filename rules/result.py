@@ -49,6 +49,30 @@ class Counterfactual(BaseModel):
     changes: dict[str, Any]
 
 
+class PlanStep(BaseModel):
+    """One remedy of a plan: 'If <label> instead', offered for the finding of `rule`."""
+
+    model_config = FROZEN
+
+    label: str
+    rule: str
+
+
+class Plan(BaseModel):
+    """The smallest set of remedies found that together reach the best reachable colour.
+
+    `changes` are the answers that would change (None: no longer asked); `remaining` the red and
+    amber findings (rule ids) that would still stand. Found by rules.plan.best_plan.
+    """
+
+    model_config = FROZEN
+
+    steps: tuple[PlanStep, ...]
+    colour: Colour
+    changes: dict[str, Any]
+    remaining: tuple[str, ...] = ()
+
+
 class Finding(BaseModel):
     """One rule that fired, in plain English, with its remedy and authorities."""
 
@@ -99,6 +123,7 @@ class Assessment(BaseModel):
     missing: tuple[MissingFact, ...]
     ruleset: RulesetInfo
     as_of: date
+    plan: Plan | None = None
 
     @property
     def election_findings(self) -> tuple[Finding, ...]:

@@ -57,10 +57,20 @@ RawAnswers = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Substitution:
-    """A remedy as answers: 'If <label> instead', applied to a copy of the raw answers."""
+    """A remedy as answers: 'If <label> instead', applied to a copy of the raw answers.
+
+    `only_if`, when given, says whether the remedy may be offered to the person who gave these
+    (raw) answers at all (e.g. not 'be paid by the campaign' to a visa-waiver visitor); both the
+    single counterfactuals and the plan search (rules.plan) consult it through `allowed`.
+    """
 
     label: str
     apply: Callable[[Mapping[str, Any], date], RawAnswers]
+    only_if: Callable[[Mapping[str, Any]], bool] | None = None
+
+    def allowed(self, answers: Mapping[str, Any]) -> bool:
+        """May this remedy be offered to someone who answered `answers`? (default: yes)"""
+        return self.only_if is None or self.only_if(answers)
 
 
 ColourFn = Callable[[Facts], Colour]

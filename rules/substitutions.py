@@ -121,8 +121,12 @@ def keep_volunteering_within_half() -> Edit:
     return edit
 
 
-def sub(label: str, *edits: Edit) -> Substitution:
-    """A named substitution applying `edits` in order to a copy of the answers."""
+def sub(label: str, *edits: Edit,
+        only_if: Callable[[Mapping[str, Any]], bool] | None = None) -> Substitution:
+    """A named substitution applying `edits` in order to a copy of the answers.
+
+    `only_if(raw answers)` limits to whom the remedy is offered (Substitution.allowed).
+    """
 
     def apply(answers: Mapping[str, Any], as_of: date) -> RawAnswers:
         changed = {key: list(value) if isinstance(value, list | tuple) else value
@@ -131,4 +135,4 @@ def sub(label: str, *edits: Edit) -> Substitution:
             edit(changed, as_of)
         return changed
 
-    return Substitution(label, apply)
+    return Substitution(label, apply, only_if)

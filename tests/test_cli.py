@@ -44,7 +44,8 @@ def test_assess_prints_the_result_in_words(tmp_path: Path,
     lines = out.splitlines()
     assert lines[0] == "Volunteer Check assessment: Jane Doe"
     assert "Overall: AMBER   (election law: GREEN; immigration: AMBER)" in out
-    election, immigration = out.split("Immigration (not election law):")
+    election, immigration = out.split("Findings (election law):")[1].split(
+        "Immigration (not election law):")
     assert "[GREEN] R11 COMP-NONE" in election and "R73" not in election
     assert "[AMBER, high] R73 IMM-REMUNERATION" in immigration
     assert "What would make this green: Pay your own travel" in immigration

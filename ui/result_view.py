@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import plan_text
 from app.assessing import Outcome, immigration_first, immigration_summary
 from app.routing import friendly_message
 from rules import Area, Assessment, Finding
@@ -176,6 +177,7 @@ class ResultView(QWidget):
             self.split_label.setText(
                 f"Election law: {result.election_colour}.  Immigration: "
                 f"{immigration_summary(result)}.")
+            self._add_plan(layout, result)
             self._add_changed(layout, outcome, result)
             self._add_missing(layout, result)
             self._add_areas(layout, result)
@@ -244,6 +246,32 @@ class ResultView(QWidget):
             f"The result has changed. This file was saved with the result {old}{saved_under}. "
             f"Under the current rules (version {result.ruleset.version}) the result is {new}. "
             "Please read the reasons below.", name="colourChanged"))
+        layout.addWidget(box)
+
+    def _add_plan(self, layout: QVBoxLayout, result: Assessment) -> None:
+        """'What to do next': the one plan of remedies (issue 8), first; nothing for GREEN."""
+        if str(result.colour) == "GREEN":
+            return
+        plan = result.plan
+        box, inner = self._box("planBox", str(plan.colour) if plan else "NOTE")
+        inner.addWidget(heading(plan_text.HEADING, 2, name="planTitle"))
+        if plan is None:
+            inner.addWidget(label(plan_text.no_plan_text(result), name="planNone"))
+            layout.addWidget(box)
+            return
+        inner.addWidget(label(f"<b>{_esc(plan_text.plan_intro(plan))}</b>", rich=True,
+                              name="planIntro"))
+        for index, step in enumerate(plan.steps, 1):
+            inner.addWidget(label(
+                f"{index}. {_esc(plan_text.step_text(step))} "
+                f"<span style='color:#5f6368'>\u00b7 rule {_esc(step.rule)}</span>",
+                rich=True, name=f"planStep_{index}"))
+        row = QHBoxLayout()
+        row.addWidget(Lamp(str(plan.colour), 16), 0, Qt.AlignmentFlag.AlignTop)
+        remaining = plan_text.remaining_text(plan)
+        row.addWidget(label(f"\u2192 Then the overall result would be {plan.colour}"
+                            + (f"; {remaining}" if remaining else "."), name="planResult"), 1)
+        inner.addLayout(row)
         layout.addWidget(box)
 
     def _add_missing(self, layout: QVBoxLayout, result: Assessment) -> None:
@@ -381,5 +409,8 @@ class ResultView(QWidget):
 
     def payload(self) -> dict[str, Any]:
         """A summary of what is shown (handy for assertions)."""
+        outcome = self._outcome
+        plan = outcome.assessment.plan if outcome and outcome.assessment else None
         return {"colour": self.colour_word(), "findings": self.finding_ids(),
-                "missing": list(self.question_buttons)}
+                "missing": list(self.question_buttons),
+                "plan": [step.rule for step in plan.steps] if plan else None}

@@ -104,8 +104,10 @@ def test_the_text_output_puts_r73_under_immigration(result: Assessment) -> None:
     lines = assessment_lines(result)
     text = "\n".join(lines)
     assert lines[0].startswith("Overall: AMBER   (election law: GREEN; immigration: AMBER)")
-    election, immigration = text.split("Immigration (not election law):")
+    plan, findings = text.split("Findings (election law):")
+    election, immigration = findings.split("Immigration (not election law):")
     assert "R73" in immigration and "R73" not in election
+    assert "What to do next:" in plan and "[R73]" in plan  # the plan comes first
     assert "R11 COMP-NONE" in election
 
 

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.answers_file import AnswersDocument
@@ -100,3 +100,30 @@ def test_clear(view: ResultView) -> None:
     view.show_outcome(outcome(SEED))
     view.clear()
     assert view.outcome() is None and view.colour_word() is None and view.finding_ids() == []
+
+
+def test_the_plan_comes_first(qtbot: QtBot) -> None:
+    """'What to do next' (issue 8): one plan at the top of the result, before the reasons;
+    the single alternatives stay under their findings."""
+    view = ResultView()
+    qtbot.add_widget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_outcome(outcome(DELEGATE))
+    plan_box = view.body.findChild(QFrame, "planBox")
+    assert plan_box is not None
+    qtbot.waitUntil(plan_box.isVisible)
+    layout = view.body.layout()
+    assert layout is not None and layout.indexOf(plan_box) == 0
+    assert label_text(view, "planTitle") == "What to do next"
+    assert "Do all of these:" in label_text(view, "planIntro")
+    assert "You refused the foreign payment" in label_text(view, "planStep_1")
+    assert "result would be GREEN" in label_text(view, "planResult")
+    texts = view.texts()
+    assert texts.index("What to do next") < texts.index("Election law: the reasons")
+    assert "this reason goes away, but the overall result stays RED" in texts
+    assert view.payload()["plan"] == ["R12", "R31", "R40", "R73", "R87"]
+    view.show_outcome(outcome(GREEN))
+    assert view.body.findChild(QFrame, "planBox") is None
+    assert view.payload()["plan"] is None
