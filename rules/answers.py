@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from rules import codes as c
+from rules.applicability import Column
 from rules.branching import (
     OPTIONAL,
     asked_questions,
@@ -17,8 +18,14 @@ from rules.branching import (
     asks_reimbursement,
     column_of_answers,
     names_third_party_payer,
+    transport_limit,
 )
-from rules.codes import EMPLOYER_INVOLVED, SELF_OR_US_COMMITTEE_TRAVEL
+from rules.codes import (
+    EAD_STATUSES,
+    EMPLOYER_INVOLVED,
+    SELF_OR_US_COMMITTEE_TRAVEL,
+    VISITOR_STATUSES,
+)
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 
@@ -402,10 +409,13 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 
 
 def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
-    over = asks_reimbursement(full["D3"], column_of_answers(full), when)
-    e1 = full["E1"] or ()
-    key = (_STATUS_KEY(full), full["A1"], full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
-           over, asks_arrangement(e1), names_third_party_payer((), e1, full["E2"]))
+    d3 = full["D3"]
+    kind = d3.__class__
+    threshold = _reimbursement_thresholds(when).get(full["A1"], _NEVER)
+    over = (kind is int or kind is float) and threshold is not _NEVER and d3 > threshold
+    key = (full["B1"], full["B2"], full["B3"], _B4_KIND.get(full["B4"]),
+           _A1_KIND.get(full["A1"]), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
+           over, _e_kind(full["E1"], full["E2"]))
     found = _branches.get(key)
     if found is None:
         asked = asked_questions(full, when)
@@ -414,6 +424,59 @@ def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str
             _branches.clear()
         _branches[key] = found
     return found
+
+
+_NEVER = object()
+# What the branching reads of B4 and A1 (rules.branching): the kind of status (EAD statuses ask
+# B7, visitors B9-B11, remote volunteers skip travel and housing) and of committee (PACs ask
+# A1b, ballot measures A3). Anything else is one kind.
+_B4_KIND = {**dict.fromkeys(EAD_STATUSES, "ead"), **dict.fromkeys(VISITOR_STATUSES, "visitor"),
+            "none_abroad_remote": "remote"}
+_A1_KIND = {"pac_or_super_pac": "pac", "ballot_measure": "ballot"}
+_thresholds: dict[date, dict[Any, Any]] = {}
+
+
+def _reimbursement_thresholds(when: date) -> dict[Any, Any]:
+    """A1 -> the amount above which D3b is asked (rules.branching.asks_reimbursement): A1 alone
+    decides it (every PAC asks above 0; state races and ballot measures never ask)."""
+    found = _thresholds.get(when)
+    if found is None:
+        found = {}
+        for a1 in (*QUESTION_BY_ID["A1"].codes, None):
+            column = column_of_answers({"A1": a1})
+            if asks_reimbursement(0.01, column, when):
+                found[a1] = 0
+            elif asks_reimbursement(10**12, column, when):
+                found[a1] = max(limit for limit in _limits(when)
+                                if not asks_reimbursement(limit, column, when))
+            else:
+                found[a1] = _NEVER
+        if len(_thresholds) >= 64:
+            _thresholds.clear()
+        _thresholds[when] = found
+    return found
+
+
+def _limits(when: date) -> list[int]:
+    """Every exemption amount in force (the thresholds D3b can have), lowest first."""
+    return sorted({transport_limit(when, column) for column in Column})
+
+
+_e_kinds: dict[tuple[Any, Any], tuple[bool, bool]] = {}
+
+
+def _e_kind(e1: tuple[str, ...] | None, e2: object) -> tuple[bool, bool]:
+    """What the branching reads of E1 and E2: whether E3 is asked, whether they name a third
+    party (D5)."""
+    key = (e1, e2)
+    kind = _e_kinds.get(key)
+    if kind is None:
+        codes = e1 or ()
+        kind = (asks_arrangement(codes), names_third_party_payer((), codes, e2))
+        if len(_e_kinds) >= 4096:
+            _e_kinds.clear()
+        _e_kinds[key] = kind
+    return kind
 
 
 def _surely_consistent(full: dict[str, Any], when: date) -> bool:

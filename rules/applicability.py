@@ -126,9 +126,24 @@ TRAVEL_EXEMPTION_PARAMETER: dict[Column, str] = {
     Column.PARTY: "transport_exemption_party_calendar_year",
 }
 
+# Rules amendment 1 adds for some committees only: not evaluated for the others.
+ONLY_FOR: dict[str, frozenset[Column]] = {
+    "R09": frozenset({Column.BALLOT_MEASURE}),
+    "R77": frozenset({Column.STATE_LOCAL}),
+    "R78": frozenset({Column.PAC_UNKNOWN}),
+    "R79": PACS,
+    "R80": frozenset({Column.STATE_LOCAL}),
+    "R81": PACS,
+    "R82": frozenset({Column.SUPER_PAC, Column.HYBRID_PAC, Column.PAC_UNKNOWN}) | NON_FEDERAL,
+    "R83": frozenset({Column.BALLOT_MEASURE}),
+    "R84": NON_FEDERAL,  # a measure linked (A3=yes, the state column) or maybe linked
+}
+
 TREATMENT: dict[tuple[str, Column], Treatment] = {
-    (rule_id, column): Treatment.NOT_EVALUATED
-    for group in MATRIX for rule_id in group.rules for column in group.not_evaluated
+    **{(rule_id, column): Treatment.NOT_EVALUATED
+       for group in MATRIX for rule_id in group.rules for column in group.not_evaluated},
+    **{(rule_id, column): Treatment.NOT_EVALUATED
+       for rule_id, columns in ONLY_FOR.items() for column in Column if column not in columns},
 }
 # Rules whose evaluation depends on the column (their outcome is keyed on A1, A1b and A3).
 COLUMN_DEPENDENT: frozenset[str] = frozenset(rule_id for rule_id, _ in TREATMENT)

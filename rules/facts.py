@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from rules.answers import Answers
@@ -120,10 +121,12 @@ STATUS_SOURCES = ("B1", "B2", "B3", "B8")
 FACT_SOURCES: dict[str, tuple[str, ...]] = {
     **{q.id.lower(): (q.id,) for q in QUESTIONS},
     "status": ("status",), "fn": ("fn",), "no_work_auth": ("fn", "B4", "B7"),
-    # The date (which every memo is keyed on anyway) and the committee's column.
-    "limit": ("A1", "A1b", "A3"), "column": ("A1", "A1b", "A3"),
+    # The committee's column (derived from A1, A1b and A3) and the date, which every memo is
+    # keyed on anyway.
+    "limit": ("column",), "column": ("column",),
 }
-DERIVED_SOURCES = frozenset({"status", "fn"})
+DERIVED_SOURCES = frozenset({"status", "fn", "column"})
+COLUMN_SOURCES = ("A1", "A1b", "A3")
 
 
 def status_of(values: Mapping[str, Any]) -> Status:
@@ -137,6 +140,8 @@ def _set(codes: tuple[str, ...] | None) -> frozenset[str]:
 
 _MULTI = frozenset(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
 _QUESTION_IDS = tuple(q.id for q in QUESTIONS)
+_ANSWERS_OF = itemgetter(*_QUESTION_IDS)
+_MULTI_POSITIONS = tuple(i for i, qid in enumerate(_QUESTION_IDS) if qid in _MULTI)
 
 
 def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts:
@@ -146,7 +151,10 @@ def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts
         status = _status(v["B1"], v["B2"], v["B3"], v["B8"])
     fn = status not in US_PERSON_STATUSES
     column = column_of(v["A1"], v["A1b"], v["A3"])
-    answered: list[Any] = [_set(v[qid]) if qid in _MULTI else v[qid] for qid in _QUESTION_IDS]
+    answered: list[Any] = list(_ANSWERS_OF(v))
+    for index in _MULTI_POSITIONS:
+        codes = answered[index]
+        answered[index] = frozenset(codes) if codes else _EMPTY
     derived: list[Any] = [status, fn, _no_general_work_auth(v["B4"], v["B7"], fn),
                           transport_limit(as_of, column), column]
     return Facts._make(answered + derived)

@@ -74,6 +74,7 @@ def facts_read_by_rule(rule: Rule) -> frozenset[str]:
 
 def answers_read_by(rule: Rule) -> tuple[str, ...]:
     """What a rule's outcome depends on, sorted: question ids, and "status" or "fn" (derived
-    from B1, B2, B3 and B8); the date matters too, always."""
+    from B1, B2, B3 and B8) and "column" (the committee, derived from A1, A1b and A3); the date
+    matters too, always."""
     facts = facts_read_by_rule(rule)
     return tuple(sorted({qid for fact in facts for qid in FACT_SOURCES[fact]}))

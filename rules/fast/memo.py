@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from rules.answers import Answers
-from rules.applicability import Column, evaluated
+from rules.applicability import Column, column_of, evaluated
 from rules.catalogue import RULES
 from rules.engine import (
     AREAS,
@@ -59,7 +59,8 @@ KEY_PLAIN, KEY_STATUS, KEY_FN = 0, 1, 2
 class AreaTable:
     """Rules of one area, and how to key their outcome on what they read."""
 
-    __slots__ = ("area", "derived", "entries", "getter", "only_fn", "rules", "slot", "sources")
+    __slots__ = ("area", "by_column", "derived", "entries", "getter", "only_fn", "rules", "slot",
+                 "sources")
 
     def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
         self.area = area
@@ -68,6 +69,7 @@ class AreaTable:
         read = {source for rule in self.rules for source in answers_read_by(rule)}
         # Keyed on the answers read plus the status (which decides fn) or fn, if read.
         self.derived = KEY_STATUS if "status" in read else KEY_FN if "fn" in read else KEY_PLAIN
+        self.by_column = "column" in read  # remembered per committee column
         self.sources = tuple(sorted(read - DERIVED_SOURCES))
         self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
         # Rules that bind only foreign nationals cannot fire for a US person.
@@ -119,20 +121,37 @@ def _entry(rule: Rule) -> Entry:
 
 
 _COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
-# A rule reading this many answers or more gets a table of its own, so that the rest of its area
-# keeps a small key (only R73, the immigration rule that reads every US benefit, does).
-OWN_TABLE_SOURCES = 8
+# The most answers a table's key may name (besides the derived status, fn and column) when
+# rules share it: rules reading few answers repeat far more often than the combinations of
+# many, so a wide rule never widens the key of narrow ones.
+KEY_WIDTH = 4
 
 
 def _tables() -> tuple[AreaTable, ...]:
+    """Per area, rules in as few tables as keep keys narrow: each rule (widest first) joins the
+    first table whose key it fits without widening it, or whose key stays within KEY_WIDTH
+    answers with it; else it starts a table."""
     tables = []
     for area in AREAS:
-        rules = [rule for rule in RULES if rule.area is area]
-        wide = [rule for rule in rules if len(answers_read_by(rule)) >= OWN_TABLE_SOURCES]
-        narrow = [rule for rule in rules if rule not in wide]
-        groups: list[list[Rule]] = [narrow, *([rule] for rule in wide)]
-        tables += [AreaTable(area, group) for group in groups if group]
+        rules = sorted((rule for rule in RULES if rule.area is area),
+                       key=lambda rule: (-len(_key_of(rule)), rule.id))
+        groups: list[tuple[set[str], list[Rule]]] = []
+        for rule in rules:
+            read = _key_of(rule)
+            home = next((g for g in groups if read <= g[0]), None) or next(
+                (g for g in groups if len(g[0] | read) <= KEY_WIDTH), None)
+            if home is None:
+                groups.append((set(read), [rule]))
+            else:
+                home[0].update(read)
+                home[1].append(rule)
+        tables += [AreaTable(area, sorted(group, key=lambda rule: rule.id))
+                   for _, group in groups]
     return tuple(tables)
+
+
+def _key_of(rule: Rule) -> frozenset[str]:
+    return frozenset(answers_read_by(rule)) - DERIVED_SOURCES
 
 
 TABLES: tuple[AreaTable, ...] = _tables()
@@ -140,25 +159,27 @@ CACHE_LIMIT = 2_000  # entries per table, date and status; cleared when full: me
 DATE_LIMIT = 16
 # For one date and status: (area slot, key getter, cache, table) of every table that can fire.
 Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable], ...]
-_plans: dict[date, dict[Status, Plan]] = {}
+_plans: dict[date, dict[tuple[Status, Column], Plan]] = {}
 _caches: dict[tuple[Any, ...], dict[Any, Outcome]] = {}
 
 
-def _plan(as_of: date, status: Status) -> Plan:
-    """The tables to consult for one date and status, each with its cache.
+def _plan(as_of: date, status: Status, column: Column) -> Plan:
+    """The tables to consult for one date, status and committee, each with its cache.
 
     A table reading the status gets a cache per status; one reading only fn, a cache per fn
-    value; the others one cache per date. Tables of rules that bind only foreign nationals are
-    left out for US persons: nothing in them can fire.
+    value; the others one cache per date. Tables none of whose rules can fire for this status
+    and committee (foreign-national rules for a US person; rules the matrix does not evaluate
+    for the committee) are left out.
     """
     fn = status not in US_PERSON_STATUSES
     plan = []
     for index, table in enumerate(TABLES):
-        if table.only_fn and not fn:
+        if not table.entries[fn, column]:
             continue
         scope: object = (status if table.derived == KEY_STATUS
                          else fn if table.derived == KEY_FN else None)
-        cache = _caches.setdefault((as_of, index, scope), {})
+        cache = _caches.setdefault(
+            (as_of, index, scope, column if table.by_column else None), {})
         plan.append((table.slot, table.getter, cache, table))
     return tuple(plan)
 
@@ -183,9 +204,10 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         if len(_plans) >= DATE_LIMIT:
             clear()
         by_status = _plans[as_of] = {}
-    plan = by_status.get(status)
+    column = column_of(values["A1"], values["A1b"], values["A3"])
+    plan = by_status.get((status, column))
     if plan is None:
-        plan = by_status[status] = _plan(as_of, status)
+        plan = by_status[status, column] = _plan(as_of, status, column)
     codes: list[int] = []
     colours: list[Colour | None] = [None] * len(AREAS)
     rank = 0
