@@ -5,6 +5,7 @@
                                        tar.xz (Linux), zip (Windows), dmg holding the .app (macOS)
     packaging/build.py --archive zip   ... choosing the format (tar.xz, zip or dmg)
     packaging/build.py --force         rebuild even if up to date
+    packaging/build.py --checksum FILE only write FILE.sha256 (after signing a disk image)
     packaging/build.py --target baseline   the bare six-page wizard used by the bundle benchmark
 
 The bundle is one folder with two executables sharing one set of libraries: `volunteer-check-gui`
@@ -537,7 +538,14 @@ def main(argv: list[str] | None = None) -> int:
                         choices=("auto", "tar.xz", "zip", "dmg"),
                         help="also pack the bundle for download, with a .sha256 file beside it "
                         "(default format: tar.xz on Linux, zip on Windows, dmg on macOS)")
+    parser.add_argument("--checksum", nargs="+", type=Path, metavar="FILE",
+                        help="only write FILE.sha256 beside each FILE (e.g. after signing a "
+                        "disk image) and exit")
     args = parser.parse_args(argv)
+    if args.checksum:
+        for path in args.checksum:
+            print(write_checksum(path))
+        return 0
     target = TARGETS[args.target]
     with _lock(target, shared=False):
         build(target, force=args.force)

@@ -76,8 +76,10 @@ def _exe(bundle: Path, name: str) -> Path:
 
 
 def _env(**changes: str | None) -> dict[str, str]:
-    """The test environment (isolated HOME/XDG dirs) with changes; None removes a variable."""
-    env = dict(os.environ)
+    """The test environment (isolated HOME/XDG dirs) with changes; None removes a variable.
+    Python's own encoding variables are removed: the executables' UTF-8 mode must come from
+    their built-in run-time option, not from the environment of the test run."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUTF8", "PYTHONIOENCODING")}
     for key, value in changes.items():
         if value is None:
             env.pop(key, None)
@@ -369,5 +371,18 @@ def test_gui_starts_on_x11_with_the_bundled_xcb_plugin(bundle: Path, tmp_path: P
     run = _run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                 _exe(bundle, "volunteer-check-gui"), "--quit-after-first-paint"],
                _env(QT_QPA_PLATFORM=None, DISPLAY=None, WAYLAND_DISPLAY=None), tmp_path)
+    assert _first_paint(run) > 0
+    assert "Could not load the Qt platform plugin" not in run.stderr
+
+
+@pytest.mark.packaging
+@pytest.mark.skipif(sys.platform not in ("win32", "darwin"),
+                    reason="Windows (qwindows) and macOS (qcocoa) only; Linux: the xcb test")
+def test_gui_starts_on_the_native_platform_plugin(bundle: Path, tmp_path: Path) -> None:
+    """In the desktop session of the machine (the release workflow's hosted runners)."""
+    if not (ROOT / "ui" / "main.py").is_file():
+        pytest.skip("ui/main.py (the GUI entry point) does not exist yet")
+    run = _run([_exe(bundle, "volunteer-check-gui"), "--quit-after-first-paint"],
+               _env(QT_QPA_PLATFORM=None), tmp_path)
     assert _first_paint(run) > 0
     assert "Could not load the Qt platform plugin" not in run.stderr

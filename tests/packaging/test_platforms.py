@@ -606,3 +606,13 @@ def test_minimum_macos_of_a_bundle(tmp_path: Path) -> None:
     app = fake_app(tmp_path, minos=(12, 0, 0))
     _write(app / "Contents/Frameworks/PySide6/QtGui.abi3.so", macho((14, 0, 0), fat=False))
     assert build.minimum_macos(app) == ((14, 0, 0), "Contents/Frameworks/PySide6/QtGui.abi3.so")
+
+
+def test_checksum_option_writes_only_checksums(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    image = _write(tmp_path / "out" / "volunteer-check-1-macos-arm64.dmg", b"signed image")
+    assert build.main(["--checksum", str(image)]) == 0
+    assert (image.parent / (image.name + ".sha256")).read_text("utf-8").startswith(
+        hashlib.sha256(b"signed image").hexdigest())
+    assert sorted(p.name for p in image.parent.iterdir()) == [image.name, image.name + ".sha256"]
+    assert capsys.readouterr().out.strip().endswith(".sha256")
