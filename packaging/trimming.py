@@ -255,9 +255,15 @@ def macho_minimum_macos(path: Path | str) -> tuple[int, int, int] | None:
 
 
 def qtcore_binary(binaries: Iterable[Entry]) -> str | None:
-    """The source path of the QtCore library among an Analysis' binaries."""
+    """The source path of the Qt Core library among an Analysis' binaries: the framework's
+    binary on macOS (not PySide6's QtCore.abi3.so binding), libQt6Core / Qt6Core.dll elsewhere."""
     for dest, src, kind in binaries:
-        if kind != "SYMLINK" and policy.library_stem(dest) in ("QtCore", "Qt6Core"):
+        posix = _norm(dest)
+        if kind == "SYMLINK":
+            continue
+        if posix.endswith("QtCore.framework/Versions/A/QtCore") or (
+                "/QtCore.framework/" in posix and PurePosixPath(posix).name == "QtCore") or \
+                policy.library_stem(posix) == "Qt6Core":
             return src
     return None
 

@@ -374,6 +374,16 @@ def test_spec_on_macos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_hoo
     assert info["LSMinimumSystemVersion"] == "13.0"  # read from the (fake) QtCore
 
 
+def test_qtcore_is_the_framework_not_the_binding() -> None:
+    binaries = [("PySide6/QtCore.abi3.so", "/w/binding", "EXTENSION"),
+                ("PySide6/Qt/lib/QtCore.framework/QtCore", "Versions/Current/QtCore", "SYMLINK"),
+                ("PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", "/w/framework", "BINARY")]
+    assert trimming.qtcore_binary(binaries) == "/w/framework"
+    assert trimming.qtcore_binary([("PySide6/QtCore.abi3.so", "/w/binding", "EXTENSION")]) is None
+    linux = [("PySide6/Qt/lib/libQt6Core.so.6", "/w/so", "BINARY")]
+    assert trimming.qtcore_binary(linux) == "/w/so"
+
+
 def test_spec_on_macos_fails_without_a_readable_qtcore(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_hooks: None) -> None:
     qtcore = tmp_path / "wheel" / "PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore"
