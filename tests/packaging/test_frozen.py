@@ -9,6 +9,11 @@ answers file (JSON and PDF, names in Latin, Arabic and CJK scripts), screens a s
 GUI starts and paints its first page (offscreen, and under Xvfb on the real xcb plugin when
 xvfb-run is installed). Checks for features still being written skip, with the reason, only
 while their source says they do not exist yet.
+
+The same tests run on Windows and macOS (the release workflow, .github/workflows/release.yml).
+On macOS the bundle is `Volunteer Check.app` and the executables are in its Contents/MacOS. With
+VOLUNTEER_CHECK_BUNDLE set to a bundle folder or .app (e.g. the .app inside the mounted DMG),
+that bundle is tested as it is, without building.
 """
 
 import importlib.util
@@ -58,6 +63,8 @@ def _load(name: str, path: Path) -> ModuleType:
 
 build = _load("volunteer_check_build", PACKAGING / "build.py")
 trimming = sys.modules["trimming"]
+policy = trimming.policy
+LAYOUT = build.layout(build.TARGETS["app"])
 
 
 def _source_has(path: Path, needle: str) -> bool:
@@ -65,12 +72,14 @@ def _source_has(path: Path, needle: str) -> bool:
 
 
 def _exe(bundle: Path, name: str) -> Path:
-    return bundle / build.exe_name(name)
+    return LAYOUT.exe(bundle, name)
 
 
 def _env(**changes: str | None) -> dict[str, str]:
-    """The test environment (isolated HOME/XDG dirs) with changes; None removes a variable."""
-    env = dict(os.environ)
+    """The test environment (isolated HOME/XDG dirs) with changes; None removes a variable.
+    Python's own encoding variables are removed: the executables' UTF-8 mode must come from
+    their built-in run-time option, not from the environment of the test run."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUTF8", "PYTHONIOENCODING")}
     for key, value in changes.items():
         if value is None:
             env.pop(key, None)
@@ -81,8 +90,11 @@ def _env(**changes: str | None) -> dict[str, str]:
 
 def _run(args: list[str | Path], env: dict[str, str],
          cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, env=env,
-                          cwd=cwd, timeout=TIMEOUT, check=False)
+    # The frozen programs run in Python's UTF-8 mode: their output is UTF-8 on every system
+    # (Windows' locale encoding, cp1252, would garble or fail on the names).
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", env=env, cwd=cwd, timeout=TIMEOUT,
+                          check=False)
 
 
 def _pdf_text(path: Path) -> str:
@@ -99,7 +111,12 @@ def _has_name(flat_text: str, name: str) -> bool:
 
 @pytest.fixture(scope="module")
 def bundle() -> Iterator[Path]:
-    """The frozen app folder, rebuilt first if any input changed; not replaced while in use."""
+    """The frozen app folder, rebuilt first if any input changed; not replaced while in use.
+    VOLUNTEER_CHECK_BUNDLE names a bundle to test as it is (e.g. inside a mounted DMG)."""
+    given = os.environ.get("VOLUNTEER_CHECK_BUNDLE")
+    if given:
+        yield Path(given)
+        return
     with build.use_bundle("app") as folder:
         yield folder
 
@@ -123,16 +140,15 @@ def test_no_frozen_special_cases_in_app_code() -> None:
 
 
 def test_excluded_modules_are_not_imported() -> None:
-    """Nothing the app imports is left out of the bundle by the spec's exclusions.
+    """Nothing the app imports is left out of the bundle by the policy's exclusions.
 
     Every module of rules, app and ui is imported from source with the optional exclusions
     blocked (as in the bundle); none of the other excluded modules may show up.
     """
-    policy = trimming.load_policy()
-    excluded = sorted(policy["EXCLUDED_MODULES"])
+    excluded = sorted(policy.EXCLUDED_MODULES)
     probe = (
         "import importlib, pkgutil, sys\n"
-        f"for name in {sorted(policy['EXCLUDED_OPTIONAL_MODULES'])!r}:\n"
+        f"for name in {sorted(policy.EXCLUDED_OPTIONAL_MODULES)!r}:\n"
         "    sys.modules[name] = None  # as in the bundle: import fails, fallback used\n"
         "before = set(sys.modules)\n"
         "import hashlib, pydantic, openpyxl, PySide6.QtWidgets, PySide6.QtGui\n"
@@ -148,14 +164,15 @@ def test_excluded_modules_are_not_imported() -> None:
     assert run.returncode == 0, run.stderr
     loaded = run.stdout.split()
     used = sorted({m for m in loaded for x in excluded if m == x or m.startswith(x + ".")})
-    assert used == [], f"imported at run time but excluded in volunteer-check.spec: {used}"
+    assert used == [], f"imported at run time but excluded in packaging/policy.py: {used}"
 
 
 # ---------------------------------------------------------------------------- the bundle
 
 @pytest.mark.packaging
 def test_bundle_layout(bundle: Path) -> None:
-    internal = bundle / "_internal"
+    internal = bundle / LAYOUT.internal
+    system = policy.system_key()
     assert _exe(bundle, "volunteer-check-gui").is_file()
     assert _exe(bundle, "volunteer-check").is_file()
     # Data at the same package paths importlib.resources uses in a source run.
@@ -165,19 +182,44 @@ def test_bundle_layout(bundle: Path) -> None:
                  "LICENSE-DroidSansFallback.txt"):
         assert (internal / "resources" / "fonts" / font).is_file(), font
     assert (internal / "resources" / "icons" / "volunteer-check-256.png").is_file()
-    if sys.platform == "linux":
+    if system == "linux":
         about = trimming.read_about(ROOT / "app" / "about.py")
         desktop = internal / "share" / "applications" / f"{about['APP_ID']}.desktop"
         assert "Exec=volunteer-check-gui" in desktop.read_text("utf-8")
-    # Trimmed: only the kept platform plugins, no dropped Qt library.
-    policy = trimming.load_policy()
-    if trimming.platform_key() == "linux":
-        platforms = sorted(p.name for p in (internal / "PySide6/Qt/plugins/platforms").iterdir())
-        assert platforms == ["libqoffscreen.so", "libqxcb.so"]
-    folders = {p.name for p in (internal / "PySide6" / "Qt" / "plugins").iterdir()}
-    assert folders <= set(policy["QT_PLUGIN_FOLDERS_KEPT"])
-    names = {p.name.split(".", 1)[0].removeprefix("lib") for p in internal.rglob("*")}
-    assert not names & set(policy["QT_LIBRARIES_DROPPED"])
+    # Trimmed: only the kept platform plugins and plugin folders, no dropped library.
+    plugins = internal / "PySide6" / ("plugins" if system == "win32" else "Qt/plugins")
+    platforms = sorted(policy.library_stem(p.name) for p in (plugins / "platforms").iterdir())
+    assert platforms == sorted(policy.QT_PLATFORM_PLUGINS[system])
+    folders = {p.name for p in plugins.iterdir()}
+    assert folders <= {name for name, (systems, _why) in policy.QT_PLUGIN_FOLDERS_KEPT.items()
+                       if system in systems}
+    found = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*")]
+    assert [name for name in found if policy.is_dropped_qt_library(name, system)] == []
+    assert [name for name in found if policy.is_dropped_library(name, system)] == []
+
+
+@pytest.mark.packaging
+def test_executables_run_in_utf8_mode(bundle: Path) -> None:
+    """Python's UTF-8 mode is an option of both executables (the Windows CLI needs it)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    for name in ("volunteer-check-gui", "volunteer-check"):
+        assert "X utf8" in CArchiveReader(str(_exe(bundle, name))).options, name
+
+
+@pytest.mark.packaging
+@pytest.mark.skipif(sys.platform != "darwin", reason="the .app exists on macOS only")
+def test_macos_app_starts_the_gui_in_the_foreground(bundle: Path) -> None:
+    import plistlib
+
+    info = plistlib.loads((bundle / "Contents" / "Info.plist").read_bytes())
+    assert info["CFBundleExecutable"] == "volunteer-check-gui"
+    assert not info.get("LSBackgroundOnly")
+    assert sorted(p.name for p in (bundle / "Contents" / "MacOS").iterdir()) == [
+        "volunteer-check", "volunteer-check-gui"]
+    needed = build.minimum_macos(bundle)
+    assert needed is not None
+    assert build._version_tuple(info["LSMinimumSystemVersion"]) >= needed[0]
 
 
 def _source_modules(*packages: str) -> set[str]:
@@ -329,5 +371,18 @@ def test_gui_starts_on_x11_with_the_bundled_xcb_plugin(bundle: Path, tmp_path: P
     run = _run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                 _exe(bundle, "volunteer-check-gui"), "--quit-after-first-paint"],
                _env(QT_QPA_PLATFORM=None, DISPLAY=None, WAYLAND_DISPLAY=None), tmp_path)
+    assert _first_paint(run) > 0
+    assert "Could not load the Qt platform plugin" not in run.stderr
+
+
+@pytest.mark.packaging
+@pytest.mark.skipif(sys.platform not in ("win32", "darwin"),
+                    reason="Windows (qwindows) and macOS (qcocoa) only; Linux: the xcb test")
+def test_gui_starts_on_the_native_platform_plugin(bundle: Path, tmp_path: Path) -> None:
+    """In the desktop session of the machine (the release workflow's hosted runners)."""
+    if not (ROOT / "ui" / "main.py").is_file():
+        pytest.skip("ui/main.py (the GUI entry point) does not exist yet")
+    run = _run([_exe(bundle, "volunteer-check-gui"), "--quit-after-first-paint"],
+               _env(QT_QPA_PLATFORM=None), tmp_path)
     assert _first_paint(run) > 0
     assert "Could not load the Qt platform plugin" not in run.stderr
