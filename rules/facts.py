@@ -9,7 +9,12 @@ from typing import Any, NamedTuple
 from rules.answers import Answers
 from rules.applicability import Column, column_of
 from rules.branching import transport_limit
-from rules.codes import EAD_STATUSES, NO_WORK_AUTH_STATUSES, UNDISCLOSED_STATUSES
+from rules.codes import (
+    EAD_STATUSES,
+    NO_WORK_AUTH_STATUSES,
+    OWN_TIME_ARRANGEMENTS,
+    UNDISCLOSED_STATUSES,
+)
 from rules.questions import QUESTIONS, Kind
 
 
@@ -96,6 +101,8 @@ class Facts(NamedTuple):
     no_work_auth: bool
     limit: int
     column: Column
+    trip_anyway: bool
+    support_anyway: bool
 
     @property
     def d3_amount(self) -> float | None:
@@ -124,9 +131,34 @@ FACT_SOURCES: dict[str, tuple[str, ...]] = {
     # The committee's column (derived from A1, A1b and A3) and the date, which every memo is
     # keyed on anyway.
     "limit": ("column",), "column": ("column",),
+    # Amendment 1's two conditions on a trip made anyway, each a yes/no of a few answers.
+    "trip_anyway": ("trip_anyway",), "support_anyway": ("support_anyway",),
 }
-DERIVED_SOURCES = frozenset({"status", "fn", "column"})
+DERIVED_SOURCES = frozenset({"status", "fn", "column", "trip_anyway", "support_anyway"})
 COLUMN_SOURCES = ("A1", "A1b", "A3")
+
+
+def trip_made_anyway_on_own_time(values: Mapping[str, Any]) -> bool:
+    """R89 (amendment 1 section 7): the trip, at the same cost, would happen without the
+    campaign (D5) and the volunteer campaigns only on their own time, earned or unpaid leave
+    (C2): paying for it is not "for the purpose of influencing" an election (100.52(a))."""
+    return values["D5"] == "yes_same_trip" and values["C2"] in OWN_TIME_ARRANGEMENTS
+
+
+def support_paid_anyway(values: Mapping[str, Any]) -> bool:
+    """Amendment 1 section 13: ordinary living costs (E2) paid by a foreign government,
+    university or scholarship body that continue whether or not the person campaigns (the same
+    trip anyway, D5); a foreign party paying anything for the trip (C1, D1) does not count."""
+    party_pays = "foreign_party" in (values["C1"] or ()) or "foreign_party" in (values["D1"] or ())
+    return (values["E2"] == "foreign_party_gov_org" and values["D5"] == "yes_same_trip"
+            and not party_pays)
+
+
+# Derived facts the speed path computes from the answers for its keys (rules.fast.memo).
+DERIVED_FROM_ANSWERS = {
+    "trip_anyway": trip_made_anyway_on_own_time,
+    "support_anyway": support_paid_anyway,
+}
 
 
 def status_of(values: Mapping[str, Any]) -> Status:
@@ -156,5 +188,6 @@ def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts
         codes = answered[index]
         answered[index] = frozenset(codes) if codes else _EMPTY
     derived: list[Any] = [status, fn, _no_general_work_auth(v["B4"], v["B7"], fn),
-                          transport_limit(as_of, column), column]
+                          transport_limit(as_of, column), column,
+                          trip_made_anyway_on_own_time(v), support_paid_anyway(v)]
     return Facts._make(answered + derived)

@@ -31,10 +31,9 @@ def is_unpaid_volunteer(f: Facts) -> bool:
 
 def support_paid_anyway(f: Facts) -> bool:
     """Amendment 1 section 13: ordinary living costs paid by a foreign government, university
-    or scholarship body that continue whether or not the person campaigns (E2 with the same
-    trip anyway); a foreign party paying anything for the trip keeps R12 RED."""
-    party_pays = "foreign_party" in f.c1 or "foreign_party" in f.d1
-    return f.e2 == "foreign_party_gov_org" and f.d5 == "yes_same_trip" and not party_pays
+    or scholarship body that continue whether or not the person campaigns; a foreign party
+    paying anything for the trip keeps R12 RED (rules.facts.support_paid_anyway)."""
+    return f.support_anyway
 
 
 def is_paid_by_foreign_principal(f: Facts) -> bool:

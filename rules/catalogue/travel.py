@@ -3,7 +3,7 @@
 from rules import citations as cit
 from rules.applicability import PACS, REIMBURSEMENT_CLAUSE, Column
 from rules.catalogue.payers import corporate_payer_colour
-from rules.codes import FOREIGN_PAYERS, OWN_TIME_ARRANGEMENTS
+from rules.codes import FOREIGN_PAYERS
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity, Substitution
 from rules.substitutions import drop, pay_own_transport, put, self_paid_transport_within, sub, swap
@@ -31,8 +31,9 @@ def own_travel_amount_unknown(f: Facts) -> bool:
 
 def same_trip_on_own_time(f: Facts) -> bool:
     """R89: the trip, at the same cost, would happen anyway and the volunteer campaigns only on
-    their own time: paying for it is not 'for the purpose of influencing' an election."""
-    return f.d5 == "yes_same_trip" and f.c2 in OWN_TIME_ARRANGEMENTS
+    their own time: paying for it is not 'for the purpose of influencing' an election
+    (rules.facts.trip_made_anyway_on_own_time)."""
+    return f.trip_anyway
 
 
 def travel_paid_by_foreign_principal(f: Facts) -> bool:
@@ -92,17 +93,10 @@ def pac_reimburses_travel(f: Facts) -> bool:
     return f.column in PACS and "self" in f.d1 and f.d3b == "yes"
 
 
-def third_party_trip_would_happen_anyway(f: Facts) -> bool:
-    """R89 as a note: a payer rule (R31, R38, R44, R48) left out because of the same trip."""
-    if not same_trip_on_own_time(f):
-        return False
-    lodging = {"foreign_party_gov_org_paid", "foreign_individual_paid", "us_corp_paid"}
-    payers = FOREIGN_PAYERS | {"us_corp_union_nonprofit"}
-    return bool(f.d1 & payers) or bool(f.e1 & lodging)
-
-
 def trip_purpose_unknown_or_same_trip(f: Facts) -> bool:
-    return f.d5 == "unknown" or third_party_trip_would_happen_anyway(f)
+    """R89: unknown whether the trip would happen anyway, or it would (on own time); D5 is asked
+    only when someone other than the volunteer or a US committee pays."""
+    return f.d5 == "unknown" or same_trip_on_own_time(f)
 
 
 def mixed_purpose_colour(f: Facts) -> Colour:

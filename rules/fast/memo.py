@@ -25,6 +25,7 @@ from rules.engine import (
     worst,
 )
 from rules.facts import (
+    DERIVED_FROM_ANSWERS,
     DERIVED_SOURCES,
     US_PERSON_STATUSES,
     Facts,
@@ -59,8 +60,8 @@ KEY_PLAIN, KEY_STATUS, KEY_FN = 0, 1, 2
 class AreaTable:
     """Rules of one area, and how to key their outcome on what they read."""
 
-    __slots__ = ("area", "by_column", "derived", "entries", "getter", "only_fn", "rules", "slot",
-                 "sources")
+    __slots__ = ("area", "by_column", "by_derived", "derived", "entries", "getter", "only_fn",
+                 "rules", "slot", "sources")
 
     def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
         self.area = area
@@ -72,6 +73,9 @@ class AreaTable:
         self.by_column = "column" in read  # remembered per committee column
         self.sources = tuple(sorted(read - DERIVED_SOURCES))
         self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
+        # Keyed also on the yes/no facts derived from answers (rules.facts.DERIVED_FROM_ANSWERS,
+        # computed once per person) instead of all the answers they are derived from.
+        self.by_derived = bool(read & DERIVED_FROM_ANSWERS.keys())
         # Rules that bind only foreign nationals cannot fire for a US person.
         self.only_fn = all(rule.applies_to is AppliesTo.FN for rule in self.rules)
         # For each (fn, column): the rules in scope and evaluated by the matrix, each with its
@@ -120,6 +124,7 @@ def _entry(rule: Rule) -> Entry:
     return rule.trigger, rule, cappable, -1, -1
 
 
+_DERIVED_FUNCTIONS = tuple(DERIVED_FROM_ANSWERS.values())
 _COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
 # The most answers a table's key may name (besides the derived status, fn and column) when
 # rules share it: rules reading few answers repeat far more often than the combinations of
@@ -158,7 +163,7 @@ TABLES: tuple[AreaTable, ...] = _tables()
 CACHE_LIMIT = 2_000  # entries per table, date and status; cleared when full: memory stays flat
 DATE_LIMIT = 16
 # For one date and status: (area slot, key getter, cache, table) of every table that can fire.
-Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable], ...]
+Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable, bool], ...]
 _plans: dict[date, dict[tuple[Status, Column], Plan]] = {}
 _caches: dict[tuple[Any, ...], dict[Any, Outcome]] = {}
 
@@ -180,7 +185,7 @@ def _plan(as_of: date, status: Status, column: Column) -> Plan:
                          else fn if table.derived == KEY_FN else None)
         cache = _caches.setdefault(
             (as_of, index, scope, column if table.by_column else None), {})
-        plan.append((table.slot, table.getter, cache, table))
+        plan.append((table.slot, table.getter, cache, table, table.by_derived))
     return tuple(plan)
 
 
@@ -211,8 +216,13 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
     codes: list[int] = []
     colours: list[Colour | None] = [None] * len(AREAS)
     rank = 0
-    for slot, getter, cache, table in plan:
+    derived: tuple[bool, ...] | None = None
+    for slot, getter, cache, table, by_derived in plan:
         key = getter(values)
+        if by_derived:
+            if derived is None:
+                derived = tuple(function(values) for function in _DERIVED_FUNCTIONS)
+            key = (key, derived)
         outcome = cache.get(key)
         if outcome is None:
             if facts is None:

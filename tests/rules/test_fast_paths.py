@@ -18,7 +18,13 @@ from rules import RULES, Colour, validate_answers
 from rules.answers import Answers, _validate
 from rules.branching import asked_questions, is_asked
 from rules.engine import assess, evaluate, screen
-from rules.facts import COLUMN_SOURCES, FACT_SOURCES, Facts, derive_facts
+from rules.facts import (
+    COLUMN_SOURCES,
+    DERIVED_FROM_ANSWERS,
+    FACT_SOURCES,
+    Facts,
+    derive_facts,
+)
 from rules.fast import memo
 from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
@@ -110,6 +116,7 @@ def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
             else set(table.sources) | ({"fn"} if table.derived == memo.KEY_FN else set())
         if table.by_column:  # remembered per committee column (derived from A1, A1b, A3)
             keyed.add("column")
+        keyed |= DERIVED_FROM_ANSWERS.keys() & sources  # computed for the key (memo._key_getter)
         assert sources <= keyed, rule.id
     assert sorted(r.id for t in memo.TABLES for r in t.rules) == [r.id for r in RULES]
 
@@ -164,6 +171,8 @@ def test_each_fact_depends_only_on_its_sources(raw: dict[str, Any], qid: str,
             sources |= status_sources
         if "column" in sources:
             sources |= set(COLUMN_SOURCES)
+        if sources & DERIVED_FROM_ANSWERS.keys():
+            sources |= {"C1", "C2", "D1", "D5", "E2"}
         if qid not in sources:
             assert getattr(old, fact) == getattr(new, fact), (fact, qid)
 
