@@ -29,6 +29,9 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -107,6 +110,59 @@ def _mm(value: float, dpi: int) -> float:
     return float(round(value * dpi / 25.4))
 
 
+# A heading keeps this much of what follows it on its page: the whole block when it is short,
+# else its first lines (as a share of the page height).
+KEEP_WHOLE_SHARE = 0.25
+KEEP_PART_SHARE = 0.08
+
+
+def _is_heading(block: QTextBlock) -> bool:
+    return block.blockFormat().headingLevel() > 0
+
+
+def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
+    """Move every heading (h1-h6) that would end a page away from what it heads to the next
+    page; returns how many were moved.
+
+    Qt's rich text has page-break-before/after but no "keep with next" (page-break-inside and
+    page-break-after: avoid are ignored), so after layout each heading, with any headings right
+    after it, is checked against the first block of text it heads; when they would land on
+    different pages the heading gets a page break before it. Works top down, so the layout
+    below a moved heading is already up to date when it is checked.
+    """
+    layout = doc.documentLayout()
+    moved = 0
+    block = doc.begin()
+    while block.isValid():
+        if not _is_heading(block):
+            block = block.next()
+            continue
+        head = block
+        follower = head.next()
+        while follower.isValid() and _is_heading(follower):
+            follower = follower.next()
+        if not follower.isValid():
+            break
+        top = layout.blockBoundingRect(head).top()
+        rect = layout.blockBoundingRect(follower)
+        keep = rect.height() if rect.height() <= page_height * KEEP_WHOLE_SHARE \
+            else page_height * KEEP_PART_SHARE
+        end = rect.top() + keep - 1.0
+        page = int(top // page_height)
+        policy = head.blockFormat().pageBreakPolicy()
+        if int(end // page_height) != page and top - page * page_height > 1.0 \
+                and not policy & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            form = head.blockFormat()
+            form.setPageBreakPolicy(policy | QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(head).setBlockFormat(form)
+            # The layout after an edit is redone lazily and, in pages, not always completely:
+            # mark the rest dirty so what follows is laid out again from this heading on.
+            doc.markContentsDirty(head.position(), doc.characterCount() - head.position())
+            moved += 1
+        block = follower
+    return moved
+
+
 def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
                footer: str = "") -> bytes:
     """The PDF bytes of an HTML page: numbered pages, a footer line, nothing loaded by URL.
@@ -138,6 +194,7 @@ def render_pdf(html_text: str, page: PageSize | None = None, title: str = "",
     doc.setUndoRedoEnabled(False)
     doc.setHtml(html_text)
     doc.setPageSize(body)
+    keep_headings_with_next(doc, body.height())
     pages = doc.pageCount()
 
     footer_font = _font(FOOTER_POINT_SIZE)
