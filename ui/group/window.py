@@ -8,7 +8,6 @@ ResultView; "Edit answers" opens their answers in the wizard.
 
 import gc
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -56,6 +55,7 @@ from app.group.members import (
     IndexState,
     MemberResult,
     Screener,
+    edited_member,
 )
 from app.group.pipeline import RunReport, make_screener
 from app.group.reading import skipped_note
@@ -952,7 +952,7 @@ class GroupWindow(QMainWindow):
         """Take over edited answers for the person in model row `row` and screen them again."""
         old = self.model.result(row)
         own = own_answers(answers, old, self.defaults)
-        member = replace(old.member, answers=own, read_issues=())
+        member = edited_member(old.member, own)
         result = self.screener().screen(member)
         result.duplicate_of = old.duplicate_of
         self.model.replace(row, result)
