@@ -12,7 +12,7 @@ from app.group.columns import apply_defaults
 from rules import RULE_BY_ID, Issue, screen, validate_answers
 from rules.applicability import Column
 from rules.branching import column_of_answers
-from rules.engine import wording_context
+from rules.engine import catalogue_wording, wording_context
 from rules.facts import derive_facts
 from rules.questions import QUESTIONS
 from rules.rule import Area, Colour
@@ -181,6 +181,26 @@ def issue_text(member: Member, issue: Issue, with_row: bool = True) -> str:
 def _first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end < 0 else text[: end + 1]
+
+
+def rule_summary(rule_id: str) -> str:
+    """The first sentence of a rule's text, in the catalogue's wording (every committee's
+    amount where it differs), for lists of rules; the id when there is no such rule."""
+    rule = RULE_BY_ID.get(rule_id)
+    if rule is None:
+        return rule_id
+    return _first_sentence(rule.text.format(**catalogue_wording(date.today())))
+
+
+def rule_title(rule_id: str, length: int = 64) -> str:
+    """'R31 Flights or travel paid by a foreign party, government or…': the id and the start
+    of its first sentence, for a list to pick from."""
+    summary = rule_summary(rule_id)
+    if summary == rule_id:
+        return rule_id
+    if len(summary) > length:
+        summary = summary[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    return f"{rule_id} {summary}"
 
 
 class Screener:
