@@ -107,6 +107,13 @@ def colour_badge(colour: Colour | str | None) -> str:
             f'font-weight:bold">&nbsp;{esc(colour_word(colour))}&nbsp;</span>')
 
 
+def isolated(text: str) -> str:
+    """Escaped `text` set apart for the bidi algorithm, after a left-to-right mark: a name in
+    Arabic or Hebrew keeps its own order without turning the line around it (else "3. " and
+    an Arabic name print as the name, then ".3", right-aligned)."""
+    return f"&#x200E;&#x2068;{esc(text)}&#x2069;"
+
+
 def _url(url: str | None) -> str:
     if not url:
         return ""
@@ -375,7 +382,7 @@ def _to_correct_html(outcome: Outcome) -> str:
     for number, issue in enumerate(outcome.validation.issues, start=1):
         question = QUESTION_BY_ID.get(issue.question)
         where = esc(question.text) if question else "The answers file"
-        parts.append(f'<p class="step"><b>{number}.</b> <b>{where}</b> '
+        parts.append(f'<p class="step"><b>{number}. {where}</b><br/>'
                      f"{esc(friendly_message(issue))}</p>")
     return "".join(parts)
 
@@ -437,7 +444,7 @@ def assessment_report_html(outcome: Outcome, person_name: str | None,
                '<p class="sub">US federal election law on foreign nationals volunteering for '
                f"campaigns &#8212; {esc(format_date(today))}</p>"]
     if name:
-        heading.append(f"<p>Prepared for: <b>{esc(name)}</b></p>")
+        heading.append(f"<p>Prepared for: <b>{isolated(name)}</b></p>")
     assessment = outcome.assessment
     body: list[str] = []
     changed = outcome.colour_changed
@@ -446,7 +453,8 @@ def assessment_report_html(outcome: Outcome, person_name: str | None,
                     f"under ruleset {esc(assessment.ruleset.version)} it is now "
                     f"{colour_badge(changed[1])}.</p>")
     if assessment is None:
-        body += [invalid_box_html(), _to_correct_html(outcome), disclaimer_html()]
+        body += [invalid_box_html(), _to_correct_html(outcome), "<p>&nbsp;</p>",
+                 disclaimer_html()]
     else:
         body += [overall_html(assessment), next_steps_html(assessment), areas_html(assessment),
                  disclaimer_html(), '<h1 class="newpage">What we found, in plain words</h1>',

@@ -25,6 +25,7 @@ from app.report_html import (
     colour_badge,
     disclaimer_html,
     format_date,
+    isolated,
 )
 from rules import (
     Answers,
@@ -51,6 +52,7 @@ GROUP_STYLE = STYLE + """
 .line { margin-top: 0.35em; margin-bottom: 0; }
 """
 INVALID = INVALID_WORD
+GROUP_FOOTER = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
 # Up to this many people, each gets their findings in words; above, one paragraph each.
 FULL_DETAIL_MAX = 200
 Detail = Literal["auto", "full", "compact"]
@@ -150,7 +152,7 @@ def table_html(results: Sequence[MemberResult], redact: bool) -> str:
             top = f"{count} answer{'s' if count != 1 else ''} to correct"
         dup = " (possible duplicate)" if result.duplicate_of else ""
         edited = " (edited)" if result.member.edited else ""
-        rows.append(f'<tr bgcolor="{tint}"><td>{index}. {esc(shown_name(result, redact))}'
+        rows.append(f'<tr bgcolor="{tint}"><td>{index}. {isolated(shown_name(result, redact))}'
                     f"{edited}{dup}</td><td><b>{word}</b></td>"
                     f"<td>{esc(top) or '&#8212;'}</td></tr>")
     return ('<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows)
@@ -248,7 +250,7 @@ def _by_colour(assessment: Assessment) -> dict[str, list[str]]:
 def person_html(index: int, result: MemberResult, assessment: Assessment | None,
                 redact: bool, cache: dict[int, str] | None = None) -> str:
     """One person's full section: red and amber findings with remedies, the rest by rule id."""
-    parts = [f'<h3 class="person">{index}. {esc(shown_name(result, redact))} &nbsp;'
+    parts = [f'<h3 class="person">{index}. {isolated(shown_name(result, redact))} &nbsp;'
              f"{_badge(result.colour_word)}</h3>",
              f'<p class="who">{esc(_who(result, redact))}</p>']
     parts += [f'<p class="f"><b>{esc(flag)}</b></p>' for flag in _flags(result)]
@@ -291,7 +293,7 @@ def person_line_html(index: int, result: MemberResult, groups: dict[str, list[st
                      redact: bool) -> str:
     """One person in one paragraph (big groups): their rules by colour; the appendix words
     each rule once, with its remedy and sources."""
-    head = f"<b>{index}. {esc(shown_name(result, redact))}</b> {_badge(result.colour_word)} "
+    head = f"<b>{index}. {isolated(shown_name(result, redact))}</b> {_badge(result.colour_word)} "
     flags = " ".join(_flags(result))
     if groups is None:
         issues = "; ".join(issue_text(result.member, issue, with_row=False)
@@ -386,5 +388,4 @@ def write_group_pdf(results: Sequence[MemberResult], out: Path | str, *,
                     page: PageSize | None = None, detail: Detail = "auto") -> None:
     """Write the group report (0600, atomic); AnswersFileError when it cannot be saved."""
     html = group_report_html(results, as_of=as_of, redact=redact, detail=detail)
-    footer = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
-    html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=footer)
+    html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=GROUP_FOOTER)

@@ -68,7 +68,7 @@ def test_import_fills_table_and_counts(qtbot: QtBot, window: GroupWindow,
     assert window.chips["INVALID"].number.text() == "1"
     assert "Group result: RED" in window.group_label.text()
     assert column(window, COL_COLOUR)[:3] == ["AMBER", "AMBER", "RED"]
-    assert column(window, COL_COLOUR)[-1] == "Invalid"
+    assert column(window, COL_COLOUR)[-1] == "INVALID"
     assert column(window, COL_TOP)[2].startswith("R31 ")
     assert "maybe" in column(window, COL_TOP)[-1]
     assert not window.progress.isVisible()
@@ -107,7 +107,7 @@ def test_sorting_by_colour(qtbot: QtBot, window: GroupWindow, seed_csv: Path) ->
     imported(qtbot, window, seed_csv)
     window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.AscendingOrder)
     assert column(window, COL_COLOUR) == ["RED", "RED", "AMBER", "AMBER", "AMBER", "AMBER",
-                                          "Invalid", "GREEN"]
+                                          "INVALID", "GREEN"]
     assert [key[0] for key in column(window, COL_COLOUR, SORT_ROLE)] == [0, 0, 1, 1, 1, 1, 2, 3]
     window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.DescendingOrder)
     assert column(window, COL_COLOUR)[0] == "GREEN"

@@ -126,10 +126,16 @@ class FrozenColumnTable(QTableView):
     # ---- geometry and scrolling ----
 
     def _update_geometry(self) -> None:
+        rows, frozen_rows = self.verticalHeader(), self.frozen.verticalHeader()
+        if frozen_rows.defaultSectionSize() != rows.defaultSectionSize():
+            frozen_rows.setDefaultSectionSize(rows.defaultSectionSize())
+        if frozen_rows.sectionResizeMode(0) != rows.sectionResizeMode(0) and rows.count():
+            frozen_rows.setSectionResizeMode(rows.sectionResizeMode(0))
         header: QHeaderView = self.horizontalHeader()
         self.frozen.horizontalHeader().setFixedHeight(header.height())
+        left = 0 if self.verticalHeader().isHidden() else self.verticalHeader().width()
         self.frozen.setGeometry(
-            self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
+            left + self.frameWidth(), self.frameWidth(),
             self.frozen_width(), self.viewport().height() + header.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

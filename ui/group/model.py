@@ -22,7 +22,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOUR_RANK = {"RED": 0, "AMBER": 1, "INVALID": 2, "GREEN": 3, "NOTE": 4, "": 5}
-WORD_TEXT = {"INVALID": "Invalid", "NOTE": "Note"}
+WORD_TEXT = {"NOTE": "Note"}  # RED, AMBER, GREEN, INVALID as in every export
 
 COL_NUMBER, COL_NAME, COL_COLOUR, COL_TOP = 0, 1, 2, 3
 AREA_COLUMNS = tuple(range(4, 4 + len(AREAS)))
@@ -242,7 +242,7 @@ class GroupModel(QAbstractTableModel):
         if column == COL_COLOUR:
             changed = f"\n{result.changed_text}" if result.changed_text else ""
             if not result.valid:
-                return "Invalid: some answers need correcting\n" + "\n".join(result.issue_texts())
+                return "INVALID: some answers need correcting\n" + "\n".join(result.issue_texts())
             return f"Result: {result.colour_word}{changed}"
         if column in AREA_COLUMNS:
             area = AREAS[column - AREA_COLUMNS[0]].value

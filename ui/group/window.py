@@ -301,7 +301,10 @@ class GroupWindow(QMainWindow):
         row.addWidget(QLabel("Rule:"))
         self.rule_filter = QComboBox(objectName="ruleFilter")
         self.rule_filter.setEditable(True)
-        self.rule_filter.setMinimumWidth(220)
+        self.rule_filter.setMinimumWidth(260)
+        self.rule_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_filter.setMinimumContentsLength(28)
         self.rule_filter.addItem(ALL_RULES, "")
         self.rule_filter.currentIndexChanged.connect(self._rule_filter_changed)
         line = self.rule_filter.lineEdit()
@@ -511,6 +514,15 @@ class GroupWindow(QMainWindow):
         index = self.rule_filter.findData(current)
         self.rule_filter.setCurrentIndex(max(index, 0))
         self.rule_filter.blockSignals(False)
+        view = self.rule_filter.view()  # the list shows whole titles, wider than the box
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        self._show_rule_start()
+
+    def _show_rule_start(self) -> None:
+        """Show a chosen rule from its id on ('R31 Flights or ...'), not its tail."""
+        line = self.rule_filter.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
 
     def message(self, text: str, kind: str = "info") -> None:
         item = QListWidgetItem(("Problem: " if kind == "error" else "") + text)
@@ -529,6 +541,7 @@ class GroupWindow(QMainWindow):
 
     def _rule_filter_changed(self, index: int) -> None:
         self.proxy.set_rule(self.rule_filter.itemData(index) or "")
+        self._show_rule_start()
         self._refresh_counts()
 
     def _rule_filter_typed(self) -> None:
@@ -913,7 +926,9 @@ class GroupWindow(QMainWindow):
     def show_detail(self, row: int) -> None:
         result = self.model.result(row)
         member = result.member
-        self.detail_title.setText(f"{member.label} \u2014 {result.colour_word}")
+        # Left to right, the name isolated: an Arabic or Hebrew name does not turn the line.
+        self.detail_title.setText(f"\u200e\u2068{member.label}\u2069 \u2014 "
+                                  f"{result.colour_word}")
         notes = [member.where]
         if member.email and member.email != member.label:
             notes.append(member.email)
