@@ -147,29 +147,23 @@ class FrozenColumnTable(QTableView):
         if hasattr(self, "frozen"):
             self._update_geometry()
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction,
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        """Keyboard moves: a cell that would end up under the frozen columns scrolls out."""
-        current = super().moveCursor(action, modifiers)
-        if action == QAbstractItemView.CursorAction.MoveLeft and current.isValid() \
-                and current.column() >= self.frozen_count:
-            hidden = self.visualRect(current).topLeft().x() < self.frozen_width()
-            if hidden:
-                bar = self.horizontalScrollBar()
-                bar.setValue(bar.value() + self.visualRect(current).topLeft().x()
-                             - self.frozen_width())
-        return current
-
     def scrollTo(self, index: QModelIndex | Any,
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
                  ) -> None:
-        """Frozen cells are always visible: scrolling to them scrolls only up or down."""
-        if index.isValid() and index.column() < self.frozen_count:
+        """Frozen cells are always visible: scrolling to them scrolls only up or down. Any
+        other cell is scrolled out from under the frozen columns (its left edge, when it is
+        wider than the room beside them), whether the keyboard or a click brought it."""
+        if not index.isValid():
+            return
+        bar = self.horizontalScrollBar()
+        if index.column() < self.frozen_count:
             model = self.model()
             if model is not None and model.columnCount() > self.frozen_count:
-                bar = self.horizontalScrollBar()
                 keep = bar.value()
                 super().scrollTo(index.siblingAtColumn(self.frozen_count), hint)
                 bar.setValue(keep)
-                return
+            return
         super().scrollTo(index, hint)
+        left = self.visualRect(index).left()
+        if left < self.frozen_width():
+            bar.setValue(bar.value() - (self.frozen_width() - left))

@@ -301,12 +301,15 @@ class GroupWindow(QMainWindow):
         row.addWidget(QLabel("Rule:"))
         self.rule_filter = QComboBox(objectName="ruleFilter")
         self.rule_filter.setEditable(True)
+        # Enter filters by what was typed (_rule_filter_typed); it never adds an item.
+        self.rule_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.rule_filter.setMinimumWidth(260)
         self.rule_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rule_filter.setMinimumContentsLength(28)
         self.rule_filter.addItem(ALL_RULES, "")
         self.rule_filter.currentIndexChanged.connect(self._rule_filter_changed)
+        self.rule_filter.activated.connect(self._rule_filter_changed)  # the same item again
         line = self.rule_filter.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._rule_filter_typed)
@@ -554,6 +557,12 @@ class GroupWindow(QMainWindow):
                 if wanted in self.rule_filter.itemText(index).casefold():
                     rule = str(self.rule_filter.itemData(index))
                     break
+        found = self.rule_filter.findData(rule)
+        if rule and found >= 0:  # show the rule's whole title, as if it had been picked
+            self.rule_filter.blockSignals(True)
+            self.rule_filter.setCurrentIndex(found)
+            self.rule_filter.blockSignals(False)
+            self._show_rule_start()
         self.proxy.set_rule(rule)
         self._refresh_counts()
 
