@@ -110,8 +110,8 @@ def _mm(value: float, dpi: int) -> float:
     return float(round(value * dpi / 25.4))
 
 
-# A heading keeps this much of what follows it on its page: the whole block when it is short,
-# else its first lines (as a share of the page height).
+# A heading keeps this much of what follows it on its page: the whole first block when it is
+# short, else (and at least) its first few lines (as a share of the page height).
 KEEP_WHOLE_SHARE = 0.25
 KEEP_PART_SHARE = 0.08
 
@@ -145,9 +145,12 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
             break
         top = layout.blockBoundingRect(head).top()
         rect = layout.blockBoundingRect(follower)
+        # The whole first block when it is short, and never less than a few lines: a heading
+        # over a one-line introduction at a page foot is as lost as one alone.
         keep = rect.height() if rect.height() <= page_height * KEEP_WHOLE_SHARE \
             else page_height * KEEP_PART_SHARE
-        end = rect.top() + keep - 1.0
+        keep = max(keep, page_height * KEEP_PART_SHARE)
+        end = min(rect.top() + keep, layout.documentSize().height()) - 1.0
         page = int(top // page_height)
         policy = head.blockFormat().pageBreakPolicy()
         if int(end // page_height) != page and top - page * page_height > 1.0 \
@@ -155,9 +158,10 @@ def keep_headings_with_next(doc: QTextDocument, page_height: float) -> int:
             form = head.blockFormat()
             form.setPageBreakPolicy(policy | QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             QTextCursor(head).setBlockFormat(form)
-            # The layout after an edit is redone lazily and, in pages, not always completely:
-            # mark the rest dirty so what follows is laid out again from this heading on.
-            doc.markContentsDirty(head.position(), doc.characterCount() - head.position())
+            # The layout after a format change is redone lazily and, in pages, not always
+            # completely (text below went missing from the PDF): marking the heading's block
+            # dirty lays out again from it on (marking the whole rest costs 3x as much).
+            doc.markContentsDirty(head.position(), head.length())
             moved += 1
         block = follower
     return moved
