@@ -130,4 +130,3 @@ def test_compact_detail_for_big_groups(tmp_path: Path, seed_group: list[MemberRe
     text = pdf_text(out)
     assert "One line per person" in text and "Member2 Labour" in text
     assert "INVALID: correct" in text
-
