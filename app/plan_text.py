@@ -33,10 +33,15 @@ def reason_words(rule_id: str) -> str:
     return f"{rule_id} {rule.label or rule.name}"
 
 
-def remaining_text(plan: Plan) -> str:
-    """The reasons that would remain after the plan ('' when none would)."""
+def remaining_text(plan: Plan, *, codes: bool = True) -> str:
+    """The reasons that would remain after the plan ('' when none would); without `codes` (the
+    volunteer's part of the handout) it counts them instead of naming rule ids."""
     if plan.colour is Colour.GREEN or not plan.remaining:
         return ""
+    if not codes:
+        count = len(plan.remaining)
+        return (f"{count} reason{'s' if count > 1 else ''} below would remain. Get advice on "
+                f"{'them' if count > 1 else 'it'} before going ahead.")
     reasons = ", ".join(reason_words(r) for r in plan.remaining)
     return f"these reasons would remain: {reasons}. Get advice on them before going ahead."
 

@@ -1,5 +1,13 @@
 """The HTML of printed reports (QTextDocument's HTML subset), in blocks the group report reuses.
 
+The single-person handout has two parts. The volunteer's part speaks plain words only: page 1
+holds the name, the overall colour with its meaning, "What to do next" and the area table; the
+findings (reason and remedy) follow. The appendix for counsel starts on a new page and holds
+everything internal: rule ids, alternatives, sources with links, the answers with their question
+ids, the ruleset and the digest. Headings (h1-h6) are kept with what follows them by
+app.pdf.keep_headings_with_next, so every heading-like line (a finding's title, "Sources") is a
+heading element.
+
 Every piece of user or data text goes through `esc`. Colours are always printed as words too, so
 a black-and-white printout reads the same. Big tables use row shading, not cell borders (borders
 triple the layout cost).
@@ -13,6 +21,7 @@ from app.about import APP_NAME, VERSION
 from app.assessing import Outcome, answers_digest, immigration_first
 from app.fonts import FONT_STACK
 from app.pdf import esc
+from app.routing import friendly_message
 from rules import Area, Assessment, Colour, Finding, load_parameters
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.facts import Status
@@ -27,6 +36,9 @@ PALETTE: dict[str, tuple[str, str, str]] = {
     "NOTE": ("#5f6368", "#ffffff", "#f1f3f4"),
 }
 NOT_ASSESSED = ("#e8eaed", "#3c4043", "#f8f9fa")
+# One name for the state of answers that cannot be assessed, everywhere (window, exports, PDFs).
+INVALID_WORD = "INVALID"
+INVALID_MEANING = "Invalid: some answers need correcting before they can be assessed."
 
 AREA_TITLES: dict[Area, str] = {
     Area.CAMPAIGN: "Campaign and scope",
@@ -67,6 +79,11 @@ p { margin-top: 0; margin-bottom: 0.3em; }
        color: #3c4043; }
 .url { color: #1a57b0; }
 .big { font-size: 15pt; font-weight: bold; }
+h4 { font-size: 10pt; font-weight: bold; margin-top: 0.9em; margin-bottom: 0.25em; }
+h5 { font-size: 8pt; font-weight: bold; color: #5f6368; margin-left: 1.6em; margin-top: 0.4em;
+     margin-bottom: 0.15em; }
+.step { margin-left: 1.6em; margin-bottom: 0.3em; }
+.newpage { page-break-before: always; }
 """
 
 
@@ -80,14 +97,22 @@ def _palette(colour: Colour | str | None) -> tuple[str, str, str]:
 
 
 def colour_word(colour: Colour | str | None) -> str:
-    return str(colour) if colour is not None else "NOT ASSESSED"
+    """RED, AMBER, GREEN, NOTE; None (answers that could not be assessed) is INVALID."""
+    return str(colour) if colour is not None else INVALID_WORD
 
 
 def colour_badge(colour: Colour | str | None) -> str:
-    """The colour as a word on its colour (never colour alone); None reads 'NOT ASSESSED'."""
+    """The colour as a word on its colour (never colour alone); None reads 'INVALID'."""
     background, foreground, _ = _palette(colour)
     return (f'<span style="background-color:{background}; color:{foreground}; '
             f'font-weight:bold">&nbsp;{esc(colour_word(colour))}&nbsp;</span>')
+
+
+def isolated(text: str) -> str:
+    """Escaped `text` set apart for the bidi algorithm, after a left-to-right mark: a name in
+    Arabic or Hebrew keeps its own order without turning the line around it (else "3. " and
+    an Arabic name print as the name, then ".3", right-aligned)."""
+    return f"&#x200E;&#x2068;{esc(text)}&#x2069;"
 
 
 def _url(url: str | None) -> str:
@@ -114,7 +139,7 @@ def citations_html(finding: Finding) -> str:
     if not finding.citations:
         return ""
     items = "".join(citation_html(c) for c in finding.citations)
-    return f'<p class="src">Sources</p>{items}'
+    return f"<h5>Sources</h5>{items}"
 
 
 def counterfactual_html(cf: Counterfactual) -> str:
@@ -124,41 +149,71 @@ def counterfactual_html(cf: Counterfactual) -> str:
             f'<span class="muted">(overall result)</span></p>')
 
 
+def finding_title(finding: Finding) -> str:
+    """A finding's title in plain words: its area (for immigration, which has its own section,
+    "Your visa or status"), and its label where it has one."""
+    title = "Your visa or status" if finding.immigration else \
+        AREA_TITLES.get(finding.area, str(finding.area))
+    return f"{title}: {finding.label}" if finding.label else title
+
+
 def finding_html(finding: Finding) -> str:
-    """One finding: colour, rule id and name, the reason, the remedy, alternatives, sources."""
+    """One finding for the volunteer: colour, its area in words, the reason and the remedy.
+    No rule id, no sources: those are in the appendix for counsel."""
+    parts = [f"<h4>{colour_badge(finding.colour)}&nbsp; {esc(finding_title(finding))}</h4>",
+             f'<p class="fb">{esc(finding.text)}</p>']
+    if finding.remedy and finding.colour in (Colour.RED, Colour.AMBER):
+        parts.append(f'<p class="fb"><b>What would make this green:</b> '
+                     f"{esc(finding.remedy)}</p>")
+    return "".join(parts)
+
+
+def _sections(assessment: Assessment, election: list[str], immigration: list[str]) -> str:
+    """Election law and immigration, the worse of the two first (as on screen)."""
+    if not immigration:
+        return "".join(election)
+    return "".join(immigration + election if immigration_first(assessment)
+                   else election + immigration)
+
+
+def findings_html(assessment: Assessment) -> str:
+    """Every finding in plain words: election law and, in its own labelled section,
+    immigration; the worse of the two comes first (as on screen)."""
+    election = ["<h2>Findings (election law)</h2>"]
+    election += [finding_html(f) for f in assessment.election_findings] or [
+        '<p class="muted">No election-law rule applied.</p>']
+    found = assessment.immigration_findings
+    immigration = ["<h2>Immigration (not election law)</h2>",
+                   '<p class="muted">These cautions are about your visa or status, not '
+                   "campaign-finance law. They never make the result RED; get immigration "
+                   "advice if they apply to you.</p>",
+                   *(finding_html(f) for f in found)] if found else []
+    return _sections(assessment, election, immigration)
+
+
+def counsel_finding_html(finding: Finding) -> str:
+    """One finding for counsel: rule id and name, colour and severity, the alternatives and
+    the sources with their links."""
     severity = f' <span class="muted">({esc(finding.severity)} severity)</span>' \
         if finding.severity else ""
     label = f" &#8212; {esc(finding.label)}" if finding.label else ""
-    parts = [
-        f'<p class="fh">{colour_badge(finding.colour)}&nbsp; <b>{esc(finding.rule)}</b> '
-        f'<span class="muted">{esc(finding.name)}</span>{label}{severity}</p>',
-        f'<p class="fb">{esc(finding.text)}</p>',
-    ]
-    if finding.remedy:
-        parts.append(f'<p class="fb"><b>What would make this green:</b> '
-                     f"{esc(finding.remedy)}</p>")
+    parts = [f"<h4>{colour_badge(finding.colour)}&nbsp; {esc(finding.rule)} "
+             f'<span class="muted">{esc(finding.name)}</span>{label}{severity} '
+             f'<span class="muted">&#183; {esc(finding_title(finding))}</span></h4>']
     parts += [counterfactual_html(cf) for cf in finding.counterfactuals]
     parts.append(citations_html(finding))
     return "".join(parts)
 
 
-def findings_html(assessment: Assessment) -> str:
-    """Every finding: election law and, in its own labelled section, immigration; the worse of
-    the two comes first (as on screen), so an amber immigration caution is not on page 2 behind
-    a list of green election findings."""
-    parts = ["<h2>Findings (election law)</h2>"]
-    election = assessment.election_findings
-    parts += [finding_html(f) for f in election] if election else [
+def counsel_findings_html(assessment: Assessment) -> str:
+    """Every rule that applied, by id, in the order of the findings above."""
+    election = ["<h3>Election law</h3>"]
+    election += [counsel_finding_html(f) for f in assessment.election_findings] or [
         '<p class="muted">No election-law rule applied.</p>']
-    immigration = assessment.immigration_findings
-    if not immigration:
-        return "".join(parts)
-    section = ["<h2>Immigration (not election law)</h2>",
-               '<p class="muted">These cautions are about your visa or status, not '
-               "campaign-finance law. They never make the result RED; get immigration "
-               "advice if they apply to you.</p>",
-               *(finding_html(f) for f in immigration)]
-    return "".join(section + parts if immigration_first(assessment) else parts + section)
+    found = assessment.immigration_findings
+    immigration = (["<h3>Immigration (not election law)</h3>"]
+                   + [counsel_finding_html(f) for f in found]) if found else []
+    return "<h2>Rules applied</h2>" + _sections(assessment, election, immigration)
 
 
 def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38, 62)) -> str:
@@ -198,34 +253,63 @@ def overall_html(assessment: Assessment) -> str:
     )
 
 
+def _plan_steps(assessment: Assessment) -> list[str]:
+    """The plan's steps (every change that together reaches the best colour, rules.plan)."""
+    plan = assessment.plan
+    return [plan_text.step_text(step) for step in plan.steps] if plan is not None else []
+
+
+def next_steps(assessment: Assessment) -> list[str]:
+    """'What to do next' as plain sentences (not escaped): the plan, what to find out, then the
+    remedy of every red and amber finding (each once, worst first), then who to show this to."""
+    steps = _plan_steps(assessment)
+    seen = set(steps)
+    for fact in assessment.missing:
+        step = f"Find out, then answer again: {fact.prompt}"
+        if step not in seen:
+            seen.add(step)
+            steps.append(step)
+    worrying = [f for f in assessment.findings if f.colour in (Colour.RED, Colour.AMBER)]
+    if assessment.plan is not None and not assessment.plan.remaining:
+        worrying = []  # the plan clears every reason; each remedy is under its finding
+    worrying.sort(key=lambda f: f.colour is not Colour.RED)
+    for finding in worrying:
+        if finding.remedy and finding.remedy not in seen:
+            seen.add(finding.remedy)
+            steps.append(finding.remedy)
+    if assessment.colour is Colour.GREEN and not steps:
+        steps.append("Nothing needs to change: go ahead as you described, and check again if "
+                     "anything about your plan changes.")
+    elif assessment.colour is not Colour.GREEN:
+        steps.append("Show this handout to your campaign's compliance counsel before you go "
+                     "ahead; the last pages are written for them.")
+    return steps
+
+
+def next_steps_html(assessment: Assessment) -> str:
+    """The 'What to do next' section: numbered steps in plain words, the plan's first."""
+    parts = ["<h2>What to do next</h2>"]
+    plan = assessment.plan
+    if plan is not None:
+        remaining = plan_text.remaining_text(plan, codes=False)
+        parts.append(f"<p><b>{esc(plan_text.plan_intro(plan))}</b> Then the overall result "
+                     f"would be {colour_badge(plan.colour)}"
+                     + (f"; {esc(remaining)}" if remaining else "") + ".</p>")
+    parts += [f'<p class="step"><b>{number}.</b> {esc(step)}</p>'
+              for number, step in enumerate(next_steps(assessment), start=1)]
+    return "".join(parts)
+
+
 def missing_html(missing: tuple[MissingFact, ...]) -> str:
-    """The 'I don't know' answers that stand between the volunteer and a green result."""
+    """The 'I don't know' answers that stand between the volunteer and a green result (for
+    counsel: with the question ids)."""
     parts = ["<h2>Facts still missing</h2>"]
     if not missing:
         parts.append('<p class="muted">None: every question was answered.</p>')
         return "".join(parts)
-    parts.append("<p>Find these out before going ahead; an unknown answer is never green:</p>")
+    parts.append("<p>An unknown answer is never green; these are the ones that matter:</p>")
     parts += [f'<p class="fb">&#8226; <b>{esc(m.question)}</b> {esc(m.prompt)}</p>'
               for m in missing]
-    return "".join(parts)
-
-
-def plan_html(assessment: Assessment) -> str:
-    """'What to do next': the one plan of remedies (issue 8); nothing for a GREEN result."""
-    if assessment.colour is Colour.GREEN:
-        return ""
-    parts = [f"<h2>{esc(plan_text.HEADING)}</h2>"]
-    plan = assessment.plan
-    if plan is None:
-        parts.append(f"<p>{esc(plan_text.no_plan_text(assessment))}</p>")
-        return "".join(parts)
-    parts.append(f"<p><b>{esc(plan_text.plan_intro(plan))}</b></p>")
-    parts += [f'<p class="fb">{index}. {esc(plan_text.step_text(step))} '
-              f'<span class="muted">(rule {esc(step.rule)})</span></p>'
-              for index, step in enumerate(plan.steps, 1)]
-    remaining = plan_text.remaining_text(plan)
-    parts.append(f"<p>&#187; Then the overall result would be {colour_badge(plan.colour)}"
-                 + (f"; {esc(remaining)}" if remaining else "") + "</p>")
     return "".join(parts)
 
 
@@ -254,7 +338,7 @@ def answers_html(answers: Mapping[str, object]) -> str:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     page = ""
-    parts = ["<h2>Your answers</h2>"]
+    parts = ["<h2>The answers</h2>"]
     for question in QUESTIONS:
         if question.id not in answers:
             continue
@@ -286,16 +370,32 @@ def disclaimer_html() -> str:
             f"{esc(disclaimer())}</p></td></tr></table>")
 
 
-def _issues_html(outcome: Outcome) -> str:
-    parts = ['<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
-             f'<tr><td bgcolor="{NOT_ASSESSED[0]}"><span class="big">Not assessed: the answers '
-             "need correcting</span></td></tr></table>",
-             "<h2>What needs correcting</h2>"]
-    for issue in outcome.validation.issues:
+def invalid_box_html() -> str:
+    """The overall box of answers that cannot be assessed: INVALID, as everywhere."""
+    background, foreground, tint = NOT_ASSESSED
+    return ('<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
+            f'<tr><td bgcolor="{background}"><span class="big" style="color:{foreground}">'
+            f"Overall result: {INVALID_WORD}</span></td></tr>"
+            f'<tr><td bgcolor="{tint}"><p style="margin-bottom:0">{esc(INVALID_MEANING)}</p>'
+            "</td></tr></table>")
+
+
+def _to_correct_html(outcome: Outcome) -> str:
+    """What to do next for invalid answers: each question in words with what is wrong."""
+    parts = ["<h2>What to do next</h2>",
+             "<p>Correct these answers, then check again:</p>"]
+    for number, issue in enumerate(outcome.validation.issues, start=1):
         question = QUESTION_BY_ID.get(issue.question)
-        where = f" ({esc(question.text)})" if question else ""
-        parts.append(f'<p class="fb">&#8226; <b>{esc(issue.code)} {esc(issue.question)}</b>'
-                     f"{where}: {esc(issue.message)}</p>")
+        where = esc(question.text) if question else "The answers file"
+        parts.append(f'<p class="step"><b>{number}. {where}</b><br/>'
+                     f"{esc(friendly_message(issue))}</p>")
+    return "".join(parts)
+
+
+def _issues_for_counsel_html(outcome: Outcome) -> str:
+    parts = ["<h2>Validation issues</h2>"]
+    parts += [f'<p class="fb">&#8226; <b>{esc(issue.code)} {esc(issue.question)}</b>: '
+              f"{esc(issue.message)}</p>" for issue in outcome.validation.issues]
     return "".join(parts)
 
 
@@ -325,16 +425,31 @@ def about_html(outcome: Outcome, generated: date) -> str:
             + _shaded_rows(rows, (24, 76)))
 
 
+def counsel_html(outcome: Outcome, generated: date) -> str:
+    """The appendix for counsel, from a new page: rule ids and sources, what is missing, the
+    answers with their question ids, the ruleset and the digest."""
+    assessment = outcome.assessment
+    parts = ['<h1 class="newpage">For the campaign\u2019s counsel</h1>',
+             '<p class="sub">The rules behind the findings above, with their sources, the '
+             "answers as given, and what identifies this report.</p>"]
+    if assessment is None:
+        parts.append(_issues_for_counsel_html(outcome))
+    else:
+        parts += [counsel_findings_html(assessment), missing_html(assessment.missing)]
+    parts += [answers_html(outcome.clean_answers), about_html(outcome, generated)]
+    return "".join(parts)
+
+
 def assessment_report_html(outcome: Outcome, person_name: str | None,
                            generated: date | None = None) -> str:
-    """The whole single-person report as one HTML page."""
+    """The whole single-person handout as one HTML page (see the module docstring)."""
     today = generated or date.today()
     name = person_name.strip() if person_name else ""
-    heading = ["<h1>Volunteer Check: assessment report</h1>",
+    heading = ["<h1>Volunteer Check: your result</h1>",
                '<p class="sub">US federal election law on foreign nationals volunteering for '
                f"campaigns &#8212; {esc(format_date(today))}</p>"]
     if name:
-        heading.append(f"<p>Prepared for: <b>{esc(name)}</b></p>")
+        heading.append(f"<p>Prepared for: <b>{isolated(name)}</b></p>")
     assessment = outcome.assessment
     body: list[str] = []
     changed = outcome.colour_changed
@@ -343,12 +458,13 @@ def assessment_report_html(outcome: Outcome, person_name: str | None,
                     f"under ruleset {esc(assessment.ruleset.version)} it is now "
                     f"{colour_badge(changed[1])}.</p>")
     if assessment is None:
-        body += [_issues_html(outcome), disclaimer_html()]
+        body += [invalid_box_html(), _to_correct_html(outcome), "<p>&nbsp;</p>",
+                 disclaimer_html()]
     else:
-        body += [overall_html(assessment), disclaimer_html(), plan_html(assessment),
-                 areas_html(assessment),
-                 findings_html(assessment), missing_html(assessment.missing)]
-    body += [answers_html(outcome.clean_answers), about_html(outcome, today)]
+        body += [overall_html(assessment), next_steps_html(assessment), areas_html(assessment),
+                 disclaimer_html(), '<h1 class="newpage">What we found, in plain words</h1>',
+                 findings_html(assessment)]
+    body.append(counsel_html(outcome, today))
     return ("<html><head><meta charset=\"utf-8\">"
             f"<style>{STYLE}</style></head><body>"
             + "".join(heading) + "".join(body) + "</body></html>")

@@ -1,11 +1,14 @@
 """Render every wizard page and several results to PNG, at 1280x800 and 1024x640.
 
-    .venv/bin/python tools/screenshots.py [--dark] [OUT_DIR]
+    .venv/bin/python tools/screenshots.py [--dark] [--organiser] [OUT_DIR]
 
 Default OUT_DIR: docs/screenshots. --dark renders with a dark system palette (file names end in
 -dark) to check the contrast of the tinted boxes and colour words. Offscreen; the user's own
 drafts are never touched: VOLUNTEER_CHECK_HOME points at a temporary folder, deleted on the way out
 (the draft autosaved there holds the sample answers, immigration status included).
+
+The organiser window and both PDF reports follow (tools/organiser_shots.py: files named
+organiser-* and pdf-*, the PDFs beside them); --organiser renders only those.
 """
 
 import os
@@ -150,7 +153,8 @@ def render(app: QApplication, out: Path, dark: bool) -> int:
 
 def main(argv: list[str]) -> int:
     dark = "--dark" in argv
-    args = [a for a in argv if a != "--dark"]
+    organiser_only = "--organiser" in argv
+    args = [a for a in argv if a not in ("--dark", "--organiser")]
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -161,7 +165,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix=HOME_PREFIX) as home:
         os.environ["VOLUNTEER_CHECK_HOME"] = home
         try:
-            written = render(app, out, dark)
+            written = 0 if organiser_only else render(app, out, dark)
+            from tools.organiser_shots import render_organiser
+
+            written += render_organiser(app, out, SIZES, dark)
         finally:
             if before is None:
                 os.environ.pop("VOLUNTEER_CHECK_HOME", None)

@@ -34,7 +34,7 @@ RESULT_HEADERS: tuple[str, ...] = (
     "Source", "Row", "Name", "Email", "Reference", "Colour",
     *(f"{area.value.capitalize()} light" for area in AREAS),
     "Rules fired", "Top finding", "Missing facts", "Errors", "Duplicate", "Group defaults used",
-    "Ignored answers", "Changed", "Ruleset", "As of",
+    "Ignored answers", "Changed", "Edited", "Ruleset", "As of",
 )
 COLOUR_COLUMN = RESULT_HEADERS.index("Colour")
 DUPLICATE_COLUMN = RESULT_HEADERS.index("Duplicate")
@@ -60,7 +60,7 @@ def neutralise(value: object) -> object:
 _MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
 # The cells that carry text from volunteers or files (the others are colours, rule ids, dates).
 _FREE_TEXT = (0, 2, 3, 4, *range(RESULT_HEADERS.index("Top finding"),
-                                 RESULT_HEADERS.index("Changed") + 1))
+                                 RESULT_HEADERS.index("Edited") + 1))
 
 
 def result_row(result: MemberResult, as_of: str = "") -> list[object]:
@@ -77,7 +77,7 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
         "; ".join([_MISSING_TEXT.get(qid, qid) for qid in missing]) if missing else "",
         result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), " ".join(result.dropped),
-        result.changed_text,
+        result.changed_text, member.edited_text,
         result.ruleset, as_of,
     ]
 
@@ -286,7 +286,8 @@ class XlsxResultsWriter(ResultsWriter):
         self._sheet: Any = self._book.create_sheet("Results")
         self._sheet.freeze_panes = "A2"
         widths = {"Source": 16, "Name": 22, "Email": 26, "Top finding": 60, "Errors": 60,
-                  "Missing facts": 30, "Rules fired": 24, "Changed": 24, "Duplicate": 30}
+                  "Missing facts": 30, "Rules fired": 24, "Changed": 24, "Duplicate": 30,
+                  "Edited": 40}
         from openpyxl.utils import get_column_letter
 
         for index, title in enumerate(RESULT_HEADERS, start=1):

@@ -7,6 +7,8 @@ each rule that fired, with its sources, once for the whole group instead of once
 With `redact`, names print as initials and emails are left out.
 """
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,12 +18,14 @@ from app.about import APP_NAME, VERSION
 from app.group.members import MemberResult, issue_text
 from app.pdf import PageSize, esc, html_to_pdf
 from app.report_html import (
+    INVALID_WORD,
     PALETTE,
     STYLE,
     citation_html,
     colour_badge,
     disclaimer_html,
     format_date,
+    isolated,
 )
 from rules import (
     Answers,
@@ -35,6 +39,7 @@ from rules import (
 )
 from rules.engine import evaluate
 from rules.facts import derive_facts
+from rules.questions import QUESTION_BY_ID
 from rules.rule import Rule
 
 GROUP_STYLE = STYLE + """
@@ -46,17 +51,45 @@ GROUP_STYLE = STYLE + """
 .r { margin-left: 2.4em; margin-bottom: 0.25em; color: #3c4043; }
 .line { margin-top: 0.35em; margin-bottom: 0; }
 """
-NOT_SCREENED = "NOT SCREENED"
+INVALID = INVALID_WORD
+GROUP_FOOTER = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
 # Up to this many people, each gets their findings in words; above, one paragraph each.
 FULL_DETAIL_MAX = 200
 Detail = Literal["auto", "full", "compact"]
 NOT_SCREENED_PALETTE = ("#e8eaed", "#3c4043", "#eeeeee")
 
 
+# Scripts whose names are not abbreviated with a full stop: an ideograph or syllable is a
+# whole sign, so its initial stands alone ("山田 太郎" -> "山 太").
+_NO_STOP_PREFIXES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")
+
+
+def _initial(word: str) -> str:
+    """The first letter or digit of `word` with the marks that belong to it (an accent, a
+    vowel sign), or '' when the word has none (punctuation, '=', a dash)."""
+    for index, char in enumerate(word):
+        if unicodedata.category(char)[0] in "LN":
+            end = index + 1
+            while end < len(word) and unicodedata.category(word[end])[0] == "M":
+                end += 1
+            return unicodedata.normalize("NFC", word[index:end])
+    return ""
+
+
+def _stands_alone(initial: str) -> bool:
+    return unicodedata.name(initial[0], "").startswith(_NO_STOP_PREFIXES)
+
+
 def initials(name: str) -> str:
-    """'Jane van Doe' -> 'J. v. D.'; '' stays ''."""
-    parts = [part for part in name.replace(",", " ").split() if part]
-    return " ".join(f"{part[0]}." for part in parts)
+    """One initial per word, in the name's own order: 'Jane van Doe' -> 'J. v. D.', '=Bob
+    O'Neil' -> 'B. O.', 'محمد علي' -> 'م. ع.', '山田 太郎' -> '山 太'; '' stays ''.
+
+    Words are separated by spaces (any Unicode space) and commas; each gives its first letter
+    or digit (with its combining marks), skipping leading punctuation and symbols such as the
+    '=' of a name that would be a formula in a spreadsheet. Han, kana, Hangul and Yi initials
+    take no full stop."""
+    parts = [_initial(word) for word in re.split(r"[\s,\u3001\uff0c]+", name)]
+    return " ".join(part if _stands_alone(part) else f"{part}." for part in parts if part)
 
 
 def shown_name(result: MemberResult, redact: bool) -> str:
@@ -68,8 +101,7 @@ def shown_name(result: MemberResult, redact: bool) -> str:
 
 
 def _badge(word: str) -> str:
-    return colour_badge(word if word in PALETTE else None) if word != "INVALID" else \
-        colour_badge(None).replace("NOT ASSESSED", NOT_SCREENED)
+    return colour_badge(word if word in PALETTE else None)
 
 
 def summary_html(results: Sequence[MemberResult]) -> str:
@@ -86,16 +118,17 @@ def summary_html(results: Sequence[MemberResult]) -> str:
         f'<span class="big" style="color:{PALETTE.get(word, ("", "#3c4043", ""))[1]}">'
         f"{counts[word]}</span><br/><span style=\"color:"
         f'{PALETTE.get(word, ("", "#3c4043", ""))[1]}">'
-        f"{esc(word.capitalize() if word != 'INVALID' else 'Not screened')}</span></td>"
+        f"{esc(word.capitalize())}</span></td>"
         for word in ("RED", "AMBER", "GREEN", "INVALID"))
     parts = [
         f"<p>{len(results)} {'person' if len(results) == 1 else 'people'} screened. "
-        f"Group result (the worst member result): {colour_badge(worst)}</p>",
+        "Group result (the worst member result): "
+        f"{colour_badge(worst) if worst else '&#8212;'}</p>",
         f'<table width="100%" cellspacing="4" cellpadding="6"><tr>{cells}</tr></table>',
     ]
     if counts["INVALID"]:
-        parts.append("<p>People marked NOT SCREENED have answers that need correcting; they "
-                     "are not cleared until they are screened.</p>")
+        parts.append(f"<p>People marked {INVALID} have answers that need correcting; they "
+                     "are not cleared until they are corrected and screened.</p>")
     if duplicates:
         parts.append(f"<p>{duplicates} possible duplicate{'s' if duplicates > 1 else ''} "
                      "(same email, or same name and reference) are marked in the table.</p>")
@@ -118,9 +151,10 @@ def table_html(results: Sequence[MemberResult], redact: bool) -> str:
             count = len(result.issues)
             top = f"{count} answer{'s' if count != 1 else ''} to correct"
         dup = " (possible duplicate)" if result.duplicate_of else ""
-        shown = NOT_SCREENED if word == "INVALID" else word
-        rows.append(f'<tr bgcolor="{tint}"><td>{index}. {esc(shown_name(result, redact))}'
-                    f"{dup}</td><td><b>{shown}</b></td><td>{esc(top) or '&#8212;'}</td></tr>")
+        edited = " (edited)" if result.member.edited else ""
+        rows.append(f'<tr bgcolor="{tint}"><td>{index}. {isolated(shown_name(result, redact))}'
+                    f"{edited}{dup}</td><td><b>{word}</b></td>"
+                    f"<td>{esc(top) or '&#8212;'}</td></tr>")
     return ('<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows)
             + "</table>")
 
@@ -189,12 +223,20 @@ def _who(result: MemberResult, redact: bool) -> str:
     return " \u00b7 ".join(who)
 
 
+def _sentence(text: str) -> str:
+    """`text` with a capital first letter (str.capitalize would lower-case file names and
+    question ids)."""
+    return text[:1].upper() + text[1:] + "."
+
+
 def _flags(result: MemberResult) -> list[str]:
     flags = []
     if result.duplicate_of:
-        flags.append(result.duplicate_of.capitalize() + ".")
+        flags.append(_sentence(result.duplicate_of))
     if result.changed_text:
-        flags.append(result.changed_text.capitalize() + ".")
+        flags.append(_sentence(result.changed_text))
+    if result.member.edited:
+        flags.append(_sentence(result.member.edited_text))
     return flags
 
 
@@ -208,12 +250,12 @@ def _by_colour(assessment: Assessment) -> dict[str, list[str]]:
 def person_html(index: int, result: MemberResult, assessment: Assessment | None,
                 redact: bool, cache: dict[int, str] | None = None) -> str:
     """One person's full section: red and amber findings with remedies, the rest by rule id."""
-    parts = [f'<p class="person">{index}. {esc(shown_name(result, redact))} &nbsp;'
-             f"{_badge(result.colour_word)}</p>",
+    parts = [f'<h3 class="person">{index}. {isolated(shown_name(result, redact))} &nbsp;'
+             f"{_badge(result.colour_word)}</h3>",
              f'<p class="who">{esc(_who(result, redact))}</p>']
     parts += [f'<p class="f"><b>{esc(flag)}</b></p>' for flag in _flags(result)]
     if assessment is None:
-        parts.append('<p class="f">Not screened; correct these answers:</p>')
+        parts.append(f'<p class="f">{INVALID}: correct these answers, then screen again:</p>')
         parts += [f'<p class="r">&#8226; {esc(text)}</p>' for text in result.issue_texts()]
         return "".join(parts)
     parts.append(_findings_html(assessment, {} if cache is None else cache))
@@ -240,8 +282,8 @@ def _findings_html(assessment: Assessment, cache: dict[int, str]) -> str:
     if also:
         parts.append(f'<p class="r">Also applied: {esc("; ".join(also))}.</p>')
     if assessment.missing:
-        missing = ", ".join(m.question for m in assessment.missing)
-        parts.append(f'<p class="r">Still to find out: {esc(missing)}.</p>')
+        parts.append('<p class="r">Still to find out:</p>')
+        parts += [f'<p class="r">&#8226; {esc(m.prompt)}</p>' for m in assessment.missing]
     text = "".join(parts)
     cache[id(assessment)] = text
     return text
@@ -251,21 +293,27 @@ def person_line_html(index: int, result: MemberResult, groups: dict[str, list[st
                      redact: bool) -> str:
     """One person in one paragraph (big groups): their rules by colour; the appendix words
     each rule once, with its remedy and sources."""
-    head = f"<b>{index}. {esc(shown_name(result, redact))}</b> {_badge(result.colour_word)} "
+    head = f"<b>{index}. {isolated(shown_name(result, redact))}</b> {_badge(result.colour_word)} "
     flags = " ".join(_flags(result))
     if groups is None:
         issues = "; ".join(issue_text(result.member, issue, with_row=False)
                            for issue in result.issues)
-        body = f"Not screened; correct: {esc(issues)}"
+        body = f"{INVALID}: correct {esc(issues)}"
     else:
         words = [f"{label}: {' '.join(groups[colour])}" for colour, label in (
             ("RED", "RED"), ("AMBER", "AMBER"), ("GREEN", "green"), ("NOTE", "notes"))
             if colour in groups]
         if result.missing:
-            words.append("to find out: " + " ".join(result.missing))
+            words.append("to find out: " + "; ".join(missing_text(qid) for qid in result.missing))
         body = esc(" \u00b7 ".join(words))
     extra = f" <i>{esc(flags)}</i>" if flags else ""
     return f'<p class="line">{head}{body}{extra}</p>'
+
+
+def missing_text(qid: str) -> str:
+    """A fact still to find out as its question, not its id."""
+    question = QUESTION_BY_ID.get(qid)
+    return question.text if question is not None else qid
 
 
 def rules_appendix_html(findings: Sequence[Finding], remedies: bool) -> str:
@@ -274,8 +322,8 @@ def rules_appendix_html(findings: Sequence[Finding], remedies: bool) -> str:
              '<p class="muted">Each rule is stated once here with its sources; the sections '
              "above say which rules apply to whom.</p>"]
     for finding in findings:
-        parts.append(f'<p class="fh">{colour_badge(finding.colour)} <b>{esc(finding.rule)}</b> '
-                     f'<span class="muted">{esc(finding.name)}</span></p>')
+        parts.append(f"<h4>{colour_badge(finding.colour)} <b>{esc(finding.rule)}</b> "
+                     f'<span class="muted">{esc(finding.name)}</span></h4>')
         parts.append(f'<p class="fb">{esc(finding.text)}</p>')
         if remedies and finding.remedy:
             parts.append(f'<p class="fb"><b>What would make this green:</b> '
@@ -340,5 +388,4 @@ def write_group_pdf(results: Sequence[MemberResult], out: Path | str, *,
                     page: PageSize | None = None, detail: Detail = "auto") -> None:
     """Write the group report (0600, atomic); AnswersFileError when it cannot be saved."""
     html = group_report_html(results, as_of=as_of, redact=redact, detail=detail)
-    footer = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
-    html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=footer)
+    html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=GROUP_FOOTER)

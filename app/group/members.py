@@ -3,7 +3,7 @@
 from array import array
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from hashlib import blake2b
 from typing import Any
@@ -12,13 +12,15 @@ from app.group.columns import apply_defaults
 from rules import RULE_BY_ID, Issue, screen, validate_answers
 from rules.applicability import Column
 from rules.branching import column_of_answers
-from rules.engine import wording_context
+from rules.engine import catalogue_wording, wording_context
 from rules.facts import derive_facts
+from rules.questions import QUESTIONS
 from rules.rule import Area, Colour
 
 AREAS: tuple[Area, ...] = tuple(Area)
 COLOURS = ("RED", "AMBER", "GREEN")
 INVALID = "INVALID"
+QUESTION_ORDER: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 
 
 @dataclass(slots=True)
@@ -40,6 +42,33 @@ class Member:
     last_colour: str | None = None
     last_ruleset: str | None = None
     path: str | None = None
+    # The person's own answers as imported, kept once they are edited in the app.
+    original: dict[str, Any] | None = None
+
+    @property
+    def edited(self) -> bool:
+        """True when the answers were changed in the app (and differ from the imported ones)."""
+        return self.original is not None and self.original != self.answers
+
+    def edits(self) -> list[tuple[str, Any, Any]]:
+        """(question id, original value, value now) of every answer changed in the app, in
+        question order; None for a blank."""
+        if self.original is None:
+            return []
+        before, now = self.original, self.answers
+        changed = [qid for qid in QUESTION_ORDER if before.get(qid) != now.get(qid)]
+        extra = sorted(key for key in {*before, *now} - set(QUESTION_ORDER)
+                       if before.get(key) != now.get(key))
+        return [(qid, before.get(qid), now.get(qid)) for qid in [*changed, *extra]]
+
+    @property
+    def edited_text(self) -> str:
+        """'edited in the app: D1 was foreign_party, now self; D3 was blank, now 700' or ''."""
+        if not self.edited:
+            return ""
+        parts = [f"{qid} was {_value_text(old)}, now {_value_text(new)}"
+                 for qid, old, new in self.edits()]
+        return "edited in the app: " + "; ".join(parts) if parts else "edited in the app"
 
     @property
     def where(self) -> str:
@@ -116,6 +145,22 @@ class MemberResult:
         return "; ".join(self.issue_texts())
 
 
+def edited_member(member: Member, answers: dict[str, Any]) -> Member:
+    """`member` with new own answers from an edit in the app: the answers as first imported are
+    kept (`original`, also over several edits), reading problems are gone with the old cells."""
+    original = member.original if member.original is not None else dict(member.answers)
+    return replace(member, answers=dict(answers), read_issues=(), original=original)
+
+
+def _value_text(value: Any) -> str:
+    """An answer as a spreadsheet cell would hold it (codes; several joined with ';')."""
+    if value is None or value == "" or value == []:
+        return "blank"
+    if isinstance(value, list | tuple):
+        return ";".join(str(item) for item in value)
+    return str(value)
+
+
 def issue_text(member: Member, issue: Issue, with_row: bool = True) -> str:
     """One validation issue with its row, column, the bad value and what is allowed."""
     where = f"row {member.row}, " if member.row is not None and with_row else ""
@@ -136,6 +181,26 @@ def issue_text(member: Member, issue: Issue, with_row: bool = True) -> str:
 def _first_sentence(text: str) -> str:
     end = text.find(". ")
     return text if end < 0 else text[: end + 1]
+
+
+def rule_summary(rule_id: str) -> str:
+    """The first sentence of a rule's text, in the catalogue's wording (every committee's
+    amount where it differs), for lists of rules; the id when there is no such rule."""
+    rule = RULE_BY_ID.get(rule_id)
+    if rule is None:
+        return rule_id
+    return _first_sentence(rule.text.format(**catalogue_wording(date.today())))
+
+
+def rule_title(rule_id: str, length: int = 64) -> str:
+    """'R31 Flights or travel paid by a foreign party, government or…': the id and the start
+    of its first sentence, for a list to pick from."""
+    summary = rule_summary(rule_id)
+    if summary == rule_id:
+        return rule_id
+    if len(summary) > length:
+        summary = summary[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    return f"{rule_id} {summary}"
 
 
 class Screener:

@@ -31,6 +31,7 @@ from app.group.export import DUPLICATE_COLUMN, CsvText, safe_row
 from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
 from app.group.pipeline import Progress, RunReport, make_screener
 from app.group.reading import (
+    COMMENT_MARK,
     MAX_LINE_BYTES,
     CsvSource,
     SourceInfo,
@@ -38,6 +39,7 @@ from app.group.reading import (
     _check_header,
     _member,
     header_cells,
+    is_comment,
     open_source,
     sniff_delimiter,
     split_bare_cr,
@@ -128,7 +130,7 @@ def screen_block(block: Block) -> BlockResult:
     try:
         for cells in csv.reader(_lines(block.data, result), delimiter=_state["delimiter"]):
             row += 1
-            if _blank(cells):
+            if _blank(cells) or is_comment(cells):
                 continue
             member: Member = _member(source, row, header, cells, plans)
             screened = screener.screen(member)
@@ -198,7 +200,7 @@ def _header_line(stream: IO[bytes], path: Path) -> tuple[str, int, int]:
         row += 1
         if row == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
-        if line.strip():
+        if line.strip() and not line.lstrip().startswith(COMMENT_MARK.encode()):
             try:
                 text = line.decode("utf-8")
             except UnicodeDecodeError:

@@ -45,6 +45,8 @@ def _member_json(member: Member, colour: str | None, sources: dict[str, dict[str
         entry["read_issues"] = [issue.model_dump(mode="json") for issue in member.read_issues]
     if member.path:
         entry["path"] = member.path
+    if member.edited:
+        entry["original_answers"] = member.original
     if colour is not None:
         entry["saved_colour"] = colour
     elif member.last_colour:
@@ -145,5 +147,7 @@ def open_project(path: Path | str) -> Project:
             last_colour=_text(entry.get("saved_colour")) or None,
             last_ruleset=_text(entry.get("saved_ruleset")) or saved_ruleset,
             path=_text(entry.get("path")) or None,
+            original=dict(original) if isinstance(original := entry.get("original_answers"),
+                                                  dict) else None,
         ))
     return Project(defaults=defaults, members=members, as_of=as_of)

@@ -448,6 +448,22 @@ def _blank(cells: Sequence[object]) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
+# A row whose first cell starts with this (after spaces) is a comment: the templates' rows of
+# questions, allowed codes and examples. "#" alone or "#12" is data (a numbered column).
+COMMENT_MARK = "# "
+
+
+def is_comment(cells: Sequence[object]) -> bool:
+    """True for a comment row (its first cell starts with '# ')."""
+    first = cells[0] if cells else None
+    return isinstance(first, str) and first.lstrip().startswith(COMMENT_MARK)
+
+
+def _comment_note(count: int) -> str:
+    return (f"{count:,} comment row{'s' if count != 1 else ''} skipped (first cell starting "
+            f"with '{COMMENT_MARK.strip()}')")
+
+
 class CsvSource(Source):
     """A CSV (or tab-separated) file: UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252."""
 
@@ -479,7 +495,7 @@ class CsvSource(Source):
         row = 0
         for line in lines:
             row += 1
-            if line.strip():
+            if line.strip() and not line.lstrip().startswith(COMMENT_MARK):
                 first = line
                 break
         if not first:
@@ -492,6 +508,7 @@ class CsvSource(Source):
         reader = csv.reader(lines, delimiter=delimiter)
         name = self.path.name
         plans = (header.person_plan(), header.answer_plan())
+        comments = 0
         while True:
             try:
                 cells = next(reader)
@@ -504,8 +521,13 @@ class CsvSource(Source):
             row += 1
             if _blank(cells):
                 continue
+            if is_comment(cells):
+                comments += 1
+                continue
             self.info.rows += 1
             yield _member(name, row, header, cells, plans)
+        if comments:
+            self.info.notes.append(_comment_note(comments))
 
 
 # -- XLSX --------------------------------------------------------------------------------------
@@ -656,6 +678,7 @@ class XlsxSource(Source):
         # Columns beyond the header are read only so far (a declared A1:XFD1048576 would
         # otherwise pad every row to 16,384 cells).
         width = len(header.keys) + MAX_EXTRA_COLUMNS
+        comments = 0
         try:
             for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=width,
                                                         values_only=True),
@@ -663,17 +686,22 @@ class XlsxSource(Source):
                 self.done = row
                 if cells is None or _blank(cells):
                     continue
+                if is_comment(cells):
+                    comments += 1
+                    continue
                 self.info.rows += 1
                 yield _member(name, row, header, cells, plans)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise AnswersFileError(
                 self.path, f"is damaged after row {self.done} ({error}); the rows before it "
                 "were imported") from None
+        if comments:
+            self.info.notes.append(_comment_note(comments))
 
     def _header_of(self, sheet: Any) -> tuple[int, Header] | None:
         for row, cells in enumerate(sheet.iter_rows(max_row=50, max_col=1024, values_only=True),
                                     start=1):
-            if cells is not None and not _blank(cells):
+            if cells is not None and not _blank(cells) and not is_comment(cells):
                 return row, read_header(cells)
         return None
 

@@ -1,4 +1,8 @@
-"""Blank spreadsheets for organisers: a CSV header row, and an Excel workbook with drop-downs.
+"""Blank spreadsheets for organisers: a CSV with comment rows, an Excel workbook with drop-downs.
+
+The CSV template is the header row, then comment rows (their first cell starts with "# ", so
+the reader skips them): each column's question, its allowed codes, and two example people. An
+organiser can type over the examples' rows or leave every "# " row where it is.
 
 The Excel template's "Volunteers" sheet has one column per question; each answer cell offers the
 question's codes in a drop-down (data validation pointing at the "Codes" sheet, which lists every
@@ -24,10 +28,54 @@ CODES_SHEET = "Codes"
 PEOPLE_SHEET = "Volunteers"
 
 
+COMMENT = "# "
+# Two example people, valid together with the branching (rows of the CSV template).
+EXAMPLES: tuple[tuple[str, str, str, dict[str, str]], ...] = (
+    ("Example: Ana Silva (delete or keep this row)", "ana@example.org", "M-001", {
+        "A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "esta_vwp",
+        "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",
+        "B9": "incidental_to_holiday_or_family_visit", "B10": "14", "B11": "3",
+        "C1": "none", "C2": "bona_fide_accrued_leave", "D1": "self", "D3": "800",
+        "D4": "self_or_friends", "E1": "self_paid",
+        "E2": "self", "F": "canvass_phone_text;data_entry", "G": "none"}),
+    ("Example: Lee Park (delete or keep this row)", "lee@example.org", "M-002", {
+        "A1": "federal_candidate", "B1": "yes", "B5": "no", "B6": "none", "B8": "us",
+        "C1": "none", "C2": "own_time_outside_work_hours", "D1": "no_travel_needed",
+        "E1": "not_applicable_local", "F": "canvass_phone_text", "G": "none"}),
+)
+
+
+def allowed_text(question: Question) -> str:
+    """What a cell of `question` may hold, for the template's codes row."""
+    if question.kind is Kind.AMOUNT:
+        return "a number of US dollars (1200 or 1,200; not 1.200), or unknown"
+    if question.kind is Kind.AGE:
+        return "whole years (optional)"
+    if question.kind is Kind.DAYS:
+        return "whole days, or unknown"
+    codes = " | ".join(question.codes)
+    if question.kind is Kind.MULTI:
+        return f"one or more, separated by '{MULTI_SEPARATOR}': {codes}"
+    return f"one of: {codes}"
+
+
+def csv_rows() -> list[list[str]]:
+    """The CSV template's rows: header, question texts, allowed codes, two examples."""
+    questions = [q.text for q in TEMPLATE_QUESTIONS]
+    allowed = [allowed_text(q) for q in TEMPLATE_QUESTIONS]
+    rows = [list(TEMPLATE_HEADERS),
+            [f"{COMMENT}Question (rows starting with '# ' are ignored)", "", "", *questions],
+            [f"{COMMENT}Allowed codes (or their English labels, in any case)", "", "", *allowed]]
+    for name, email, reference, answers in EXAMPLES:
+        rows.append([f"{COMMENT}{name}", email, reference,
+                     *(answers.get(q.id, "") for q in TEMPLATE_QUESTIONS)])
+    return rows
+
+
 def csv_template() -> bytes:
-    """The CSV template: the header row, UTF-8 with a byte-order mark (Excel reads it right)."""
+    """The CSV template (csv_rows), UTF-8 with a byte-order mark (Excel reads it right)."""
     text = io.StringIO()
-    csv.writer(text).writerow(TEMPLATE_HEADERS)
+    csv.writer(text).writerows(csv_rows())
     return text.getvalue().encode("utf-8-sig")
 
 

@@ -120,8 +120,8 @@ RULES: tuple[Rule, ...] = (
         "organisation for campaign work makes that payment an illegal foreign contribution; "
         "this is exactly what the Australian Labor Party / Sanders case was about.",
         citations=(cit.CONTRIB_SERVICES, cit.S30121_A1, cit.S30121_A2, cit.R100_74, cit.MUR_7271),
-        remedy="Refuse the payment (and return any you received) and pay your own way, or be "
-        "hired and paid by the campaign itself.",
+        remedy="Refuse the payment (and return any you received) and pay your own way. Being "
+        "hired and paid by the campaign itself is lawful only with US work authorisation.",
         substitutions=(
             sub("you refused the foreign payment and paid your own way",
                 swap("C1", FOREIGN_PAYERS), NO_FOREIGN_MEALS),

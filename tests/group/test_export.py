@@ -128,11 +128,69 @@ def test_writer_errors_name_the_file(tmp_path: Path) -> None:
 def test_csv_template_is_importable(tmp_path: Path, run: Run) -> None:
     path = tmp_path / "template.csv"
     write_csv_template(path)
-    assert csv_template().decode("utf-8-sig").strip().split(",") == list(TEMPLATE_HEADERS)
+    rows = list(csv.reader(csv_template().decode("utf-8-sig").splitlines()))
+    assert rows[0] == list(TEMPLATE_HEADERS)
     with path.open("a", encoding="utf-8", newline="") as stream:
         csv.writer(stream).writerow(row_of(SEED, "Ann"))
     results, report = run([path])
     assert [r.colour_word for r in results] == ["AMBER"] and not report.problems
+    assert [r.member.row for r in results] == [len(rows) + 1]  # comment rows still count
+    assert any("4 comment rows skipped" in note for source in report.sources
+               for note in source.notes)
+
+
+def test_csv_template_comments_give_questions_codes_and_examples() -> None:
+    from app.group.templates import EXAMPLES, allowed_text
+
+    rows = list(csv.reader(csv_template().decode("utf-8-sig").splitlines()))
+    header, questions, codes, *examples = rows
+    assert all(row[0].startswith("# ") for row in rows[1:])
+    assert len(examples) == len(EXAMPLES) == 2
+    for index, qid in enumerate(header[3:], start=3):
+        question = QUESTION_BY_ID[qid]
+        assert questions[index] == question.text
+        assert codes[index] == allowed_text(question)
+        for code in question.codes:
+            assert code in codes[index], (qid, code)
+    assert "federal_candidate" in codes[3] and "separated by ';'" in codes[header.index("F")]
+    assert examples[0][header.index("F")] == "canvass_phone_text;data_entry"
+
+
+def test_csv_template_examples_are_valid_people_once_uncommented(tmp_path: Path,
+                                                                 run: Run) -> None:
+    text = csv_template().decode("utf-8-sig").replace("# Example: ", "Example: ")
+    path = tmp_path / "examples.csv"
+    path.write_text(text, "utf-8")
+    results, report = run([path])
+    assert [r.member.name.split(" (")[0] for r in results] == ["Example: Ana Silva",
+                                                               "Example: Lee Park"]
+    assert [r.colour_word for r in results] == ["GREEN", "GREEN"]
+    assert all(not r.dropped for r in results) and not report.problems
+
+
+def test_only_a_hash_and_space_starts_a_comment(tmp_path: Path, run: Run) -> None:
+    headers = ("reference", *TEMPLATE_HEADERS[:1], *TEMPLATE_HEADERS[3:])
+    rows = [["#12", "Ann", *row_of(SEED)[3:]], ["  # note", "", *row_of(SEED)[3:]],
+            ["#", "Bob", *row_of(SEED)[3:]]]
+    results, _ = run([write_csv(tmp_path / "refs.csv", rows, headers)])
+    assert [(r.member.reference, r.member.name) for r in results] == [("#12", "Ann"),
+                                                                      ("#", "Bob")]
+
+
+def test_comment_rows_in_excel_are_skipped(tmp_path: Path, run: Run) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["# a note before the header"])
+    sheet.append(list(TEMPLATE_HEADERS))
+    sheet.append(["# allowed codes", "", "", "federal_candidate"])
+    sheet.append(row_of(SEED, "Ann"))
+    path = tmp_path / "c.xlsx"
+    book.save(path)
+    results, report = run([path])
+    assert [(r.member.name, r.member.row) for r in results] == [("Ann", 4)]
+    assert any("1 comment row skipped" in note for source in report.sources
+               for note in source.notes)
 
 
 def _validations(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, object]:

@@ -14,6 +14,7 @@ from app.group.group_pdf import group_report_html, initials, write_group_pdf
 from app.group.members import MemberResult
 from tests.group.conftest import Run
 from tests.group.people import PARTY_PAID, SEED, row_of, write_csv
+from tests.pdf_helpers import contains_name
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +52,7 @@ def test_seed_group_pdf(tmp_path: Path, seed_group: list[MemberResult]) -> None:
     assert "TRAVEL-FOREIGN-PRINCIPAL" in text  # the rules appendix
     assert "What would make this green" in text
     assert "'maybe' is not an allowed answer" in text
-    assert "NOT SCREENED" in text
+    assert "INVALID" in text and "NOT SCREENED" not in text and "Not screened" not in text
 
 
 def test_redacted_pdf_shows_initials_only(tmp_path: Path, seed_group: list[MemberResult]
@@ -73,9 +74,32 @@ def test_html_escapes_and_counts(seed_group: list[MemberResult]) -> None:
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("Jane van Doe", "J. v. D."), ("", ""), ("Zoë", "Z."), ("Doe, Jane", "D. J.")])
+    ("Jane van Doe", "J. v. D."), ("", ""), ("Zoë", "Z."), ("Doe, Jane", "D. J."),
+    # Arabic and Hebrew: one initial per word, in the name's own (logical) order.
+    ("محمد علي", "م. ع."), ("دوست محمد خان", "د. م. خ."), ("דוד כהן", "ד. כ."),
+    # Han, kana and Hangul: the first sign of each word, without a full stop.
+    ("山田 太郎", "山 太"), ("山田太郎", "山"), ("김 민준", "김 민"), ("やまだ はなこ", "や は"),
+    # Punctuation and formula characters are skipped, never taken as an initial.
+    ("=Bob O'Neil", "B. O."), ("=HYPERLINK(\"http://x\")", "H."), ("= = =", ""),
+    ("'Ann' (Nan) Lee", "A. N. L."), ("-Eve", "E."), ("@dan +plus", "d. p."),
+    ("Jean-Luc Picard", "J. P."), ("Dr. J. Smith, Jr.", "D. J. S. J."),
+    # Marks stay with their letter; other scripts; odd spaces.
+    ("e\u0301mile zola", "\u00e9. z."), ("अनिल कुमार", "अ. कु."), ("Иван Петров", "И. П."),
+    ("Ana\u00a0María\u3000López", "A. M. L."), ("  ", ""), ("3rd Street", "3. S.")])
 def test_initials(name: str, expected: str) -> None:
     assert initials(name) == expected
+
+
+def test_redacted_pdf_with_other_scripts(tmp_path: Path, seed_group: list[MemberResult]) -> None:
+    seed_group[0].member.name = "محمد علي"
+    seed_group[1].member.name = "=山田 太郎"
+    out = tmp_path / "scripts.pdf"
+    write_group_pdf(seed_group, out, redact=True)
+    text = pdf_text(out)
+    assert "山 太" in text and "太郎" not in text
+    squashed = "".join(text.split())
+    assert "م" in squashed and "ع" in squashed
+    assert not contains_name(text, "محمد") and not contains_name(text, "علي")
 
 
 def test_pdf_write_error_names_the_file(tmp_path: Path, seed_group: list[MemberResult]) -> None:
@@ -105,4 +129,4 @@ def test_compact_detail_for_big_groups(tmp_path: Path, seed_group: list[MemberRe
     write_group_pdf(seed_group, out, detail="compact")
     text = pdf_text(out)
     assert "One line per person" in text and "Member2 Labour" in text
-    assert "Not screened; correct" in text
+    assert "INVALID: correct" in text

@@ -116,3 +116,19 @@ def test_csv_text_parts_match_the_csv_writer(duplicate: str) -> None:
     text = CsvText()
     head, tail = text.parts([*cells[:DUPLICATE_COLUMN], "", *cells[DUPLICATE_COLUMN + 1:]])
     assert head + (text.field(duplicate) if duplicate else "") + tail == expected.getvalue()
+
+
+def test_a_filled_in_csv_template_in_parallel(tmp_path: Path) -> None:
+    from app.group.templates import csv_template
+
+    path = tmp_path / "filled.csv"
+    path.write_bytes(b"\xef\xbb\xbf# a note above the header\r\n" + csv_template()[3:])
+    with path.open("a", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        for i in range(300):
+            writer.writerow(row_of(SEED, f"P{i}", f"p{i}@example.org"))
+            if i % 50 == 0:
+                writer.writerow(["# a comment between people"])
+    serial = results(path, tmp_path, 1)
+    assert results(path, tmp_path, 2) == serial
+    assert len(serial) == 300 and serial[0]["Row"] == "7"  # note, header, 4 comments

@@ -68,7 +68,7 @@ def test_import_fills_table_and_counts(qtbot: QtBot, window: GroupWindow,
     assert window.chips["INVALID"].number.text() == "1"
     assert "Group result: RED" in window.group_label.text()
     assert column(window, COL_COLOUR)[:3] == ["AMBER", "AMBER", "RED"]
-    assert column(window, COL_COLOUR)[-1] == "Invalid"
+    assert column(window, COL_COLOUR)[-1] == "INVALID"
     assert column(window, COL_TOP)[2].startswith("R31 ")
     assert "maybe" in column(window, COL_TOP)[-1]
     assert not window.progress.isVisible()
@@ -81,7 +81,7 @@ def test_filters_by_colour_rule_and_text(qtbot: QtBot, window: GroupWindow,
     imported(qtbot, window, seed_csv)
     window.filter_colour("RED")
     assert window.proxy.rowCount() == 2
-    assert "2 shown" in window.shown_label.text()
+    assert window.shown_label.text() == "2 of 8 shown"
     window.filter_colour()
     assert window.proxy.rowCount() == 8
     qtbot.mouseClick(window.chips["GREEN"], Qt.MouseButton.LeftButton)
@@ -91,7 +91,8 @@ def test_filters_by_colour_rule_and_text(qtbot: QtBot, window: GroupWindow,
     window.filter_rule("R31")
     names = column(window, 1)
     assert names == ["Member 2", "Member 5"]
-    assert window.rule_filter.currentText().startswith("R31 (2 people)")
+    assert window.rule_filter.currentText().startswith("R31 Flights or travel paid by a foreign")
+    assert window.rule_filter.currentText().endswith("(2 people)")
     window.filter_rule("")
     window.colour_filter.setCurrentIndex(window.colour_filter.findText("Not green"))
     assert window.proxy.rowCount() == 7
@@ -106,7 +107,7 @@ def test_sorting_by_colour(qtbot: QtBot, window: GroupWindow, seed_csv: Path) ->
     imported(qtbot, window, seed_csv)
     window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.AscendingOrder)
     assert column(window, COL_COLOUR) == ["RED", "RED", "AMBER", "AMBER", "AMBER", "AMBER",
-                                          "Invalid", "GREEN"]
+                                          "INVALID", "GREEN"]
     assert [key[0] for key in column(window, COL_COLOUR, SORT_ROLE)] == [0, 0, 1, 1, 1, 1, 2, 3]
     window.table.sortByColumn(COL_COLOUR, Qt.SortOrder.DescendingOrder)
     assert column(window, COL_COLOUR)[0] == "GREEN"

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
+from rules.questions import QUESTION_BY_ID, QUESTIONS
 from ui.lights import PALETTE, paint_light
 from ui.result_view import AREA_TITLES
 
@@ -21,17 +22,43 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOUR_RANK = {"RED": 0, "AMBER": 1, "INVALID": 2, "GREEN": 3, "NOTE": 4, "": 5}
-WORD_TEXT = {"INVALID": "Invalid", "NOTE": "Note"}
+WORD_TEXT = {"NOTE": "Note"}  # RED, AMBER, GREEN, INVALID as in every export
 
 COL_NUMBER, COL_NAME, COL_COLOUR, COL_TOP = 0, 1, 2, 3
 AREA_COLUMNS = tuple(range(4, 4 + len(AREAS)))
 COL_ERRORS = 4 + len(AREAS)
 COL_SOURCE = COL_ERRORS + 1
-HEADERS = ("#", "Name", "Result", "Top finding",
-           *(AREA_TITLES[a.value].split(" (")[0] for a in AREAS), "Errors", "From")
-SHORT_AREA = {"campaign": "Camp", "status": "Stat", "compensation": "Pay",
-              "travel": "Trav", "housing": "Hous", "role": "Role",
-              "resources": "Res", "immigration": "Imm"}
+# Column titles in full words; each has a tooltip saying what it holds.
+AREA_WORD = {"campaign": "Campaign", "status": "Status", "compensation": "Pay",
+             "travel": "Travel", "housing": "Housing", "role": "Role",
+             "resources": "Resources", "immigration": "Immigration"}
+HEADERS = ("No.", "Name", "Result", "Top finding", *(AREA_WORD[a.value] for a in AREAS),
+           "To correct", "Source file")
+# The wizard page whose questions each area's rules mostly read (immigration reads several).
+AREA_PAGE = {"campaign": "A", "status": "B", "compensation": "C", "travel": "D",
+             "housing": "E", "role": "F", "resources": "G"}
+IMMIGRATION_QUESTIONS = ("B4", "B7", "B9", "C1", "D1", "E1")
+
+
+def _area_tip(area: str) -> str:
+    page = AREA_PAGE.get(area)
+    ids = IMMIGRATION_QUESTIONS if page is None else \
+        tuple(q.id for q in QUESTIONS if q.page == page)
+    asked = "\n".join(f"\u2022 {QUESTION_BY_ID[qid].text}" for qid in ids)
+    return (f"{AREA_TITLES[area]}: the colour of the rules in this area, from the answers "
+            f"to:\n{asked}")
+
+
+HEADER_TIPS: tuple[str, ...] = (
+    "The order in which people were imported",
+    "Name (or email, reference, or where the row came from); \u201cedited\u201d when the "
+    "answers were changed in this window",
+    "The person's overall result: red, amber, green, or invalid (answers to correct)",
+    "The most serious finding: the rule and its first sentence",
+    *(_area_tip(a.value) for a in AREAS),
+    "How many answers need correcting before the person can be screened",
+    "The file (and row) the person came from",
+)
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 
@@ -110,11 +137,12 @@ class GroupModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if section in AREA_COLUMNS:
-                return SHORT_AREA[AREAS[section - AREA_COLUMNS[0]].value]
             return HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return HEADERS[section] if section not in AREA_COLUMNS else \
+                AREA_TITLES[AREAS[section - AREA_COLUMNS[0]].value]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -153,8 +181,9 @@ class GroupModel(QAbstractTableModel):
         if column == COL_NUMBER:
             return self._numbers[row] + 1
         if column == COL_NAME:
+            edited = "  (edited)" if result.member.edited else ""
             flag = "  (possible duplicate)" if result.duplicate_of else ""
-            return result.member.label + flag
+            return result.member.label + edited + flag
         if column == COL_COLOUR:
             word = result.colour_word
             return WORD_TEXT.get(word, word)
@@ -213,7 +242,7 @@ class GroupModel(QAbstractTableModel):
         if column == COL_COLOUR:
             changed = f"\n{result.changed_text}" if result.changed_text else ""
             if not result.valid:
-                return "Invalid: some answers need correcting\n" + "\n".join(result.issue_texts())
+                return "INVALID: some answers need correcting\n" + "\n".join(result.issue_texts())
             return f"Result: {result.colour_word}{changed}"
         if column in AREA_COLUMNS:
             area = AREAS[column - AREA_COLUMNS[0]].value
@@ -224,7 +253,7 @@ class GroupModel(QAbstractTableModel):
         if column == COL_NAME:
             member = result.member
             parts = [member.name, member.email, member.reference and f"ref. {member.reference}",
-                     result.duplicate_of or ""]
+                     result.duplicate_of or "", member.edited_text]
             return "\n".join(p for p in parts if p)
         if column == COL_TOP:
             return result.top_finding

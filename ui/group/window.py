@@ -8,7 +8,6 @@ ResultView; "Edit answers" opens their answers in the wizard.
 
 import gc
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -56,13 +54,17 @@ from app.group.members import (
     IndexState,
     MemberResult,
     Screener,
+    edited_member,
+    rule_summary,
+    rule_title,
 )
 from app.group.pipeline import RunReport, make_screener
 from app.group.reading import skipped_note
-from rules import Person, Validation, assess, validate_answers
+from rules import RULE_BY_ID, Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
 from ui.common import label, protect_qt_settings
 from ui.group.dialogs import DefaultsDialog, EditDialog, own_answers
+from ui.group.frozen import FrozenColumnTable
 from ui.group.model import (
     AREA_COLUMNS,
     COL_COLOUR,
@@ -299,9 +301,15 @@ class GroupWindow(QMainWindow):
         row.addWidget(QLabel("Rule:"))
         self.rule_filter = QComboBox(objectName="ruleFilter")
         self.rule_filter.setEditable(True)
-        self.rule_filter.setMinimumWidth(220)
+        # Enter filters by what was typed (_rule_filter_typed); it never adds an item.
+        self.rule_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.rule_filter.setMinimumWidth(260)
+        self.rule_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rule_filter.setMinimumContentsLength(28)
         self.rule_filter.addItem(ALL_RULES, "")
         self.rule_filter.currentIndexChanged.connect(self._rule_filter_changed)
+        self.rule_filter.activated.connect(self._rule_filter_changed)  # the same item again
         line = self.rule_filter.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._rule_filter_typed)
@@ -310,7 +318,7 @@ class GroupWindow(QMainWindow):
         self.search = QLineEdit(objectName="searchBox")
         self.search.setPlaceholderText("Find a name, email or reference")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._search_changed)
         row.addWidget(self.search, 1)
         self.shown_label = label("", name="shownCount")
         row.addWidget(self.shown_label)
@@ -350,7 +358,10 @@ class GroupWindow(QMainWindow):
         return page
 
     def _build_table(self) -> QWidget:
-        self.table = QTableView(objectName="groupTable")
+        # The number and the name stay in view while the table scrolls sideways.
+        self.table = FrozenColumnTable(COL_NAME + 1)
+        self.table.setObjectName("groupTable")
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
@@ -365,16 +376,18 @@ class GroupWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         metrics = header.fontMetrics()
-        widths = {COL_NUMBER: 44, COL_NAME: 150, COL_COLOUR: 92, COL_TOP: 300,
+        widths = {COL_NUMBER: 48, COL_NAME: 170, COL_COLOUR: 92, COL_TOP: 300,
                   COL_ERRORS: 100, COL_SOURCE: 130}
-        for column in AREA_COLUMNS:
+        for column in (COL_NUMBER, *AREA_COLUMNS, COL_ERRORS):
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widths[column] = max(34, metrics.horizontalAdvance(text) + 12)
+            widths[column] = max(widths.get(column, 34),
+                                 metrics.horizontalAdvance(text) + 28)  # room for the arrow
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.frozen.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.setAccessibleName("People in the group")
         return self.table
 
@@ -473,7 +486,8 @@ class GroupWindow(QMainWindow):
             self.splitter.setSizes([width * 31 // 64, width - width * 31 // 64])
         self.stack.setCurrentIndex(1 if total else 0)
         shown = self.proxy.rowCount()
-        self.shown_label.setText(f"{shown:,} shown" if shown != total else "")
+        self.shown_label.setText(f"{shown:,} of {total:,} shown" if shown != total
+                                 else f"all {total:,} shown" if total else "")
         if self.defaults:
             parts = ", ".join(f"{k}={'+'.join(v) if isinstance(v, list) else v}"
                               for k, v in self.defaults.items())
@@ -497,10 +511,21 @@ class GroupWindow(QMainWindow):
         for rule_id in sorted(self.counts.by_rule, key=lambda r: (len(r), r)):
             count = self.counts.by_rule[rule_id]
             people = "person" if count == 1 else "people"
-            self.rule_filter.addItem(f"{rule_id} ({count:,} {people})", rule_id)
+            self.rule_filter.addItem(f"{rule_title(rule_id)} ({count:,} {people})", rule_id)
+            self.rule_filter.setItemData(self.rule_filter.count() - 1, rule_summary(rule_id),
+                                         Qt.ItemDataRole.ToolTipRole)
         index = self.rule_filter.findData(current)
         self.rule_filter.setCurrentIndex(max(index, 0))
         self.rule_filter.blockSignals(False)
+        view = self.rule_filter.view()  # the list shows whole titles, wider than the box
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        self._show_rule_start()
+
+    def _show_rule_start(self) -> None:
+        """Show a chosen rule from its id on ('R31 Flights or ...'), not its tail."""
+        line = self.rule_filter.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)
 
     def message(self, text: str, kind: str = "info") -> None:
         item = QListWidgetItem(("Problem: " if kind == "error" else "") + text)
@@ -519,12 +544,30 @@ class GroupWindow(QMainWindow):
 
     def _rule_filter_changed(self, index: int) -> None:
         self.proxy.set_rule(self.rule_filter.itemData(index) or "")
+        self._show_rule_start()
         self._refresh_counts()
 
     def _rule_filter_typed(self) -> None:
+        """A rule typed by id ('r31') or by words of its name ('foreign principal')."""
         text = self.rule_filter.currentText().strip()
         rule = "" if text in ("", ALL_RULES) else text.split()[0].upper()
+        if rule and rule not in RULE_BY_ID:
+            wanted = text.casefold()
+            for index in range(1, self.rule_filter.count()):
+                if wanted in self.rule_filter.itemText(index).casefold():
+                    rule = str(self.rule_filter.itemData(index))
+                    break
+        found = self.rule_filter.findData(rule)
+        if rule and found >= 0:  # show the rule's whole title, as if it had been picked
+            self.rule_filter.blockSignals(True)
+            self.rule_filter.setCurrentIndex(found)
+            self.rule_filter.blockSignals(False)
+            self._show_rule_start()
         self.proxy.set_rule(rule)
+        self._refresh_counts()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
         self._refresh_counts()
 
     def _chip_clicked(self, word: str) -> None:
@@ -892,7 +935,9 @@ class GroupWindow(QMainWindow):
     def show_detail(self, row: int) -> None:
         result = self.model.result(row)
         member = result.member
-        self.detail_title.setText(f"{member.label} \u2014 {result.colour_word}")
+        # Left to right, the name isolated: an Arabic or Hebrew name does not turn the line.
+        self.detail_title.setText(f"\u200e\u2068{member.label}\u2069 \u2014 "
+                                  f"{result.colour_word}")
         notes = [member.where]
         if member.email and member.email != member.label:
             notes.append(member.email)
@@ -902,6 +947,8 @@ class GroupWindow(QMainWindow):
             notes.append(result.duplicate_of)
         if result.changed_text:
             notes.append(result.changed_text)
+        if member.edited:
+            notes.append(member.edited_text)
         read_problems = [i for i in result.issues if i.question not in QUESTION_BY_ID]
         notes += [f"{i.question}: {i.message}" for i in read_problems]
         self.detail_note.setText(" \u00b7 ".join(notes))
@@ -952,7 +999,7 @@ class GroupWindow(QMainWindow):
         """Take over edited answers for the person in model row `row` and screen them again."""
         old = self.model.result(row)
         own = own_answers(answers, old, self.defaults)
-        member = replace(old.member, answers=own, read_issues=())
+        member = edited_member(old.member, own)
         result = self.screener().screen(member)
         result.duplicate_of = old.duplicate_of
         self.model.replace(row, result)
