@@ -28,10 +28,13 @@ pytestmark = pytest.mark.a11y
 EVERYTHING: dict[str, Any] = {**SEED, "A1": "pac", "D1": ["self", "crowdfunding"], "D3": 1500}
 
 
-def page_tree(app: App) -> Node:
+def page_tree(app: App, organiser: bool = False) -> Node:
+    """The main window (or the organiser's) as a screen reader reads it now."""
     tree = app.tree()
-    assert tree.children, "the app shows no window on the AT-SPI bus"
-    return tree
+    windows = [w for w in tree.children
+               if w.name.startswith("Group screening") == organiser]
+    assert windows, f"no such window on the AT-SPI bus: {tree.children}"
+    return windows[0]
 
 
 def audit(tree: Node) -> list[str]:
@@ -84,9 +87,10 @@ def test_organiser_window_with_people(app: App, tmp_path: Path) -> None:
         row_of(GROUP_SEED, "Sarah Jones", "sarah@example.org"),
         row_of(PARTY_PAID, "Tom Smith"), row_of(US_LOCAL, "Ana Lee"),
         row_of({**GROUP_SEED, "D3": "lots"}, "Kim Park")])
+    app.client.clear_events()
     assert app.send("group", path=str(sheet))["people"] == 4
-    tree = page_tree(app)
-    group = next(w for w in tree.children if w.name.startswith("Group screening"))
+    assert announced("group.csv: 4 people", app) is not None, "the import was not announced"
+    group = page_tree(app, organiser=True)
     assert headings(group)
     assert audit(group) == []
     buttons = {n.name for n in group.walk() if n.role == "push button"}
@@ -137,3 +141,7 @@ def test_a_banner_is_announced(app: App, tmp_path: Path) -> None:
     assert "Opened seed.json." in notice
     event = announced("Opened seed.json.", app)
     assert event is not None, sorted({(e.kind, e.detail) for e in app.client.events})
+    app.client.clear_events()
+    notice = app.send("open", path=str(tmp_path / "missing.json"))["notice"]
+    assert notice.startswith("Problem: Could not open missing.json")
+    assert announced("Could not open missing.json", app) is not None
