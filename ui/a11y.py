@@ -1,5 +1,6 @@
 """What screen readers need that Qt widgets cannot say by themselves (Qt only; importing it
-costs ~2 ms, QAccessible's types, so the main window does it before the first paint).
+costs several milliseconds, QAccessible's types: the main window imports it right after the
+first paint, and `install()` then gives the start page's headings their role).
 
 - Roles: a QLabel is always "label" to assistive technology. `mark_heading`, `mark_link`,
   `mark_group` and `mark_notification` set a dynamic property that the accessibility factory
@@ -16,8 +17,8 @@ The factory runs only when an assistive technology asks for the widgets' accessi
 """
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QDesktopServices
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QDesktopServices
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QApplication, QLabel, QWidget
 
 ROLE = "volunteerCheckRole"  # ui.welcome sets it by name: it is painted before this loads
 
@@ -107,11 +108,29 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
 
 
 def install() -> None:
-    """Install the role factory (once; before the marked widgets are first shown)."""
+    """Install the role factory (once). Widgets marked before (the start page, painted before
+    this module loads) whose interfaces a screen reader already has are made again."""
     global _installed
-    if not _installed:
-        _installed = True
-        QAccessible.installFactory(_factory)
+    if _installed:
+        return
+    _installed = True
+    QAccessible.installFactory(_factory)
+    if QAccessible.isActive():
+        for widget in QApplication.allWidgets():
+            if isinstance(widget.property(ROLE), str) and _remake(widget):
+                parent = widget.parentWidget()
+                if parent is not None:  # the screen reader reads the children again
+                    QAccessible.updateAccessibility(
+                        QAccessibleEvent(parent, QAccessible.Event.ObjectReorder))
+
+
+def _remake(widget: QWidget) -> bool:
+    """Drop an interface Qt made for `widget` without its role (True if there was one)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is not None and not isinstance(iface, RoleAccessible):
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))
+        return True
+    return False
 
 
 def _mark(widget: QWidget, kind: str) -> None:
@@ -120,9 +139,7 @@ def _mark(widget: QWidget, kind: str) -> None:
     if QAccessible.isActive():
         # Qt may already have made the widget's interface while building it (setText sends
         # events): drop that one so the factory makes it again with the role.
-        iface = QAccessible.queryAccessibleInterface(widget)
-        if iface is not None and not isinstance(iface, RoleAccessible):
-            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(iface))
+        _remake(widget)
 
 
 def mark_heading(widget: QLabel) -> QLabel:

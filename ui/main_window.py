@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from app.about import APP_NAME, VERSION
-from ui.a11y import install as install_accessibility
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
@@ -65,7 +64,6 @@ class MainWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        install_accessibility()  # roles (headings, links...) before a screen reader asks
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(640, 480)
@@ -218,6 +216,9 @@ class MainWindow(QWidget):
         if self._ready:
             return
         self._ready = True
+        from ui.a11y import install
+
+        install()  # screen-reader roles: headings, links ... (fixes the start page's too)
         self.build_menus()
         self.setWindowIcon(window_icon())
         self.welcome.finish()

@@ -2,8 +2,9 @@
 one JSON reply a line). Run by tests/a11y/conftest.py with QT_QPA_PLATFORM=xcb and
 QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 on a private D-Bus session with the AT-SPI bus.
 
-Commands ({"do": ...}): "welcome"; "page" (answers, page): a wizard page with those answers;
-"review" (answers); "result" (answers); "open" (path): open an answers file (its banner);
+Commands ({"do": ...}): "finish": what ui.main does after the first paint; "welcome";
+"page" (answers, page): a wizard page with those answers; "review" (answers); "result"
+(answers); "open" (path): open an answers file (its banner);
 "type" (object, text): set the text of the line edit with that object name (validation);
 "group" (path): the organiser window with the people of a spreadsheet, first person selected;
 "quit". Every reply comes once the window has settled.
@@ -29,7 +30,6 @@ class Driver:
         self.window = MainWindow()
         self.window.resize(1000, 720)
         self.window.show()
-        self.window.finish_startup()
         self.group: Any = None
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
         self.notifier.activated.connect(self.read)
@@ -53,9 +53,12 @@ class Driver:
 
     def run(self, command: dict[str, Any]) -> dict[str, Any] | None:
         window = self.window
+        do = command["do"]
+        if do == "finish":  # what ui.main does right after the first paint
+            window.finish_startup()
+            return None
         wizard = window.wizard
         assert wizard is not None
-        do = command["do"]
         if do == "welcome":
             window.show_start()
         elif do == "page":

@@ -85,6 +85,10 @@ def app() -> Iterator[App]:
         assert ready and json.loads(ready).get("ready"), f"the app did not start: {ready!r}"
         running = App(stack, client, process)
         running.root = client.application(APP_NAME)
+        # A screen reader reads the start page as soon as it is painted, before the rest of
+        # the app loads: the roles must still come out right afterwards.
+        running.tree()
+        running.send("finish")
         yield running
     finally:
         if process is not None:

@@ -51,6 +51,8 @@ def test_every_wizard_page(app: App, page: str) -> None:
         assert app.send("page", answers=EVERYTHING, page=page)["page"] == page
     tree = page_tree(app)
     assert headings(tree), f"{page}: no heading"
+    if page == "welcome":  # read before the rest of the app loaded (conftest), still right
+        assert {"Volunteer Check", "What the check covers"} <= {h.name for h in headings(tree)}
     assert audit(tree) == []
 
 

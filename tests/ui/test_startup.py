@@ -44,9 +44,7 @@ def test_first_paint_loads_no_rules_and_no_pydantic(tmp_path: Path) -> None:
     assert 0 < float(lines[0].split()[1]) < 30
     seen = json.loads(lines[-1].removeprefix("MODULES "))
     assert seen["modules"] == []
-    # ui.a11y (Qt only): the accessibility roles must be in place before a screen reader
-    # first asks for the window's widgets, which it does as the window appears.
-    assert set(seen["app"]) <= {"app.about", "app.group", "ui.a11y", "ui.main",
+    assert set(seen["app"]) <= {"app.about", "app.group", "ui.main",
                                 "ui.main_window", "ui.welcome"}
 
 
