@@ -102,6 +102,8 @@ def test_organiser_window_with_people(app: App, tmp_path: Path) -> None:
     assert toolbar and "focusable" in toolbar[0].states, "toolbar buttons are not tab stops"
     cells = [n for n in group.walk() if n.role in ("table cell", "cell")]
     assert any(c.name == "Tom Smith" for c in cells)
+    numbers = [c.name for c in cells if c.name.isdigit()]  # the "#" column
+    assert numbers == ["1", "2", "3", "4"], numbers  # each row's own number, not row 1's
 
 
 def announced(text: str, app: App) -> Event | None:
