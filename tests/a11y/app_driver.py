@@ -4,10 +4,11 @@ QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 on a private D-Bus session with the AT-SPI bu
 
 Commands ({"do": ...}): "finish": what ui.main does after the first paint; "welcome";
 "page" (answers, page): a wizard page with those answers; "review" (answers); "result"
-(answers); "open" (path): open an answers file (its banner);
-"type" (object, text): set the text of the line edit with that object name (validation);
-"group" (path): the organiser window with the people of a spreadsheet, first person selected;
-"quit". Every reply comes once the window has settled.
+(answers); "open" (path): open an answers file (its banner); "type" (object, text): set the
+text of the line edit with that object name (validation); "group" (path): the organiser
+window with the people of a spreadsheet, first person selected; "defaults", "edit" and
+"close dialog": its Group defaults or Edit answers dialog; "quit". Every reply comes once the
+window has settled.
 """
 
 import json
@@ -31,6 +32,7 @@ class Driver:
         self.window.resize(1000, 720)
         self.window.show()
         self.group: Any = None
+        self.dialog: Any = None
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
         self.notifier.activated.connect(self.read)
 
@@ -93,6 +95,19 @@ class Driver:
             self.group.select_row(0)
             self.group.table.setFocus()
             return {"people": len(self.group.results())}
+        elif do == "defaults":  # the organiser's Group defaults dialog, left open
+            from ui.group.dialogs import DefaultsDialog
+
+            self.dialog = DefaultsDialog({}, self.group)
+            self.dialog.open()
+        elif do == "edit":  # the first person's answers in the wizard, left open
+            from ui.group.dialogs import EditDialog
+
+            self.dialog = EditDialog(self.group.results()[0], None, self.group)
+            self.dialog.open()
+        elif do == "close dialog":
+            self.dialog.reject()
+            self.dialog.deleteLater()
         elif do == "quit":
             QTimer.singleShot(0, self.app.quit)
         else:

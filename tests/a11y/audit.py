@@ -19,6 +19,7 @@ NAMED_BY_RELATION = {"combo box"}
 CHOICES = {"radio button", "check box", "push button", "toggle button", "link"}
 GROUPS = {"panel", "grouping", "section", "form", "filler", "group"}
 URL = re.compile(r"https?://")
+MARKUP = re.compile(r"</?[a-z]+[ >/]|&[a-z]+;| nbsp;")
 
 
 def _named(node: Node) -> bool:
@@ -112,3 +113,10 @@ def expanders(root: Node) -> list[str]:
     return [f"{n}: shows and hides text but is a {n.role} without the expandable state"
             for n in controls(root) if n.name.startswith(("What does", "What do"))
             and (n.role == "check box" or "expandable" not in n.states)]
+
+
+def markup(root: Node) -> list[str]:
+    """Names read out with their HTML ("<b>D1</b> nbsp;..."): Qt names a field by its buddy
+    label's raw text when the field has no name of its own."""
+    return [f"{n}: markup in the name" for n in root.walk()
+            if "visible" in n.states and MARKUP.search(n.name)]

@@ -15,7 +15,7 @@ import pytest
 
 from app.routing import QUESTION_PAGES
 from tests.a11y.atspi import Event, Node
-from tests.a11y.audit import ambiguous, expanders, headings, links_not_links, unnamed
+from tests.a11y.audit import ambiguous, expanders, headings, links_not_links, markup, unnamed
 from tests.a11y.conftest import App
 from tests.group.people import PARTY_PAID, US_LOCAL, row_of, write_csv
 from tests.group.people import SEED as GROUP_SEED
@@ -38,7 +38,8 @@ def page_tree(app: App, organiser: bool = False) -> Node:
 
 
 def audit(tree: Node) -> list[str]:
-    return [*unnamed(tree), *ambiguous(tree), *links_not_links(tree), *expanders(tree)]
+    return [*unnamed(tree), *ambiguous(tree), *links_not_links(tree), *expanders(tree),
+            *markup(tree)]
 
 
 @pytest.mark.parametrize("page", ["welcome", *QUESTION_PAGES, "review"])
@@ -104,6 +105,21 @@ def test_organiser_window_with_people(app: App, tmp_path: Path) -> None:
     assert any(c.name == "Tom Smith" for c in cells)
     numbers = [c.name for c in cells if c.name.isdigit()]  # the "#" column
     assert numbers == ["1", "2", "3", "4"], numbers  # each row's own number, not row 1's
+
+
+@pytest.mark.parametrize("dialog", ["defaults", "edit"])
+def test_organiser_dialogs(app: App, tmp_path: Path, dialog: str) -> None:
+    sheet = write_csv(tmp_path / "group.csv", [row_of(GROUP_SEED, "Sarah Jones")])
+    app.send("group", path=str(sheet))
+    app.send(dialog)
+    try:
+        windows = [w for w in app.tree().children if w.role == "dialog"]
+        assert windows, "the dialog is not on the AT-SPI bus"
+        assert audit(windows[0]) == []
+        if dialog == "edit":  # the wizard inside shows the person's result
+            assert any(h.name.startswith("Overall result:") for h in headings(windows[0]))
+    finally:
+        app.send("close dialog")
 
 
 def announced(text: str, app: App) -> Event | None:
