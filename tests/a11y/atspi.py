@@ -37,9 +37,9 @@ EVENTS = ("object:announcement", "object:state-changed:showing",
 
 def missing_tools() -> str:
     """Why the stack cannot start here ('' when it can)."""
-    for tool in ("Xvfb", "dbus-daemon"):
+    for tool, package in (("Xvfb", "xvfb"), ("dbus-daemon", "dbus")):
         if shutil.which(tool) is None:
-            return f"{tool} is not installed (Debian: xvfb, dbus)"
+            return f"{tool} is not installed (Debian package {package}; ./dev test installs it)"
     if not os.access(BUS_LAUNCHER, os.X_OK):
         return f"{BUS_LAUNCHER} is missing (Debian: at-spi2-core)"
     return ""
