@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.a11y import mark_heading
+
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
 INK = "#202124"  # text on the light tinted boxes, whatever the system palette
@@ -84,7 +86,7 @@ def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:
     font.setBold(True)
     widget.setFont(font)
     widget.setAccessibleName(text)
-    return widget
+    return mark_heading(widget)
 
 
 def muted(widget: QLabel, on_tint: bool = False) -> QLabel:

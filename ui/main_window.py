@@ -216,6 +216,9 @@ class MainWindow(QWidget):
         if self._ready:
             return
         self._ready = True
+        from ui.a11y import install
+
+        install()  # screen-reader roles: headings, links ... (fixes the start page's too)
         self.build_menus()
         self.setWindowIcon(window_icon())
         self.welcome.finish()

@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from ui.a11y import announce, mark_notification
 from ui.common import INK, button, label
 
 NOTICE_STYLES = {
@@ -13,7 +14,10 @@ NOTICE_STYLES = {
 
 
 class NoticeBar(QFrame):
-    """Shows one message with a Dismiss button; errors take the keyboard focus."""
+    """Shows one message with a Dismiss button; errors take the keyboard focus.
+
+    Screen readers hear every message: the bar is a notification that is shown afresh for each
+    one, and the text is also announced (errors assertively)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +30,7 @@ class NoticeBar(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = "info"
+        mark_notification(self)
         self.hide()
 
     def show_message(self, text: str, kind: str = "info") -> None:
@@ -37,7 +42,11 @@ class NoticeBar(QFrame):
         prefix = {"error": "Problem: ", "success": "Done: "}.get(kind, "")
         self.text.setText(prefix + text)
         self.dismiss.setAccessibleDescription(prefix + text)
+        self.setAccessibleName(prefix + text)
+        if not self.isHidden():
+            self.hide()  # shown again below: a screen reader hears the new message
         self.show()
+        announce(self, prefix + text, assertive=kind == "error")
         if kind == "error":
             self.dismiss.setFocus(Qt.FocusReason.OtherFocusReason)
 

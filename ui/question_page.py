@@ -69,9 +69,13 @@ class QuestionPage(QWidget):
                 widget.set_value(wanted)
             widget.setVisible(qid in shown)
 
-    def set_problems(self, problems: Mapping[str, str]) -> None:
+    def set_problems(self, problems: Mapping[str, str]) -> list[str]:
+        """Show the problems; returns the ones that are new, as "question: problem"."""
+        new: list[str] = []
         for qid, widget in self.widgets.items():
-            widget.set_problem(problems.get(qid))
+            if widget.set_problem(problems.get(qid)) and not widget.isHidden():
+                new.append(f"{widget.question.text}: {problems[qid]}")
+        return new
 
     def commit(self) -> None:
         """Take over anything still being typed (an age counts once editing finishes)."""

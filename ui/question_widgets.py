@@ -28,6 +28,7 @@ from app.amounts import AmountError
 from app.amounts import parse_amount as read_amount
 from app.routing import exclusive_code, format_amount
 from rules.questions import GLOSSARY, Kind, Question
+from ui.a11y import mark_expander, mark_group
 from ui.common import INK, error_colour, label, muted
 
 MAX_AGE = 120
@@ -52,6 +53,8 @@ class QuestionWidget(QFrame):
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"question_{question.id}")
+        # Screen readers: a group named by the question holds its answers ("Yes", "No" ...).
+        mark_group(self, question.text, question.help)
         self._updating = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
@@ -91,6 +94,7 @@ class QuestionWidget(QFrame):
         toggle.setAutoRaise(True)
         toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         toggle.setAccessibleName(text)
+        mark_expander(toggle)  # a button with the expanded state, not a check box
         definitions = "".join(
             f"<p style='margin:2px 0'><b>{term}</b>: {GLOSSARY[term]}</p>" for term in terms)
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
@@ -158,13 +162,16 @@ class QuestionWidget(QFrame):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 
-    def set_problem(self, text: str | None) -> None:
+    def set_problem(self, text: str | None) -> bool:
+        """Show `text` under the answers (None: no problem); True when it is a new problem."""
+        new = bool(text) and self.problem.text() != f"Problem: {text}"
         shown = bool(text)
         self.problem.setText(f"Problem: {text}" if text else "")
         self.problem.setVisible(shown)
         for widget in self.controls():
             widget.setAccessibleDescription(
                 f"{self.question.text}. Problem: {text}" if text else self.question.text)
+        return new
 
     def problem_text(self) -> str:
         return self.problem.text() if self.problem.isVisible() else ""

@@ -15,7 +15,8 @@ each question.
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,6 +34,7 @@ from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.questions import QUESTION_BY_ID
 from rules.result import CitationOut
+from ui.a11y import mark_group, mark_heading, mark_link
 from ui.common import (
     button,
     centred_column,
@@ -93,6 +95,20 @@ def counterfactual_text(what: str, colour: str) -> str:
             "because of the other reasons")
 
 
+class LinkKeys(QObject):
+    """Enter or Space on a focused source link opens it (as a click does), whichever of the
+    label's links the text control has or has not highlighted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QLabel) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+                and watched.toolTip().startswith(("https://", "http://"))):
+            QDesktopServices.openUrl(QUrl(watched.toolTip()))
+            return True
+        return False
+
+
 class ResultView(QWidget):
     """Shows an Outcome; emits `question_requested(qid)` to go back to a question."""
 
@@ -117,6 +133,7 @@ class ResultView(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 2.4)
         font.setBold(True)
         self.colour_label.setFont(font)
+        mark_heading(self.colour_label)  # the result page's title: "Overall result: RED"
         self.meaning_label = label("", name="overallMeaning")
         meaning_font = self.meaning_label.font()
         meaning_font.setPointSizeF(max(meaning_font.pointSizeF(), 1.0) * 1.15)
@@ -141,6 +158,7 @@ class ResultView(QWidget):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.addWidget(self.scroll)
         self.question_buttons: dict[str, QWidget] = {}
+        self._link_keys = LinkKeys(self)
         self.clear()
 
     # ---- public API ----
@@ -195,6 +213,9 @@ class ResultView(QWidget):
         self.colour_label.setStyleSheet(f"color: {shades[1] if dark_palette() else shades[0]};")
         self.colour_label.setAccessibleName(f"Overall result: {word or 'not assessed'}")
         self.meaning_label.setText(meaning)
+        # Read when the result opens (the focus goes to the scrolling result).
+        self.scroll.setAccessibleDescription(
+            f"Overall result: {word or 'not assessed'}. {meaning}".strip())
 
     def _replace_body(self, body: QWidget) -> None:
         index = self.column.indexOf(self.body)
@@ -352,6 +373,7 @@ class ResultView(QWidget):
         head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
         severity = f" ({finding.severity} concern)" if finding.severity else ""
         topic = finding.label or AREA_TITLES.get(str(finding.area), str(finding.area))
+        mark_group(card, f"{word}{severity} \u2014 {topic} \u00b7 rule {finding.rule}")
         title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)} "
                       f"<span style='color:#5f6368'>\u00b7 rule {finding.rule}</span>",
                       rich=True, name=f"findingTitle_{finding.rule}")
@@ -374,11 +396,13 @@ class ResultView(QWidget):
             for index, citation in enumerate(finding.citations):
                 link = label(f"\u2022 {citation_html(citation)}", rich=True,
                              name=f"citation_{finding.rule}_{index}")
+                link.installEventFilter(self._link_keys)
                 if citation.url and citation.authority:
                     link.setOpenExternalLinks(True)
                     link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
                     link.setAccessibleName(f"Source: {citation.label}")
                     link.setToolTip(citation.url)
+                    mark_link(link, citation.url)  # a link to screen readers, URL described
                 elif not citation.authority:
                     link.setAccessibleName(f"Source: {citation.shown}")
                 inner.addWidget(link)

@@ -15,6 +15,7 @@ from app.routing import (
     visible_questions,
 )
 from rules.questions import QUESTION_BY_ID
+from ui.a11y import announce
 from ui.common import (
     button,
     centred_column,
@@ -112,6 +113,7 @@ class ReviewPage(QWidget):
             self.notice.setText("These answers no longer apply after your changes and were "
                                 f"removed: {names}")
             self.notice.show()
+            announce(self.notice, self.notice.text())
         else:
             self.notice.hide()
 

@@ -81,6 +81,9 @@ def _heading(text: str, scale: float, name: str = "") -> QLabel:
     font.setBold(True)
     widget.setFont(font)
     widget.setAccessibleName(text)
+    # The heading role (ui.a11y's factory, installed by the main window; a property costs
+    # nothing before the first paint).
+    widget.setProperty("volunteerCheckRole", "heading")
     return widget
 
 

@@ -34,6 +34,7 @@ from app.routing import (
 )
 from rules import Person
 from rules.questions import QUESTION_BY_ID
+from ui.a11y import announce
 from ui.common import button, label, muted_colour
 from ui.focus import chain, reading_order
 from ui.question_page import QuestionPage
@@ -302,8 +303,10 @@ class Wizard(QWidget):
         self._outcome = None
         page = self.pages.get(self._current)
         if isinstance(page, QuestionPage):
-            self._refresh_question_page(page)
+            new = self._refresh_question_page(page)
             self._refresh_nav()
+            if new:  # a status message (WCAG 4.1.3): said without moving the focus
+                announce(page, "Problem: " + "; ".join(new))
         self.answers_edited.emit()
 
     # ---- outcome ----
@@ -324,7 +327,7 @@ class Wizard(QWidget):
 
     # ---- refreshing ----
 
-    def _refresh_question_page(self, widget: QuestionPage) -> None:
+    def _refresh_question_page(self, widget: QuestionPage) -> list[str]:
         page = widget.page
         visible = [q.id for q in visible_questions(page, self._answers, self.as_of)]
         widget.show_answers(self._answers, visible)
@@ -341,7 +344,7 @@ class Wizard(QWidget):
                     and visible.index(qid) > last_answered:
                 continue  # not reached yet: no red line before the volunteer gets there
             problems[qid] = friendly_message(issue)
-        widget.set_problems(problems)
+        return widget.set_problems(problems)
 
     def _refresh_review(self) -> None:
         self._answers = prune(self._answers, self.as_of)
@@ -395,6 +398,10 @@ class Wizard(QWidget):
         self.next_button.setAccessibleDescription(reason)
         self.next_button.setToolTip(reason)
         self.reason.setText(reason)
+        self.reason.setAccessibleName(reason)
+        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
+        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
+                                   else Qt.FocusPolicy.NoFocus)
 
     def _focus_page(self) -> None:
         widget = self.pages[self._current]
@@ -411,7 +418,7 @@ class Wizard(QWidget):
         widget = self.pages[self._current]
         order = reading_order(widget)
         if self.nav.isVisibleTo(self) or not self.nav.isHidden():
-            order += [self.back_button, self.next_button]
+            order += [self.back_button, self.reason, self.next_button]
         chain(order)
 
     def reason_text(self) -> str:

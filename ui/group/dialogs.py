@@ -51,6 +51,8 @@ class DefaultsDialog(QDialog):
             title = QLabel(f"<b>{qid}</b> &nbsp;{html.escape(question.text)}")
             title.setWordWrap(True)
             title.setBuddy(field)
+            # Else Qt names the field by the label's raw rich text ("<b>D1</b> nbsp;...").
+            field.setAccessibleName(f"{qid} {question.text}")
             form.addWidget(title)
             form.addWidget(field)
             form.addSpacing(8)

@@ -162,7 +162,7 @@ class GroupModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(result, index.row(), column)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._tooltip(result, column)
+            return self._tooltip(result, index.row(), column)
         if role == RESULT_ROLE:
             return result
         return None
@@ -238,7 +238,7 @@ class GroupModel(QAbstractTableModel):
         text = self._display(result, row, column)
         return (str(text or "").casefold(), number)
 
-    def _tooltip(self, result: MemberResult, column: int) -> str:
+    def _tooltip(self, result: MemberResult, row: int, column: int) -> str:
         if column == COL_COLOUR:
             changed = f"\n{result.changed_text}" if result.changed_text else ""
             if not result.valid:
@@ -257,7 +257,7 @@ class GroupModel(QAbstractTableModel):
             return "\n".join(p for p in parts if p)
         if column == COL_TOP:
             return result.top_finding
-        value = self._display(result, 0, column)
+        value = self._display(result, row, column)  # the row's own number (was row 0's)
         return "" if value is None else str(value)
 
 

@@ -62,6 +62,7 @@ from app.group.pipeline import RunReport, make_screener
 from app.group.reading import skipped_note
 from rules import RULE_BY_ID, Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
+from ui.a11y import announce, install, mark_heading
 from ui.common import label, protect_qt_settings
 from ui.group.dialogs import DefaultsDialog, EditDialog, own_answers
 from ui.group.frozen import FrozenColumnTable
@@ -116,6 +117,7 @@ class CountChip(QFrame):
         row.setContentsMargins(8, 4, 10, 4)
         icon = QLabel()
         icon.setPixmap(light_icon(word if word != "INVALID" else None, 20).pixmap(20, 20))
+        icon.setAccessibleName(f"{text.capitalize()} light")
         self.number = QLabel("0")
         font = self.number.font()
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.4)
@@ -141,6 +143,7 @@ class GroupWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install()  # accessibility roles (headings) before a screen reader asks
         self.setObjectName("groupWindow")
         self.setWindowTitle(f"Group screening \u2013 {APP_NAME}")
         self.resize(1280, 800)
@@ -271,6 +274,10 @@ class GroupWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.save_project_action)
+        for action in toolbar.actions():  # toolbar buttons are reachable with Tab
+            widget = toolbar.widgetForAction(action)
+            if widget is not None and not action.isSeparator():
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.addToolBar(toolbar)
 
     def _build_counts(self) -> QHBoxLayout:
@@ -291,14 +298,16 @@ class GroupWindow(QMainWindow):
 
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Show:"))
+        show_label = QLabel("Show:")
+        row.addWidget(show_label)
         self.colour_filter = QComboBox(objectName="colourFilter")
         for text, colours in COLOUR_FILTERS:
             self.colour_filter.addItem(text, colours)
         self.colour_filter.currentIndexChanged.connect(self._colour_filter_changed)
         self.colour_filter.setAccessibleName("Show people with this result")
         row.addWidget(self.colour_filter)
-        row.addWidget(QLabel("Rule:"))
+        rule_label = QLabel("Rule:")
+        row.addWidget(rule_label)
         self.rule_filter = QComboBox(objectName="ruleFilter")
         self.rule_filter.setEditable(True)
         # Enter filters by what was typed (_rule_filter_typed); it never adds an item.
@@ -314,10 +323,16 @@ class GroupWindow(QMainWindow):
         if line is not None:
             line.editingFinished.connect(self._rule_filter_typed)
         self.rule_filter.setAccessibleName("Show people for whom this rule fired")
+        if line is not None:
+            line.setAccessibleName("Rule to show (type a rule id, such as R12)")
+        # On Linux a combo box's accessible name is its current value: the label names it.
+        show_label.setBuddy(self.colour_filter)
+        rule_label.setBuddy(self.rule_filter)
         row.addWidget(self.rule_filter)
         self.search = QLineEdit(objectName="searchBox")
         self.search.setPlaceholderText("Find a name, email or reference")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find a person by name, email or reference")
         self.search.textChanged.connect(self._search_changed)
         row.addWidget(self.search, 1)
         self.shown_label = label("", name="shownCount")
@@ -333,6 +348,7 @@ class GroupWindow(QMainWindow):
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.5)
         font.setBold(True)
         title.setFont(font)
+        mark_heading(title)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(title)
         text = label(
@@ -401,6 +417,7 @@ class GroupWindow(QMainWindow):
         font = self.detail_title.font()
         font.setBold(True)
         self.detail_title.setFont(font)
+        mark_heading(self.detail_title)
         self.edit_button = QPushButton("Edit &answers\u2026", objectName="editAnswers")
         self.edit_button.clicked.connect(lambda: self.edit_selected())
         self.edit_button.setEnabled(False)
@@ -535,6 +552,7 @@ class GroupWindow(QMainWindow):
         self.messages.addItem(item)
         self.messages.scrollToBottom()
         self.messages.show()
+        announce(self.messages, item.text(), assertive=kind == "error")
 
     # ---- filters ----
 
