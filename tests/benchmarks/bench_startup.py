@@ -88,3 +88,53 @@ def test_first_paint_against_bare_wizard(bench_report: Callable[..., float]) -> 
         app_peak_rss_mib=statistics.median(run[1] for run in app_runs),
         bare_peak_rss_mib=statistics.median(run[1] for run in bare_runs))
     assert ratio <= TARGET, f"first paint {app:.3f} s vs bare wizard {bare:.3f} s"
+
+
+APP_READY = "import sys; from ui.main import main; sys.exit(main(['--quit-after-ready']))"
+READY_TARGET = 2.0  # issue 11: ready for the first question within 2x the bare first paint
+MEMORY_TARGET = 1.3  # and peak memory then within 1.3x the bare wizard's
+PAIRS = 9
+
+
+def _timed(code: str, pattern: str) -> tuple[float, float]:
+    """(printed seconds, peak RSS MiB) of one fresh process printing `pattern <seconds>`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VOLUNTEER_CHECK_T0": repr(time.time())}
+    env["VOLUNTEER_CHECK_HOME"] = str(ROOT / "tests" / "benchmarks" / "last-results" / "home")
+    with subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        out = process.stdout.read() if process.stdout else ""
+        err = process.stderr.read() if process.stderr else ""
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0, err
+    match = re.search(rf"{pattern} ([0-9.]+)", out)
+    assert match, f"no {pattern} line in {out!r} {err!r}"
+    return float(match.group(1)), usage.ru_maxrss / 1024
+
+
+def test_ready_to_answer_against_bare_wizard(bench_report: Callable[..., float]) -> None:
+    """The moment the user feels: the first question can be answered (rules loaded, wizard
+    built), against the bare wizard's first paint. A and B interleaved (A B A B ...); the
+    median of the per-pair ratios is reported with their spread (min-max), as the machines
+    are noisy."""
+    _timed(APP_READY, "ready"), _timed(BARE_WIZARD, "first-paint")  # warm-up
+    pairs = [(_timed(APP_READY, "ready"), _timed(BARE_WIZARD, "first-paint"))
+             for _ in range(PAIRS)]
+    time_ratios = sorted(app[0] / bare[0] for app, bare in pairs)
+    memory_ratios = sorted(app[1] / bare[1] for app, bare in pairs)
+    ratio = statistics.median(time_ratios)
+    memory = statistics.median(memory_ratios)
+    bench_report(
+        "startup_ready_to_answer", statistics.median(a[0] for a, _ in pairs),
+        statistics.median(b[0] for _, b in pairs), "s", f"<= {READY_TARGET}x (median of pairs)",
+        pair_ratio_median=round(ratio, 3),
+        pair_ratio_spread=[round(time_ratios[0], 3), round(time_ratios[-1], 3)],
+        memory_ratio_median=round(memory, 3),
+        memory_ratio_spread=[round(memory_ratios[0], 3), round(memory_ratios[-1], 3)],
+        app_peak_rss_mib=statistics.median(a[1] for a, _ in pairs),
+        bare_peak_rss_mib=statistics.median(b[1] for _, b in pairs))
+    print(f"ready/first-paint per pair: median {ratio:.2f}x (spread {time_ratios[0]:.2f}-"
+          f"{time_ratios[-1]:.2f}); memory {memory:.2f}x ({memory_ratios[0]:.2f}-"
+          f"{memory_ratios[-1]:.2f})")
+    assert ratio <= READY_TARGET, f"ready {ratio:.2f}x the bare wizard's first paint"
+    assert memory <= MEMORY_TARGET, f"peak memory {memory:.2f}x the bare wizard's"
