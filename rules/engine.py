@@ -82,6 +82,18 @@ def evaluate(facts: Facts) -> Fired:
     return tuple(fired)
 
 
+def amber_severity(rule: Rule, facts: Facts) -> Severity | None:
+    """An amber finding's severity: the rule's, or the one its facts give (severity_for)."""
+    return rule.severity_for(facts) if rule.severity_for is not None else rule.severity
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    """Brief (c)10 on shown findings: RED, AMBER by their severity, GREEN, NOTE (stable for
+    rules whose severity is fixed: the same order as order_key)."""
+    severity = SEVERITY_RANK[finding.severity] if finding.severity is not None else 1
+    return (-COLOUR_RANK[finding.colour], severity, finding.rule)
+
+
 def order_key(item: Pair) -> tuple[int, int, str]:
     """Brief (c)10: RED, then AMBER by severity (high to low), then GREEN, then NOTE."""
     rule, colour = item
@@ -223,7 +235,8 @@ def counterfactuals(rule: Rule, answers: Answers, as_of: date) -> tuple[Counterf
 def _finding(rule: Rule, colour: Colour, context: dict[str, str],
              extras: tuple[Counterfactual, ...], facts: Facts) -> Finding:
     by_cap = colour is Colour.AMBER and status_capped(rule, facts)
-    severity = Severity.HIGH if by_cap else rule.severity if colour is Colour.AMBER else None
+    severity = Severity.HIGH if by_cap else amber_severity(rule, facts) \
+        if colour is Colour.AMBER else None
     return Finding(
         rule=rule.id, name=rule.name, colour=capped(rule, colour), severity=severity,
         area=rule.area, applies_to=rule.applies_to,
@@ -292,12 +305,11 @@ def assess(answers: Answers, as_of: date | None = None, *, explain: bool = True)
     fired = [memo.PAIRS[code] for code in codes]
     context = wording_context(facts, when)
     params = load_parameters()
-    findings = tuple(
+    findings = tuple(sorted((
         _finding(rule, colour, context,
                  counterfactuals(rule, answers, when)
                  if explain and colour in (Colour.RED, Colour.AMBER) else (), facts)
-        for rule, colour in fired
-    )
+        for rule, colour in fired), key=_finding_order))
     return Assessment(
         colour=colour,
         election_colour=worst(colours[i] for i in _ELECTION_SLOTS),

@@ -92,6 +92,8 @@ class Rule:
     severity: Severity | None = None
     substitutions: tuple[Substitution, ...] = ()
     label: str = ""
+    # When an amber finding's severity depends on the facts (amendment 1: R82, R87, R88).
+    severity_for: Callable[[Facts], Severity] | None = None
 
     def applies(self, facts: Facts) -> bool:
         """Scope by status: FN rules for foreign nationals, USP rules for US persons."""

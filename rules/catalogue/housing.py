@@ -43,6 +43,11 @@ def lodging_paid_by_us_corporation(f: Facts) -> bool:
     return "us_corp_paid" in f.e1 and not same_trip_on_own_time(f)
 
 
+def arrangement_severity(f: Facts) -> Severity:
+    """R88: medium when a foreign party arranged the stay, low when it is unknown who did."""
+    return Severity.LOW if f.e3 == "unknown" else Severity.MEDIUM
+
+
 def housing_placed_by_foreign_party_or_unknown(f: Facts) -> bool:
     """R88: a foreign party, government or organisation arranged the stay, or it is unknown
     who did (even when the volunteer pays or stays free with a US host)."""
@@ -146,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         "the campaign; this is untested. If you don't know who arranged your stay, find out.",
         citations=(cit.S30121_A1A, cit.TRUMP_COMPLAINT),
         remedy="Arrange your stay yourself, or through the US campaign or a US host directly.",
-        severity=Severity.MEDIUM,
+        severity=Severity.MEDIUM, severity_for=arrangement_severity,
         substitutions=(
             sub("you arranged your stay yourself", put("E3", "self_or_own_contacts")),
         ),

@@ -53,6 +53,17 @@ def immigration_status_undisclosed(f: Facts) -> bool:
     return f.b4 in UNDISCLOSED_STATUSES
 
 
+def trip_purpose_severity(f: Facts) -> Severity:
+    """R87: high when the trip is (partly) made to campaign or volunteering takes over half of
+    it; medium while the purpose or the days are unknown."""
+    if f.b9 in ("main_purpose", "one_of_several"):
+        return Severity.HIGH
+    trip, volunteering = f.b10, f.b11
+    if isinstance(trip, int) and isinstance(volunteering, int) and volunteering * 2 > trip:
+        return Severity.HIGH
+    return Severity.MEDIUM
+
+
 def trip_made_to_campaign(f: Facts) -> bool:
     """R87: a visitor whose trip is (partly) for campaigning, who volunteers more than half of
     it, or who cannot yet say (B9 unknown, or the days unknown)."""
@@ -124,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         citations=(cit.FAM_402_2_2_B, cit.FAM_B1_VOLUNTEER, cit.R214_1_E, cit.EMBASSY_UNPAID_WORK),
         remedy="Keep volunteering incidental to a holiday, family visit or business trip (no "
         "more than half of your days), or ask an immigration lawyer first.",
-        severity=Severity.HIGH,
+        severity=Severity.HIGH, severity_for=trip_purpose_severity,
         substitutions=(
             sub("volunteering stayed incidental to a holiday or family visit",
                 put("B9", "incidental_to_holiday_or_family_visit"),

@@ -88,6 +88,11 @@ def us_corporation_pays_outside_federal_ban(f: Facts) -> bool:
     return pays and corporate_payer_changed_by_committee(f)
 
 
+def corporate_payer_severity(f: Facts) -> Severity:
+    """R82: AMBER (low) for a ballot measure (state disclosure rules), medium otherwise."""
+    return Severity.LOW if f.column is Column.BALLOT_MEASURE else Severity.MEDIUM
+
+
 def ballot_measure_may_be_candidate_linked(f: Facts) -> bool:
     return f.a1 == "ballot_measure" and f.a3 in ("yes", "unknown")
 
@@ -156,7 +161,7 @@ RULES: tuple[Rule, ...] = (
         citations=(cit.AO_2010_11, cit.S30118_A, cit.R114_2_AB, cit.BELLOTTI, cit.CARC),
         remedy="Have the committee's counsel confirm how it must accept and report the "
         "company's payment, or pay yourself.",
-        severity=Severity.MEDIUM,
+        severity=Severity.MEDIUM, severity_for=corporate_payer_severity,
     ),
     Rule(
         id="R83", name="BALLOT-FOREIGN-SOURCE-STATE-LAW", area=Area.CAMPAIGN,
