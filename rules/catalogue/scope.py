@@ -9,7 +9,11 @@ from rules.catalogue.compensation import (
     is_paid_by_us_corporation,
     us_corporation_pays_campaign_time,
 )
-from rules.catalogue.housing import lodging_paid_by_foreign_source, lodging_paid_by_us_corporation
+from rules.catalogue.housing import (
+    FOREIGN_PAID_HOUSING,
+    lodging_paid_by_foreign_source,
+    lodging_paid_by_us_corporation,
+)
 from rules.catalogue.payers import (
     corporate_payer_changed_by_committee,
     corporate_payer_note_or_amber,
@@ -22,16 +26,29 @@ from rules.catalogue.resources import (
     pays_or_advances_campaign_costs,
     uses_foreign_party_resources,
 )
-from rules.catalogue.role import asks_foreign_nationals_to_give, makes_decisions, pays_for_ads
+from rules.catalogue.role import (
+    DECISION_MAKING,
+    asks_foreign_nationals_to_give,
+    makes_decisions,
+    pays_for_ads,
+)
 from rules.catalogue.travel import (
     crowdfunded_with_foreign_donors,
     travel_paid_by_foreign_individual,
     travel_paid_by_foreign_principal,
     travel_paid_by_us_corporation,
 )
+from rules.codes import FOREIGN_PAYERS
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity
-from rules.substitutions import put, sub
+from rules.substitutions import pay_own_transport, put, replace_single, sub, swap
+
+# R83's remedy: what a ballot-measure volunteer would stop taking or giving.
+FOREIGN_SOURCES_OF_PAY = FOREIGN_PAYERS | {"foreign_individual"}
+FOREIGN_SOURCES_OF_TRAVEL = FOREIGN_PAYERS | {"foreign_individual", "crowdfunding"}
+FOREIGN_OR_OWN_MONEY = frozenset({
+    "donate_money", "pay_campaign_expenses_or_advance", "bring_foreign_made_materials",
+    "foreign_party_resources", "donate_goods_or_art", "host_event_at_own_us_home"})
 
 COVERED_COMMITTEES = frozenset(
     {"federal_candidate", "state_local_candidate", "us_party_committee", "pac_or_super_pac"}
@@ -173,6 +190,17 @@ RULES: tuple[Rule, ...] = (
         remedy="Take nothing of value from foreign sources and leave decisions to US staff, or "
         "have the measure committee's counsel confirm the state's law allows it.",
         severity=Severity.HIGH,
+        substitutions=(
+            sub("you took nothing of value from foreign sources and left decisions to US staff",
+                swap("C1", FOREIGN_SOURCES_OF_PAY),
+                pay_own_transport(FOREIGN_SOURCES_OF_TRAVEL),
+                swap("E1", FOREIGN_PAID_HOUSING, "self_paid", empty="self_paid"),
+                replace_single("E2", ("foreign_party_gov_org", "foreign_individual"), "self"),
+                swap("F", DECISION_MAKING | {"ask_foreign_nationals_to_give",
+                                             "paid_ads_or_boosting"}, None,
+                     empty="canvass_phone_text"),
+                swap("G", FOREIGN_OR_OWN_MONEY)),
+        ),
     ),
     Rule(
         id="R84", name="BALLOT-CANDIDATE-LINK", area=Area.CAMPAIGN, applies_to=AppliesTo.ALL,

@@ -43,7 +43,6 @@ NO_SUBSTITUTION = {
     "R75": "finding out one's immigration status is not a change of plan",
     "R77": "state law governs; the tool cannot assess it, only counsel can",
     "R82": "its remedies are those of R17, R22, R38 and R48, which fire beside it",
-    "R83": "state law governs; taking nothing foreign is the remedies of the rules it replaces",
 }
 AS_OF = date(2026, 11, 28)
 
