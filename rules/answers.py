@@ -413,7 +413,7 @@ def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str
     kind = d3.__class__
     threshold = _reimbursement_thresholds(when).get(full["A1"], _NEVER)
     over = (kind is int or kind is float) and threshold is not _NEVER and d3 > threshold
-    key = (full["B1"], full["B2"], full["B3"], _B4_KIND.get(full["B4"]),
+    key = (full["B1"] == "yes", full["B2"] == "yes", full["B3"] == "yes", _B4_KIND.get(full["B4"]),
            _A1_KIND.get(full["A1"]), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
            over, _e_kind(full["E1"], full["E2"]))
     found = _branches.get(key)

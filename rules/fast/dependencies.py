@@ -65,11 +65,15 @@ def facts_read_by_rule(rule: Rule) -> frozenset[str]:
         read |= facts_read_by(rule.colour)
     if rule.applies_to is not AppliesTo.ALL:
         read.add("fn")
-    if rule.id in COLUMN_DEPENDENT:  # the applicability matrix (rules.engine.outcome)
-        read.add("column")
     if rule.binds_as_foreign_national and Colour.RED in rule.base_colours():
-        read.add("status")  # R85 caps its RED for an uncertain status
+        read.add("fn")  # R85 caps its RED when the foreign-national status is uncertain
     return frozenset(read)
+
+
+# What rules.engine.outcome adds to a rule's own reading: whether the applicability matrix
+# evaluates it for the committee ("matrix"), and whether R85 caps it ("uncertain": the
+# foreign-national status is only assumed). Not answers: the speed path keys its caches on them.
+ENGINE_SOURCES = frozenset({"matrix", "uncertain"})
 
 
 def answers_read_by(rule: Rule) -> tuple[str, ...]:
@@ -77,4 +81,9 @@ def answers_read_by(rule: Rule) -> tuple[str, ...]:
     from B1, B2, B3 and B8) and "column" (the committee, derived from A1, A1b and A3); the date
     matters too, always."""
     facts = facts_read_by_rule(rule)
-    return tuple(sorted({qid for fact in facts for qid in FACT_SOURCES[fact]}))
+    sources = {qid for fact in facts for qid in FACT_SOURCES[fact]}
+    if rule.id in COLUMN_DEPENDENT:
+        sources.add("matrix")
+    if rule.binds_as_foreign_national and Colour.RED in rule.base_colours():
+        sources.add("uncertain")
+    return tuple(sorted(sources))

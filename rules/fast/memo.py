@@ -33,7 +33,7 @@ from rules.facts import (
     derive_facts,
     status_of,
 )
-from rules.fast.dependencies import answers_read_by
+from rules.fast.dependencies import ENGINE_SOURCES, answers_read_by
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
 __all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
@@ -54,14 +54,15 @@ STATUS_CAP_CODE = CODE_OF[STATUS_CAP_RULE, Colour.NOTE]
 
 Outcome = tuple[tuple[int, ...], Colour | None]
 NOTHING: Outcome = ((), None)
-KEY_PLAIN, KEY_STATUS, KEY_FN = 0, 1, 2
+KEY_PLAIN, KEY_STATUS, KEY_FN, KEY_UNCERTAIN = 0, 1, 2, 3
+NOT_ANSWERS = DERIVED_SOURCES | ENGINE_SOURCES
 
 
 class AreaTable:
     """Rules of one area, and how to key their outcome on what they read."""
 
-    __slots__ = ("area", "by_column", "by_derived", "derived", "entries", "getter", "only_fn",
-                 "rules", "slot", "sources")
+    __slots__ = ("area", "by_column", "by_derived", "by_matrix", "derived", "entries", "getter",
+                 "only_fn", "rules", "slot", "sources")
 
     def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
         self.area = area
@@ -69,9 +70,13 @@ class AreaTable:
         self.rules = tuple(rules)
         read = {source for rule in self.rules for source in answers_read_by(rule)}
         # Keyed on the answers read plus the status (which decides fn) or fn, if read.
-        self.derived = KEY_STATUS if "status" in read else KEY_FN if "fn" in read else KEY_PLAIN
+        self.derived = (KEY_STATUS if "status" in read else KEY_UNCERTAIN if "uncertain" in read
+                        else KEY_FN if "fn" in read else KEY_PLAIN)
         self.by_column = "column" in read  # remembered per committee column
-        self.sources = tuple(sorted(read - DERIVED_SOURCES))
+        # Remembered per set of rules the matrix evaluates (committees that evaluate the same
+        # rules share their outcomes).
+        self.by_matrix = "matrix" in read
+        self.sources = tuple(sorted(read - NOT_ANSWERS))
         self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
         # Keyed also on the yes/no facts derived from answers (rules.facts.DERIVED_FROM_ANSWERS,
         # computed once per person) instead of all the answers they are derived from.
@@ -156,7 +161,7 @@ def _tables() -> tuple[AreaTable, ...]:
 
 
 def _key_of(rule: Rule) -> frozenset[str]:
-    return frozenset(answers_read_by(rule)) - DERIVED_SOURCES
+    return frozenset(answers_read_by(rule)) - NOT_ANSWERS
 
 
 TABLES: tuple[AreaTable, ...] = _tables()
@@ -182,9 +187,12 @@ def _plan(as_of: date, status: Status, column: Column) -> Plan:
         if not table.entries[fn, column]:
             continue
         scope: object = (status if table.derived == KEY_STATUS
+                         else (fn, status in UNCERTAIN_STATUSES)
+                         if table.derived == KEY_UNCERTAIN
                          else fn if table.derived == KEY_FN else None)
-        cache = _caches.setdefault(
-            (as_of, index, scope, column if table.by_column else None), {})
+        committee: object = (column if table.by_column
+                             else table.entries[fn, column] if table.by_matrix else None)
+        cache = _caches.setdefault((as_of, index, scope, committee), {})
         plan.append((table.slot, table.getter, cache, table, table.by_derived))
     return tuple(plan)
 

@@ -120,6 +120,10 @@ def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
             else set(table.sources) | ({"fn"} if table.derived == memo.KEY_FN else set())
         if table.by_column:  # remembered per committee column (derived from A1, A1b, A3)
             keyed.add("column")
+        if table.by_matrix:  # remembered per set of rules the matrix evaluates
+            keyed.add("matrix")
+        if table.derived in (memo.KEY_STATUS, memo.KEY_UNCERTAIN):
+            keyed |= {"uncertain", "fn"}
         keyed |= DERIVED_FROM_ANSWERS.keys() & sources  # computed for the key (memo._key_getter)
         assert sources <= keyed, rule.id
     assert sorted(r.id for t in memo.TABLES for r in t.rules) == [r.id for r in RULES]
