@@ -146,22 +146,11 @@ class DefaultsDialog(QDialog):
         self.accept()
 
 
-def own_answers(edited: dict[str, Any], result: MemberResult,
-                defaults: dict[str, Any]) -> dict[str, Any]:
-    """The person's own answers after editing: values still equal to the group default that
-    filled them stay blank, so a later change of the default still applies to them."""
-    own = dict(edited)
-    for qid in result.defaults_used:
-        if qid in own and own[qid] == defaults.get(qid):
-            del own[qid]
-    return own
-
-
 class EditDialog(QDialog):
     """One person's answers in the volunteer's wizard; "Save to group" takes them over.
 
     The wizard is shown with the answers the person was screened with (group defaults
-    included); the defaults they did not change stay defaults (see own_answers).
+    included); the defaults they did not change stay defaults (see app.group.session.own_answers).
     """
 
     def __init__(self, result: MemberResult, as_of: date | None,
