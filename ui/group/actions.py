@@ -1,38 +1,14 @@
-"""The group window's commands: its actions, menus and toolbar, and the file dialogs behind them.
+"""The group window's actions, in its menus and toolbar (their file commands are
+ui.group.commands.GroupFiles)."""
 
-GroupActions asks for the files (a spreadsheet to import, where to write an export) and hands
-the paths to the window, whose import_paths, export_results, export_pdf, save_template,
-save_project and open_project do the work (and are what the tests drive).
-"""
-
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QToolBar
-
-from ui.common import protect_qt_settings
+from PySide6.QtWidgets import QToolBar
 
 if TYPE_CHECKING:
     from ui.group.window import GroupWindow
-
-SPREADSHEET_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
-ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
-PROJECT_FILTER = "Group projects (*.vcgroup.json *.json);;All files (*)"
-
-
-def documents() -> str:
-    """The folder a file dialog starts in (called before every dialog, which may then write
-    Qt's settings file: it is made owner-only first)."""
-    protect_qt_settings()
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return found or str(Path.home())
-
-
-def _with_suffix(path: str, suffix: str) -> str:
-    return path if path.endswith(suffix) else path + suffix
-
 
 class GroupActions(QObject):
     """Every command of the group window, in its menus and toolbar."""
@@ -40,34 +16,35 @@ class GroupActions(QObject):
     def __init__(self, window: "GroupWindow") -> None:
         super().__init__(window)
         self.window = window
+        files = window.files
         self.import_sheet = self._action(
-            "&Import spreadsheet\u2026", self.choose_spreadsheets, "importSpreadsheet", "Ctrl+I",
+            "&Import spreadsheet\u2026", files.choose_spreadsheets, "importSpreadsheet", "Ctrl+I",
             "CSV or Excel file: one row per person, one column per question")
         self.import_files = self._action(
-            "Import &answers files\u2026", self.choose_answers_files, "importAnswers",
+            "Import &answers files\u2026", files.choose_answers_files, "importAnswers",
             tip="Answers files saved by volunteers with this app")
         self.import_folder = self._action(
-            "Import a &folder\u2026", self.choose_folder, "importFolder",
+            "Import a &folder\u2026", files.choose_folder, "importFolder",
             tip="Every answers file in a folder and its sub-folders")
         self.defaults = self._action(
             "Group &defaults\u2026", window.edit_defaults, "groupDefaults", "Ctrl+D",
             "Answers that are the same for everyone (campaign, trip, housing)")
         self.export_csv = self._action("Results as &CSV\u2026",
-                                       lambda: self.choose_export(".csv"), "exportCsv")
+                                       lambda: files.choose_export(".csv"), "exportCsv")
         self.export_xlsx = self._action("Results as &Excel\u2026",
-                                        lambda: self.choose_export(".xlsx"), "exportXlsx")
+                                        lambda: files.choose_export(".xlsx"), "exportXlsx")
         self.export_pdf = self._action("Group &PDF report\u2026",
-                                       lambda: self.choose_pdf(False), "exportPdf")
+                                       lambda: files.choose_pdf(False), "exportPdf")
         self.export_pdf_redacted = self._action(
-            "Group PDF with &initials only\u2026", lambda: self.choose_pdf(True),
+            "Group PDF with &initials only\u2026", lambda: files.choose_pdf(True),
             "exportPdfRedacted", tip="Names as initials, no emails")
         self.csv_template = self._action("CSV &template\u2026",
-                                         lambda: self.choose_template(".csv"), "csvTemplate")
+                                         lambda: files.choose_template(".csv"), "csvTemplate")
         self.xlsx_template = self._action("Excel template (with &drop-downs)\u2026",
-                                          lambda: self.choose_template(".xlsx"), "xlsxTemplate")
-        self.save_project = self._action("&Save group\u2026", self.choose_save_project,
+                                          lambda: files.choose_template(".xlsx"), "xlsxTemplate")
+        self.save_project = self._action("&Save group\u2026", files.choose_save_project,
                                          "saveProject", "Ctrl+S")
-        self.open_project = self._action("&Open group\u2026", self.choose_open_project,
+        self.open_project = self._action("&Open group\u2026", files.choose_open_project,
                                          "openProject", "Ctrl+O")
         self.clear = self._action("&New (empty) group", window.clear_group, "clearGroup")
         self.close = self._action("&Close window", window.close, "closeWindow", "Ctrl+W")
@@ -129,56 +106,3 @@ class GroupActions(QObject):
             if widget is not None and not action.isSeparator():
                 widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return toolbar
-
-    # ---- the file dialogs ----
-
-    def choose_spreadsheets(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import spreadsheets", documents(),
-                                                SPREADSHEET_FILTER)
-        self.window.import_paths(files)
-
-    def choose_answers_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import answers files",
-                                                documents(), ANSWERS_FILTER)
-        self.window.import_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self.window, "Import every answers file in a folder", documents())
-        if folder:
-            self.window.import_paths([folder])
-
-    def choose_save_project(self) -> None:
-        start = str(self.window.session.project_path
-                    or Path(documents()) / "group.vcgroup.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save group", start, PROJECT_FILTER)
-        if path:
-            self.window.save_project(path)
-
-    def choose_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open group", documents(),
-                                              PROJECT_FILTER)
-        if path:
-            self.window.open_project(path)
-
-    def choose_export(self, suffix: str) -> None:
-        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export results",
-                                              str(Path(documents()) / f"results{suffix}"), kind)
-        if path:
-            self.window.export_results(_with_suffix(path, suffix))
-
-    def choose_pdf(self, redact: bool) -> None:
-        name = "group-report-initials.pdf" if redact else "group-report.pdf"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Group PDF report",
-                                              str(Path(documents()) / name), "PDF (*.pdf)")
-        if path:
-            self.window.export_pdf(_with_suffix(path, ".pdf"), redact)
-
-    def choose_template(self, suffix: str) -> None:
-        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save template",
-            str(Path(documents()) / f"volunteers-template{suffix}"), kind)
-        if path:
-            self.window.save_template(_with_suffix(path, suffix))

@@ -11,22 +11,17 @@ ui.group.detail, and the menus, toolbar and file dialogs ui.group.actions.
 """
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.about import APP_NAME
-from app.answers_file import AnswersFileError
 from app.assessing import Outcome
 from app.group.members import GroupCounts, MemberResult, Screener
 from app.group.pipeline import RunReport
@@ -47,27 +41,17 @@ from app.group.session import (
     detail_note,
     detail_title,
 )
-from app.group.session import save_template as write_template
 from rules.questions import QUESTION_BY_ID
-from ui.a11y import announce, install, mark_heading
-from ui.common import label
+from ui.a11y import announce, install
 from ui.group.actions import GroupActions
+from ui.group.commands import GroupFiles
 from ui.group.detail import TABLE_MIN_WIDTH, DetailPane
 from ui.group.dialogs import DefaultsDialog, EditDialog
 from ui.group.filters import CountsRow, FilterRow
-from ui.group.frozen import FrozenColumnTable
-from ui.group.model import (
-    AREA_COLUMNS,
-    COL_COLOUR,
-    COL_ERRORS,
-    COL_NAME,
-    COL_NUMBER,
-    COL_SOURCE,
-    COL_TOP,
-    GroupFilter,
-    GroupModel,
-)
-from ui.group.worker import CallJob, ImportJob, Job, RescreenJob, Runner
+from ui.group.model import GroupFilter, GroupModel
+from ui.group.progress import ProgressRow
+from ui.group.table import empty_page, group_table
+from ui.group.worker import ImportJob, Job, RescreenJob, Runner
 
 
 class GroupWindow(QMainWindow):
@@ -93,6 +77,7 @@ class GroupWindow(QMainWindow):
         self.proxy = GroupFilter(self)
         self.proxy.setSourceModel(self.model)
 
+        self.files = GroupFiles(self)
         self.actions_ = GroupActions(self)
         self.actions_.build_menus()
         self.addToolBar(self.actions_.build_toolbar())
@@ -109,8 +94,15 @@ class GroupWindow(QMainWindow):
         column.addLayout(self.filters)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="groupSplitter")
         self.stack = QStackedWidget(objectName="tableStack")
-        self.stack.addWidget(self._build_empty())
-        self.stack.addWidget(self._build_table())
+        acts = self.actions_
+        self.stack.addWidget(empty_page(((acts.import_sheet, acts.import_files,
+                                          acts.import_folder),
+                                         (acts.xlsx_template, acts.csv_template))))
+        self.table = group_table(self.model, self.proxy)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.frozen.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.stack.addWidget(self.table)
         self.splitter.addWidget(self.stack)
         self.stack.setMinimumWidth(TABLE_MIN_WIDTH)  # not the empty page's buttons' width
         self.detail = DetailPane()
@@ -127,7 +119,8 @@ class GroupWindow(QMainWindow):
         self.messages.setAccessibleName("Messages about the files read")
         self.messages.hide()
         column.addWidget(self.messages)
-        column.addLayout(self._build_progress())
+        self.progress_row = ProgressRow(self.cancel)
+        column.addLayout(self.progress_row)
         self.setCentralWidget(central)
         # The widgets the tests and the screen-reader driver reach by name.
         self.chips = self.counts_row.chips
@@ -138,93 +131,15 @@ class GroupWindow(QMainWindow):
         self.detail_panel, self.result_view = self.detail, self.detail.result_view
         self.detail_title, self.detail_note = self.detail.title, self.detail.note
         self.edit_button = self.detail.edit_button
+        self.progress, self.cancel_button = self.progress_row.bar, self.progress_row.cancel_button
         self.filter_colour, self.filter_rule = self.filters.filter_colour, self.filters.filter_rule
+        self.save_project, self.open_project = self.files.save_project, self.files.open_project
+        self.export_results, self.export_pdf = self.files.export_results, self.files.export_pdf
+        self.save_template = self.files.save_template
         self._refresh_counts()
         self._set_busy(False)
 
     # ---- building ----
-
-    def _build_empty(self) -> QWidget:
-        page = QWidget(objectName="emptyPage")
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        title = label("No one in this group yet", name="emptyTitle")
-        font = title.font()
-        font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        mark_heading(title)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(title)
-        text = label(
-            "Import a spreadsheet (CSV or Excel, one row per person and one column per question "
-            "id A1 \u2026 G), answers files, or a whole folder of them \u2014 or drop them on "
-            "this window. Start from a template if you have no spreadsheet yet.",
-            name="emptyText")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(text)
-        acts = self.actions_
-        for actions in ((acts.import_sheet, acts.import_files, acts.import_folder),
-                        (acts.xlsx_template, acts.csv_template)):
-            buttons = QHBoxLayout()
-            buttons.addStretch(1)
-            for action in actions:
-                push = QPushButton(action.text().replace("&", ""))
-                push.setObjectName(f"empty_{action.objectName()}")
-                push.clicked.connect(action.trigger)
-                buttons.addWidget(push)
-            buttons.addStretch(1)
-            column.addLayout(buttons)
-        column.addStretch(2)
-        return page
-
-    def _build_table(self) -> QWidget:
-        # The number and the name stay in view while the table scrolls sideways.
-        self.table = FrozenColumnTable(COL_NAME + 1)
-        self.table.setObjectName("groupTable")
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        metrics = header.fontMetrics()
-        widths = {COL_NUMBER: 48, COL_NAME: 170, COL_COLOUR: 92, COL_TOP: 300,
-                  COL_ERRORS: 100, COL_SOURCE: 130}
-        for column in (COL_NUMBER, *AREA_COLUMNS, COL_ERRORS):
-            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widths[column] = max(widths.get(column, 34),
-                                 metrics.horizontalAdvance(text) + 28)  # room for the arrow
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        self.table.setIconSize(self.table.iconSize().expandedTo(self.table.iconSize()))
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.frozen.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.setAccessibleName("People in the group")
-        return self.table
-
-    def _build_progress(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.progress_text = label("", name="progressText")
-        self.progress = QProgressBar(objectName="progressBar")
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(320)
-        self.cancel_button = QPushButton("Cancel", objectName="cancelButton")
-        self.cancel_button.clicked.connect(self.cancel)
-        row.addWidget(self.progress_text, 1)
-        row.addWidget(self.progress)
-        row.addWidget(self.cancel_button)
-        return row
 
     # ---- state ----
 
@@ -254,11 +169,7 @@ class GroupWindow(QMainWindow):
         return self.runner.busy
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
-        for widget in (self.progress, self.cancel_button, self.progress_text):
-            widget.setVisible(busy)
-        self.progress_text.setText(text)
-        if busy:
-            self.progress.setValue(0)
+        self.progress_row.set_busy(busy, text)
         self.actions_.set_busy(busy)
         self.edit_button.setEnabled(not busy and self._selected() is not None)
 
@@ -291,19 +202,15 @@ class GroupWindow(QMainWindow):
 
     # ---- jobs ----
 
-    def _start(self, job: Job, text: str, batches: bool = True) -> bool:
+    def start_job(self, job: Job, text: str, batches: bool = True) -> bool:
         if self.runner.busy:
             self.message(BUSY_TEXT, "error")
             return False
         self._set_busy(True, text)
         gc.freeze()  # a full collection over everything alive would stall the window mid-job
-        self.runner.start(job, self._on_batch if batches else None, self._on_progress,
+        self.runner.start(job, self._on_batch if batches else None, self.progress_row.show_progress,
                           self._on_done, self._on_failed)
         return True
-
-    def _work(self, work: Callable[[], str], target: Path) -> bool:
-        text = f"Writing {target.name}"
-        return self._start(CallJob(work, text), text, batches=False)
 
     def _on_batch(self, batch: object) -> None:
         results: list[MemberResult] = list(batch)  # type: ignore[call-overload]
@@ -314,18 +221,10 @@ class GroupWindow(QMainWindow):
         # collector's full passes, which otherwise grow with the group and stall the window.
         gc.freeze()
 
-    def _on_progress(self, per_mille: int, text: str) -> None:
-        if per_mille < 0:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(per_mille)
-        self.progress_text.setText(text)
-
     def _on_failed(self, text: str) -> None:
         self._restore_backup()
         self.message(text, "error")
-        self.progress.setRange(0, 1000)
+        self.progress_row.finished()
 
     def _on_done(self, outcome: object) -> None:
         if isinstance(outcome, RunReport):
@@ -348,7 +247,7 @@ class GroupWindow(QMainWindow):
             self.message(outcome)
         self.model.resort()
         self._recount()
-        self.progress.setRange(0, 1000)
+        self.progress_row.finished()
 
     def _restore_backup(self) -> bool:
         results = self.session.restore()
@@ -360,7 +259,7 @@ class GroupWindow(QMainWindow):
 
     def cancel(self) -> None:
         self.runner.cancel()
-        self.progress_text.setText("Cancelling\u2026")
+        self.progress_row.cancelling()
 
     # ---- import, defaults and projects ----
 
@@ -373,7 +272,7 @@ class GroupWindow(QMainWindow):
         names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
         session = self.session
         job = ImportJob(chosen, session.defaults, session.as_of, session.duplicates)
-        return self._start(job, f"Reading {names}")
+        return self.start_job(job, f"Reading {names}")
 
     def edit_defaults(self) -> None:
         dialog = DefaultsDialog(self.defaults, self)
@@ -389,45 +288,12 @@ class GroupWindow(QMainWindow):
         members = self.session.rescreen(self.model.results(), defaults)
         self.model.clear()
         self._refresh_counts()
-        return self._rescreen(members, "Applying the group defaults")
+        return self.rescreen(members, "Applying the group defaults")
 
-    def _rescreen(self, members: list[Any], text: str) -> bool:
+    def rescreen(self, members: list[Any], text: str) -> bool:
         session = self.session
-        return self._start(RescreenJob(members, session.defaults, session.as_of,
+        return self.start_job(RescreenJob(members, session.defaults, session.as_of,
                                        session.duplicates), text)
-
-    def _overwrites_an_input(self, target: Path, what: str) -> bool:
-        """Say so and return True when `target` must not be written (see output_clash)."""
-        clash = self.session.output_clash(target, what, self.model.results())
-        if clash:
-            self.message(clash, "error")
-        return bool(clash)
-
-    def save_project(self, path: Path | str) -> bool:
-        target = Path(path)
-        if self._overwrites_an_input(target, "the group file"):
-            return False
-        work = self.session.saver(target, self.model.results())
-        text = f"Saving {target.name}"
-        if self._start(CallJob(work, text), text, batches=False):
-            self.session.project_path = target
-            self.setWindowTitle(f"{target.name} \u2013 Group screening \u2013 {APP_NAME}")
-            return True
-        return False
-
-    def open_project(self, path: Path | str) -> bool:
-        """Replace the group by a saved one (its people are screened again, in the background)."""
-        if self.runner.busy:
-            self.message(BUSY_TEXT, "error")
-            return False
-        try:
-            members = self.session.open(path, self.model.results())
-        except AnswersFileError as error:
-            self.message(str(error), "error")
-            return False
-        self.model.clear()
-        self.setWindowTitle(f"{Path(path).name} \u2013 Group screening \u2013 {APP_NAME}")
-        return self._rescreen(members, f"Opening {Path(path).name}")
 
     def clear_group(self) -> None:
         if self.runner.busy:
@@ -438,29 +304,6 @@ class GroupWindow(QMainWindow):
         self.messages.hide()
         self.detail.show_nobody()
         self._recount()
-
-    # ---- exports ----
-
-    def export_results(self, path: Path | str) -> bool:
-        """Results as CSV or Excel (by suffix), one row per person, in the background."""
-        target = Path(path)
-        if self._overwrites_an_input(target, "the results file"):
-            return False
-        return self._work(self.session.results_writer(target, self.model.results()), target)
-
-    def export_pdf(self, path: Path | str, redact: bool = False) -> bool:
-        target = Path(path)
-        if self._overwrites_an_input(target, "the PDF report"):
-            return False
-        return self._work(self.session.pdf_writer(target, self.model.results(), redact), target)
-
-    def save_template(self, path: Path | str) -> bool:
-        try:
-            self.message(write_template(Path(path)))
-        except AnswersFileError as error:
-            self.message(str(error), "error")
-            return False
-        return True
 
     # ---- selection, detail and editing ----
 
