@@ -12,6 +12,10 @@ from datetime import date
 from typing import Any
 
 from app.amounts import amount_problem
+
+# Answers in words are app.vocabulary's (one copy for the wizard, the reports and the CLI).
+from app.vocabulary import answer_in_words as answer_in_words
+from app.vocabulary import format_amount as format_amount
 from rules.answers import EXCLUSIVE_CODES, Issue, validate_answers
 from rules.branching import is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
@@ -232,31 +236,3 @@ def friendly_message(issue: Issue) -> str:
     if issue.question == "B5_age" and issue.code == "V02":
         return "This age does not match your answer to \"Are you under 18?\"."
     return text[:1].upper() + text[1:]
-
-
-def format_amount(value: float) -> str:
-    """US dollars for people: $1,200 or $1,200.50."""
-    if float(value).is_integer():
-        return f"${int(value):,}"
-    return f"${value:,.2f}"
-
-
-def answer_in_words(question: Question, value: Any) -> str:
-    """An answer as the volunteer chose it, e.g. 'The campaign; A US individual'."""
-    if value is None or value == [] or value == ():
-        return "Not answered"
-    if question.kind is Kind.AMOUNT:
-        if value == "unknown":
-            return "I don't know"
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_amount(value)
-        return str(value)
-    if question.kind is Kind.AGE:
-        return str(value)
-    if question.kind is Kind.DAYS:
-        if value == "unknown":
-            return "I don't know"
-        return f"{value} days" if isinstance(value, int) and value != 1 else f"{value} day"
-    if isinstance(value, list | tuple):
-        return "; ".join(question.label_of(str(code)) for code in value)
-    return question.label_of(str(value))

@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
+from app.vocabulary import AREA_TITLES, PALETTE
 from rules.questions import QUESTION_BY_ID, QUESTIONS
-from ui.lights import PALETTE, paint_light
-from ui.result_view import AREA_TITLES
+from ui.lights import paint_light
 
 Index = QModelIndex | QPersistentModelIndex
 
