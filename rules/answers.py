@@ -21,10 +21,9 @@ from rules.branching import (
     transport_limit,
 )
 from rules.codes import (
-    EAD_STATUSES,
     EMPLOYER_INVOLVED,
     SELF_OR_US_COMMITTEE_TRAVEL,
-    VISITOR_STATUSES,
+    STATUS_ONLY_FOR_FOREIGN,
 )
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
@@ -39,13 +38,6 @@ EXCLUSIVE_CODES = {
     "E1": "not_applicable_local",
     "G": "none",
 }
-# B4 values that cannot be true of a US citizen, US national or green-card holder (V02).
-STATUS_ONLY_FOR_FOREIGN = frozenset(c.codes_of(c.B4Code)) - {
-    "none_abroad_remote",
-    "prefer_not_say",
-    "unknown",
-}
-
 
 class Person(BaseModel):
     """Who the answers are about; never affects the result."""
@@ -457,8 +449,8 @@ _NEVER = object()
 # What the branching reads of B4 and A1 (rules.branching): the kind of status (EAD statuses ask
 # B7, visitors B9-B11, remote volunteers skip travel and housing) and of committee (PACs ask
 # A1b, ballot measures A3). Anything else is one kind.
-_B4_KIND = {**dict.fromkeys(EAD_STATUSES, "ead"), **dict.fromkeys(VISITOR_STATUSES, "visitor"),
-            "none_abroad_remote": "remote"}
+_B4_KIND = {code: kind for code, kind in c.B4_KINDS.items()
+            if kind in ("ead", "visitor", "remote")}
 _A1_KIND = {"pac_or_super_pac": "pac", "ballot_measure": "ballot"}
 _thresholds: dict[date, dict[Any, Any]] = {}
 
