@@ -1,11 +1,21 @@
 """The group window's detail pane: the selected person's full result, with "Edit answers"."""
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.assessing import Outcome
 from ui.a11y import mark_heading
-from ui.common import label
+from ui.common import label, named
 from ui.result_view import ResultView
 
 # The table keeps at least this much of the window when the result needs room (it scrolls).
@@ -20,7 +30,8 @@ class DetailPane(QWidget):
     edit_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="detailPanel")
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 0, 0, 0)
         top = QHBoxLayout()
@@ -29,7 +40,7 @@ class DetailPane(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         mark_heading(self.title)
-        self.edit_button = QPushButton("Edit &answers\u2026", objectName="editAnswers")
+        self.edit_button = named(QPushButton("Edit &answers\u2026"), "editAnswers")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(None))
         self.edit_button.setEnabled(False)
         top.addWidget(self.title, 1)
@@ -40,7 +51,7 @@ class DetailPane(QWidget):
         column.addWidget(self.note)
         self.result_view = ResultView()
         # Narrower than the result needs (a small window): scroll sideways, never cut it off.
-        self.result_view.scroll.setHorizontalScrollBarPolicy(
+        self.result_scroll().setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.result_view.question_requested.connect(self.edit_requested.emit)
         self.result_view.hide()
@@ -51,6 +62,11 @@ class DetailPane(QWidget):
         self.placeholder.setStyleSheet("color: #5f6368;")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.placeholder, 1)
+
+    def result_scroll(self) -> QScrollArea:
+        """The result's scroll area (ResultView.scroll, which its type stubs see as the
+        QWidget.scroll method it shadows)."""
+        return cast(QScrollArea, self.result_view.scroll)
 
     def show_nobody(self, title: str = NO_SELECTION) -> None:
         self.result_view.clear()
@@ -72,7 +88,7 @@ class DetailPane(QWidget):
         both, the result scrolls sideways instead of being cut off."""
         if self.result_view.isHidden():
             return
-        scroll = self.result_view.scroll
+        scroll = self.result_scroll()
         content = scroll.widget()
         if content is None:
             return

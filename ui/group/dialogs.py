@@ -23,7 +23,7 @@ from app.group.columns import DEFAULTABLE, check_default, parse_amount
 from app.group.members import MemberResult
 from rules import Person
 from rules.questions import QUESTION_BY_ID, Kind
-from ui.common import label
+from ui.common import label, named
 
 NO_DEFAULT = "(no group default)"
 
@@ -79,7 +79,7 @@ class DefaultsDialog(QDialog):
     def _field(self, qid: str, value: Any) -> QWidget:
         question = QUESTION_BY_ID[qid]
         if question.kind is Kind.MULTI:
-            box = QListWidget(objectName=f"default_{qid}")
+            box = named(QListWidget(), f"default_{qid}")
             chosen = set(value or ())
             for option in question.options:
                 item = QListWidgetItem(f"{option.label}  [{option.code}]")
@@ -91,11 +91,11 @@ class DefaultsDialog(QDialog):
             box.setMinimumHeight(min(8, len(question.options)) * 22)
             return box
         if question.kind is Kind.AMOUNT:
-            edit = QLineEdit(objectName=f"default_{qid}")
+            edit = named(QLineEdit(), f"default_{qid}")
             edit.setPlaceholderText("US dollars (e.g. 800), or 'unknown'; empty: no default")
             edit.setText("" if value is None else str(value))
             return edit
-        combo = QComboBox(objectName=f"default_{qid}")
+        combo = named(QComboBox(), f"default_{qid}")
         combo.addItem(NO_DEFAULT, None)
         for option in question.options:
             combo.addItem(f"{option.label}  [{option.code}]", option.code)

@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 
 from app.group.members import GroupCounts, rule_summary, rule_title
 from rules import RULE_BY_ID
-from ui.common import label
+from ui.common import label, named
 from ui.group.model import GroupFilter, light_icon
 
-COLOUR_FILTERS = (("Everyone", frozenset()), ("Red", frozenset({"RED"})),
+COLOUR_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
+                  ("Everyone", frozenset()), ("Red", frozenset({"RED"})),
                   ("Amber", frozenset({"AMBER"})), ("Green", frozenset({"GREEN"})),
                   ("Invalid (need correcting)", frozenset({"INVALID"})),
                   ("Red or amber", frozenset({"RED", "AMBER"})),
@@ -86,7 +87,7 @@ class FilterRow(QHBoxLayout):
         self.proxy = proxy
         show_label = QLabel("Show:")
         self.addWidget(show_label)
-        self.colour_filter = QComboBox(objectName="colourFilter")
+        self.colour_filter = named(QComboBox(), "colourFilter")
         for text, colours in COLOUR_FILTERS:
             self.colour_filter.addItem(text, colours)
         self.colour_filter.currentIndexChanged.connect(self._colour_filter_changed)
@@ -94,7 +95,7 @@ class FilterRow(QHBoxLayout):
         self.addWidget(self.colour_filter)
         rule_label = QLabel("Rule:")
         self.addWidget(rule_label)
-        self.rule_filter = QComboBox(objectName="ruleFilter")
+        self.rule_filter = named(QComboBox(), "ruleFilter")
         self.rule_filter.setEditable(True)
         # Enter filters by what was typed (_rule_filter_typed); it never adds an item.
         self.rule_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -115,7 +116,7 @@ class FilterRow(QHBoxLayout):
         show_label.setBuddy(self.colour_filter)
         rule_label.setBuddy(self.rule_filter)
         self.addWidget(self.rule_filter)
-        self.search = QLineEdit(objectName="searchBox")
+        self.search = named(QLineEdit(), "searchBox")
         self.search.setPlaceholderText("Find a name, email or reference")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Find a person by name, email or reference")

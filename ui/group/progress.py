@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
-from ui.common import label
+from ui.common import label, named
 
 
 class ProgressRow(QHBoxLayout):
@@ -13,11 +13,11 @@ class ProgressRow(QHBoxLayout):
     def __init__(self, cancel: Callable[[], None]) -> None:
         super().__init__()
         self.text = label("", name="progressText")
-        self.bar = QProgressBar(objectName="progressBar")
+        self.bar = named(QProgressBar(), "progressBar")
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(320)
-        self.cancel_button = QPushButton("Cancel", objectName="cancelButton")
+        self.cancel_button = named(QPushButton("Cancel"), "cancelButton")
         self.cancel_button.clicked.connect(cancel)
         self.addWidget(self.text, 1)
         self.addWidget(self.bar)

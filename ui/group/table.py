@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.a11y import mark_heading
-from ui.common import label
+from ui.common import label, named
 from ui.group.frozen import FrozenColumnTable
 from ui.group.model import (
     AREA_COLUMNS,
@@ -32,7 +32,7 @@ from ui.group.model import (
 
 def empty_page(rows: Iterable[Iterable[QAction]]) -> QWidget:
     """'No one in this group yet', and a row of buttons for each row of actions."""
-    page = QWidget(objectName="emptyPage")
+    page = named(QWidget(), "emptyPage")
     column = QVBoxLayout(page)
     column.addStretch(1)
     title = label("No one in this group yet", name="emptyTitle")

@@ -43,6 +43,7 @@ from app.group.session import (
 )
 from rules.questions import QUESTION_BY_ID
 from ui.a11y import announce, install
+from ui.common import named
 from ui.group.actions import GroupActions
 from ui.group.commands import GroupFiles
 from ui.group.detail import TABLE_MIN_WIDTH, DetailPane
@@ -81,19 +82,19 @@ class GroupWindow(QMainWindow):
         self.actions_ = GroupActions(self)
         self.actions_.build_menus()
         self.addToolBar(self.actions_.build_toolbar())
-        central = QWidget(objectName="groupCentral")
+        central = named(QWidget(), "groupCentral")
         column = QVBoxLayout(central)
         column.setContentsMargins(10, 6, 10, 6)
         column.setSpacing(6)
         self.counts_row = CountsRow()
-        for chip in self.counts_row.chips.values():
-            chip.clicked.connect(lambda word: self.filters.toggle_colour(word))
-        column.addLayout(self.counts_row)
         self.filters = FilterRow(self.proxy)
+        for chip in self.counts_row.chips.values():
+            chip.clicked.connect(self.filters.toggle_colour)
+        column.addLayout(self.counts_row)
         self.filters.changed.connect(self._refresh_counts)
         column.addLayout(self.filters)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="groupSplitter")
-        self.stack = QStackedWidget(objectName="tableStack")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "groupSplitter")
+        self.stack = named(QStackedWidget(), "tableStack")
         acts = self.actions_
         self.stack.addWidget(empty_page(((acts.import_sheet, acts.import_files,
                                           acts.import_folder),
@@ -114,7 +115,7 @@ class GroupWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([620, 660])  # ResultView needs ~630 px (two-column area grid)
         column.addWidget(self.splitter, 1)
-        self.messages = QListWidget(objectName="importMessages")
+        self.messages = named(QListWidget(), "importMessages")
         self.messages.setMaximumHeight(66)
         self.messages.setAccessibleName("Messages about the files read")
         self.messages.hide()
@@ -213,7 +214,7 @@ class GroupWindow(QMainWindow):
         return True
 
     def _on_batch(self, batch: object) -> None:
-        results: list[MemberResult] = list(batch)  # type: ignore[call-overload]
+        results: list[MemberResult] = list(batch)  # type: ignore[call-overload]  # a list
         self.model.append(results)
         self.session.add(results)
         self._refresh_counts()
