@@ -607,8 +607,7 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
         dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
         present = {qid for qid in present if qid not in dropped}
         full.update(dict.fromkeys(dropped))
-        asked = asked_questions(full, when)
-        required = asked - OPTIONAL
+        asked, required = _asked_and_required(full, when)
     if not present >= required:
         missing = [q for q in QUESTIONS
                    if q.id in required and full[q.id] is None and q.id not in skip]

@@ -9,9 +9,9 @@ def test_b4_kinds_name_every_b4_code_once() -> None:
 
 
 def test_the_status_sets_derive_from_the_b4_kinds() -> None:
-    assert codes.VISITOR_STATUSES == {"esta_vwp", "b1_b2"}
-    assert codes.EAD_STATUSES == {"daca", "tps", "asylum_refugee", "pending_adjustment"}
-    assert codes.UNDISCLOSED_STATUSES == {"unknown", "prefer_not_say"}
+    assert {"esta_vwp", "b1_b2"} == codes.VISITOR_STATUSES
+    assert {"daca", "tps", "asylum_refugee", "pending_adjustment"} == codes.EAD_STATUSES
+    assert {"unknown", "prefer_not_say"} == codes.UNDISCLOSED_STATUSES
     assert codes.VISITOR_STATUSES < codes.NO_WORK_AUTH_STATUSES
     assert "none_abroad_remote" not in codes.STATUS_ONLY_FOR_FOREIGN | codes.NO_WORK_AUTH_STATUSES
 

@@ -1,10 +1,11 @@
-"""The group window's file commands: save and open the group, export its results, write a
-template, each with the file dialog that asks where (and never over a file it was read from).
+"""The group window's file commands: import files, save and open the group, export its
+results, write a template, each with the file dialog that asks which file (an export never
+overwrites a file the group was read from).
 
 The writing itself runs in the window's worker; what is written is app.group.session's work.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from app.answers_file import AnswersFileError
 from app.group.session import BUSY_TEXT
 from app.group.session import save_template as write_template
 from ui.common import protect_qt_settings
-from ui.group.worker import CallJob
+from ui.group.worker import CallJob, ImportJob
 
 if TYPE_CHECKING:
     from ui.group.window import GroupWindow
@@ -55,6 +56,17 @@ class GroupFiles(QObject):
         if clash:
             self.window.message(clash, "error")
         return bool(clash)
+
+    def import_paths(self, paths: Iterable[Path | str]) -> bool:
+        """Read these files and folders into the group (in the background)."""
+        chosen = [Path(p) for p in paths]
+        if not chosen:
+            return False
+        self.window.session.imported(chosen)
+        names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
+        session = self.window.session
+        job = ImportJob(chosen, session.defaults, session.as_of, session.duplicates)
+        return self.window.start_job(job, f"Reading {names}")
 
     def save_project(self, path: Path | str) -> bool:
         target = Path(path)
@@ -110,18 +122,18 @@ class GroupFiles(QObject):
     def choose_spreadsheets(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self.window, "Import spreadsheets", documents(),
                                                 SPREADSHEET_FILTER)
-        self.window.import_paths(files)
+        self.import_paths(files)
 
     def choose_answers_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self.window, "Import answers files",
                                                 documents(), ANSWERS_FILTER)
-        self.window.import_paths(files)
+        self.import_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, "Import every answers file in a folder", documents())
         if folder:
-            self.window.import_paths([folder])
+            self.import_paths([folder])
 
     def choose_save_project(self) -> None:
         start = str(self.window.session.project_path

@@ -11,7 +11,6 @@ ui.group.detail, and the menus, toolbar and file dialogs ui.group.actions.
 """
 
 import gc
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.about import APP_NAME
-from app.assessing import Outcome
-from app.group.members import GroupCounts, MemberResult, Screener
+from app.group.members import GroupCounts, MemberResult
 from app.group.pipeline import RunReport
 from app.group.reading import skipped_note
 from app.group.session import (
@@ -52,7 +50,7 @@ from ui.group.filters import CountsRow, FilterRow
 from ui.group.model import GroupFilter, GroupModel
 from ui.group.progress import ProgressRow
 from ui.group.table import empty_page, group_table
-from ui.group.worker import ImportJob, Job, RescreenJob, Runner
+from ui.group.worker import Job, RescreenJob, Runner
 
 
 class GroupWindow(QMainWindow):
@@ -136,7 +134,7 @@ class GroupWindow(QMainWindow):
         self.filter_colour, self.filter_rule = self.filters.filter_colour, self.filters.filter_rule
         self.save_project, self.open_project = self.files.save_project, self.files.open_project
         self.export_results, self.export_pdf = self.files.export_results, self.files.export_pdf
-        self.save_template = self.files.save_template
+        self.save_template, self.import_paths = self.files.save_template, self.files.import_paths
         self._refresh_counts()
         self._set_busy(False)
 
@@ -158,12 +156,6 @@ class GroupWindow(QMainWindow):
 
     def results(self) -> list[MemberResult]:
         return self.model.results()
-
-    def screener(self) -> Screener:
-        return self.session.screener()
-
-    def outcome_of(self, result: MemberResult) -> Outcome:
-        return self.session.outcome_of(result)
 
     @property
     def busy(self) -> bool:
@@ -263,17 +255,6 @@ class GroupWindow(QMainWindow):
         self.progress_row.cancelling()
 
     # ---- import, defaults and projects ----
-
-    def import_paths(self, paths: Iterable[Path | str]) -> bool:
-        """Read these files and folders into the group (in the background)."""
-        chosen = [Path(p) for p in paths]
-        if not chosen:
-            return False
-        self.session.imported(chosen)
-        names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
-        session = self.session
-        job = ImportJob(chosen, session.defaults, session.as_of, session.duplicates)
-        return self.start_job(job, f"Reading {names}")
 
     def edit_defaults(self) -> None:
         dialog = DefaultsDialog(self.defaults, self)
