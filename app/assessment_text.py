@@ -6,6 +6,7 @@ from app.assessing import Outcome
 from app.plan_text import terminal_lines as plan_terminal_lines
 from app.rules_catalogue import citation_line
 from app.terminal import printable
+from app.vocabulary import source_text
 from rules import Area, Assessment, Finding
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
 from rules.questions import QUESTION_BY_ID
@@ -35,8 +36,7 @@ def finding_lines(finding: Finding) -> list[str]:
 def source_line(citation: CitationOut) -> str:
     """A source as the volunteer reads it: the label (or 'Reported: <label>') and its URL; no
     verification marks or research notes, which are for counsel (`rules --markdown`)."""
-    link = f" <{citation.url}>" if citation.url else ""
-    return f"{citation.shown}{link}"
+    return source_text(citation)
 
 
 def assessment_lines(result: Assessment) -> list[str]:

@@ -13,9 +13,10 @@ from importlib import resources
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from app.vocabulary import FONT_FAMILIES as FONT_FAMILIES  # the report names these, in order
+from app.vocabulary import FONT_STACK as FONT_STACK
+
 FONT_PACKAGE = "resources.fonts"
-FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "Noto Sans Arabic", "Droid Sans Fallback")
-FONT_STACK = ", ".join(f"'{family}'" for family in FONT_FAMILIES) + ", sans-serif"
 
 _lock = threading.Lock()
 _registered: tuple[str, ...] | None = None

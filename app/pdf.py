@@ -5,7 +5,6 @@ Rendering happens in memory; the file is replaced only once the whole PDF exists
 (missing or read-only folder, full disk) raises AnswersFileError and leaves any old file intact.
 """
 
-import html
 from enum import Enum
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from PySide6.QtGui import (
 from app.about import APP_NAME, VERSION
 from app.answers_file import AnswersFileError, write_bytes_atomically
 from app.fonts import FONT_FAMILIES, ensure_gui_application, register_fonts
+from app.vocabulary import esc as esc  # re-exported: the PDF writers escape with it
 
 PDF_FILE_MODE = 0o600
 RESOLUTION = 300  # dots per inch of the layout; the PDF is vector, this only sets the grid
@@ -71,11 +71,6 @@ def default_page_size(locale: QLocale | None = None) -> PageSize:
     """Letter for the US, Canada, Mexico, the Philippines and others that use it; else A4."""
     territory = (locale if locale is not None else QLocale()).territory()
     return PageSize.LETTER if territory in LETTER_TERRITORIES else PageSize.A4
-
-
-def esc(text: object) -> str:
-    """Escape any user or data text for HTML (quotes too): it then prints literally."""
-    return html.escape(str(text), quote=True)
 
 
 class _OfflineDocument(QTextDocument):

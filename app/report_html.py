@@ -19,47 +19,27 @@ from datetime import date
 from app import plan_text
 from app.about import APP_NAME, VERSION
 from app.assessing import Outcome, answers_digest, immigration_first
-from app.fonts import FONT_STACK
-from app.pdf import esc
 from app.routing import friendly_message
+from app.vocabulary import (
+    FONT_STACK,
+    INVALID,
+    INVALID_MEANING,
+    NOT_ASSESSED,
+    PALETTE,
+    STATUS_WORDS,
+    answer_words,
+    area_title,
+    colour_word,
+    esc,
+)
 from rules import Area, Assessment, Colour, Finding, load_parameters
 from rules.disclaimer import COLOUR_MEANINGS, disclaimer
-from rules.facts import Status
-from rules.questions import PAGE_TITLES, QUESTION_BY_ID, QUESTIONS, Kind
+from rules.questions import PAGE_TITLES, QUESTION_BY_ID, QUESTIONS
 from rules.result import CitationOut, Counterfactual, MissingFact
 
-# Background, text colour and light tint for each colour word.
-PALETTE: dict[str, tuple[str, str, str]] = {
-    "RED": ("#b3261e", "#ffffff", "#fbe9e7"),
-    "AMBER": ("#f2b705", "#1f1f1f", "#fff6d9"),
-    "GREEN": ("#1e7b34", "#ffffff", "#e6f4ea"),
-    "NOTE": ("#5f6368", "#ffffff", "#f1f3f4"),
-}
-NOT_ASSESSED = ("#e8eaed", "#3c4043", "#f8f9fa")
-# One name for the state of answers that cannot be assessed, everywhere (window, exports, PDFs).
-INVALID_WORD = "INVALID"
-INVALID_MEANING = "Invalid: some answers need correcting before they can be assessed."
-
-AREA_TITLES: dict[Area, str] = {
-    Area.CAMPAIGN: "Campaign and scope",
-    Area.STATUS: "Your status",
-    Area.COMPENSATION: "Payment for your time",
-    Area.TRAVEL: "Travel",
-    Area.HOUSING: "Housing and meals",
-    Area.ROLE: "What you will do",
-    Area.RESOURCES: "Money and other resources",
-    Area.IMMIGRATION: "Immigration (not election law)",
-}
-
-STATUS_WORDS: dict[Status, str] = {
-    Status.US_CITIZEN: "US citizen",
-    Status.US_NATIONAL: "US national",
-    Status.LPR: "Lawful permanent resident (green card)",
-    Status.LPR_ABROAD: "Green-card holder living abroad (uncertain status: treated as a "
-                       "foreign national)",
-    Status.FOREIGN_NATIONAL: "Foreign national",
-    Status.UNKNOWN: "Not known (treated as a foreign national)",
-}
+# The words and colours are app.vocabulary's (re-exported here for the group report).
+INVALID_WORD = INVALID
+DOLLARS = " (US dollars)"  # after an amount in the answers, for counsel
 
 STYLE = "body { color: #202124; font-family: " + FONT_STACK + "; }" + """
 h1 { font-size: 17pt; font-weight: bold; color: #1a237e; margin-top: 0; margin-bottom: 0.1em; }
@@ -94,11 +74,6 @@ def format_date(day: date) -> str:
 
 def _palette(colour: Colour | str | None) -> tuple[str, str, str]:
     return PALETTE.get(str(colour), NOT_ASSESSED) if colour is not None else NOT_ASSESSED
-
-
-def colour_word(colour: Colour | str | None) -> str:
-    """RED, AMBER, GREEN, NOTE; None (answers that could not be assessed) is INVALID."""
-    return str(colour) if colour is not None else INVALID_WORD
 
 
 def colour_badge(colour: Colour | str | None) -> str:
@@ -153,7 +128,7 @@ def finding_title(finding: Finding) -> str:
     """A finding's title in plain words: its area (for immigration, which has its own section,
     "Your visa or status"), and its label where it has one."""
     title = "Your visa or status" if finding.immigration else \
-        AREA_TITLES.get(finding.area, str(finding.area))
+        area_title(finding.area)
     return f"{title}: {finding.label}" if finding.label else title
 
 
@@ -229,7 +204,7 @@ def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38,
 
 def areas_html(assessment: Assessment) -> str:
     """Each area's light, as a word on its colour."""
-    rows = [(esc(AREA_TITLES.get(area, str(area))), colour_badge(colour)
+    rows = [(esc(area_title(area)), colour_badge(colour)
              if colour is not None else '<span class="muted">no rule applied</span>')
             for area, colour in assessment.areas.items()]
     return "<h2>Result by area</h2>" + _shaded_rows(rows, (45, 55))
@@ -248,7 +223,7 @@ def overall_html(assessment: Assessment) -> str:
         f"<p>Election law: {colour_badge(assessment.election_colour)} &nbsp;&nbsp; "
         f"Immigration: {colour_badge(immigration)}</p>"
         f'<p style="margin-bottom:0">Your status for these rules: '
-        f"<b>{esc(STATUS_WORDS.get(assessment.status, str(assessment.status)))}</b></p>"
+        f"<b>{esc(STATUS_WORDS.get(str(assessment.status), str(assessment.status)))}</b></p>"
         "</td></tr></table>"
     )
 
@@ -313,26 +288,6 @@ def missing_html(missing: tuple[MissingFact, ...]) -> str:
     return "".join(parts)
 
 
-def answer_words(question_id: str, value: object) -> str:
-    """An answer in words (labels, not codes); plain text, not yet escaped."""
-    question = QUESTION_BY_ID.get(question_id)
-    values = value if isinstance(value, list) else [value]
-    words = []
-    for item in values:
-        if question is None:
-            words.append(str(item))
-        elif item == "unknown":
-            words.append(question.label_of("unknown") if question.options else "I don't know")
-        elif question.kind is Kind.AMOUNT and isinstance(item, int | float) \
-                and not isinstance(item, bool):
-            words.append(f"${item:,.2f}".replace(".00", "") + " (US dollars)")
-        elif question.options:
-            words.append(question.label_of(str(item)))
-        else:
-            words.append(str(item))
-    return "; ".join(words) if words else "(no answer)"
-
-
 def answers_html(answers: Mapping[str, object]) -> str:
     """Every answer in words, grouped by wizard page, with the question as asked."""
     rows: list[tuple[str, str]] = []
@@ -350,13 +305,13 @@ def answers_html(answers: Mapping[str, object]) -> str:
             page = question.page
             parts.append(f"<h3>{esc(PAGE_TITLES.get(page, page))}</h3>")
         rows.append((f'<span class="muted">{esc(question.id)}</span>&nbsp; {esc(question.text)}',
-                     f"<b>{esc(answer_words(question.id, answers[question.id]))}</b>"))
+                     f"<b>{esc(answer_words(question.id, answers[question.id], DOLLARS))}</b>"))
     if rows:
         parts.append(_shaded_rows(rows, (55, 45)))
     others = [key for key in answers if key not in seen]
     if others:
         parts.append("<h3>Other entries in the file</h3>")
-        parts.append(_shaded_rows([(esc(key), esc(answer_words(key, answers[key])))
+        parts.append(_shaded_rows([(esc(key), esc(answer_words(key, answers[key], DOLLARS)))
                                    for key in others], (55, 45)))
     if not answers:
         parts.append('<p class="muted">No answers.</p>')

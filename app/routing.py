@@ -6,13 +6,16 @@ Every question depends only on answers of its own page or earlier pages, so a pa
 computed from the answers up to and including that page.
 """
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from app.amounts import amount_problem
-from rules.answers import EXCLUSIVE_CODES, Issue, validate_answers
+
+# Answers in words are app.vocabulary's (one copy for the wizard, the reports and the CLI).
+from app.vocabulary import answer_in_words as answer_in_words
+from app.vocabulary import format_amount as format_amount
+from rules.answers import EXCLUSIVE_CODES, MAX_TRIP_DAYS, Issue, validate_answers
 from rules.branching import is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
 
@@ -155,6 +158,7 @@ def unclear_amounts(answers: Answers) -> list[Issue]:
             problem = amount_problem(value)
             if problem is not None:
                 found.append(Issue(code="V03", question=qid, value=value[:60],
+                                   kind="unclear_amount", values=(value[:60], problem),
                                    message=f"{qid}: {problem}"))
     return found
 
@@ -195,68 +199,79 @@ def required_unanswered(answers: Answers, as_of: date | None = None) -> tuple[st
 
 # ---- wording ---------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"'([a-z0-9_]+)'")
+def _limits(issue: Issue, low: float, high: float) -> tuple[str, str]:
+    """The issue's lowest and highest allowed values as text (`low`, `high` where it has none)."""
+    limits = issue.limits
+    return (f"{limits[0] if limits else low:g}",
+            f"{limits[1] if len(limits) > 1 else high:g}")
 
 
-def friendly_message(issue: Issue) -> str:
-    """The issue message for the line under the question: no question id, codes as labels."""
-    question = QUESTION_BY_ID.get(issue.question)
-    if issue.code == "V01":
-        return "Please answer this question (you can choose \"I don't know\" where offered)." \
-            if question is not None and "unknown" in question.codes \
-            else "Please answer this question."
-    text = issue.message
-    prefix = f"{issue.question}: "
-    if text.startswith(prefix):
-        text = text[len(prefix):]
-    if question is not None and question.kind is Kind.MULTI and issue.code == "V02":
-        exclusive = exclusive_code(issue.question)
-        if exclusive is not None:
-            return (f"\"{question.label_of(exclusive)}\" cannot be combined with other answers; "
-                    "untick one of them.")
-    if question is not None and question.options:
-        text = _QUOTED.sub(lambda m: f"\"{question.label_of(m.group(1))}\"", text)
-    if question is not None and question.kind is Kind.AMOUNT and "is not an amount" in text:
-        return ("Please enter a number of US dollars, for example 800, or tick "
-                "\"I don't know\".")
-    if question is not None and question.kind is Kind.DAYS and issue.code == "V03":
-        return "Please enter a whole number of days from 1 to 365, or tick \"I don't know\"."
-    if issue.question == "B11" and issue.code == "V02":
-        return "You cannot volunteer on more days than the trip lasts."
-    if issue.question == "B4" and issue.code == "V02":
+def _contradiction(issue: Issue, question: Question | None) -> str:
+    """A V02 in words, from the answers in conflict (Issue.values)."""
+    if question is not None and question.kind is Kind.MULTI and issue.values:
+        return (f"\"{question.label_of(issue.values[0])}\" cannot be combined with other "
+                "answers; untick one of them.")
+    if issue.question == "B4":
         return ("This contradicts your answer about US citizenship, nationality or green card "
                 "above; correct one of the two.")
-    if issue.question == "D3" and issue.code == "V02":
+    if issue.question == "D3":
         return ("You entered transport you pay yourself, but \"I pay myself\" is not ticked "
                 "above.")
-    if issue.question == "B5_age" and issue.code == "V02":
+    if issue.question == "B11":
+        return "You cannot volunteer on more days than the trip lasts."
+    if issue.question == "B5_age":
         return "This age does not match your answer to \"Are you under 18?\"."
+    return "This answer contradicts another one; correct one of the two."
+
+
+def _not_a_number(issue: Issue, question: Question | None) -> str:
+    kind = question.kind if question is not None else None
+    if kind is Kind.AMOUNT:
+        return ("Please enter a number of US dollars, for example 800, or tick "
+                "\"I don't know\".")
+    if kind is Kind.DAYS:
+        low, high = _limits(issue, 1, MAX_TRIP_DAYS)
+        return (f"Please enter a whole number of days from {low} to {high}, or tick "
+                "\"I don't know\".")
+    return "Please enter an age in whole years."
+
+
+def _out_of_range(issue: Issue, question: Question | None) -> str:
+    kind = question.kind if question is not None else None
+    if kind is Kind.AMOUNT:
+        return "The amount cannot be negative."
+    if kind is Kind.DAYS:
+        return _not_a_number(issue, question)
+    low, high = _limits(issue, 0, 0)
+    return f"Please enter a number from {low} to {high}."
+
+
+def _without_id(issue: Issue) -> str:
+    """The issue's own message, without its question id, as a sentence."""
+    text = issue.message.removeprefix(f"{issue.question}: ")
     return text[:1].upper() + text[1:]
 
 
-def format_amount(value: float) -> str:
-    """US dollars for people: $1,200 or $1,200.50."""
-    if float(value).is_integer():
-        return f"${int(value):,}"
-    return f"${value:,.2f}"
-
-
-def answer_in_words(question: Question, value: Any) -> str:
-    """An answer as the volunteer chose it, e.g. 'The campaign; A US individual'."""
-    if value is None or value == [] or value == ():
-        return "Not answered"
-    if question.kind is Kind.AMOUNT:
-        if value == "unknown":
-            return "I don't know"
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_amount(value)
-        return str(value)
-    if question.kind is Kind.AGE:
-        return str(value)
-    if question.kind is Kind.DAYS:
-        if value == "unknown":
-            return "I don't know"
-        return f"{value} days" if isinstance(value, int) and value != 1 else f"{value} day"
-    if isinstance(value, list | tuple):
-        return "; ".join(question.label_of(str(code)) for code in value)
-    return question.label_of(str(value))
+def friendly_message(issue: Issue) -> str:
+    """The issue for the line under the question, in words from its kind, values and limits
+    (never by rewording its English message): no question id, codes as labels."""
+    question = QUESTION_BY_ID.get(issue.question)
+    kind = issue.kind
+    if kind == "missing":
+        return "Please answer this question (you can choose \"I don't know\" where offered)." \
+            if question is not None and "unknown" in question.codes \
+            else "Please answer this question."
+    if kind == "contradiction":
+        return _contradiction(issue, question)
+    if kind == "not_a_number":
+        return _not_a_number(issue, question)
+    if kind == "out_of_range":
+        return _out_of_range(issue, question)
+    if kind == "not_allowed" and question is not None:
+        given = issue.values[0] if issue.values else str(issue.value)
+        return f"\"{question.label_of(given)}\" is not one of the answers offered; choose one."
+    if kind == "not_a_list":
+        return "Choose one or more of the answers offered."
+    if kind == "not_a_question":
+        return "This is not a question of this check."
+    return _without_id(issue)  # "unclear_amount" (app.amounts' reason) and "other"

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from app.vocabulary import source_text
 from rules import RULES, load_parameters
 from rules.applicability import CORPORATE_PAYER_COLOUR, MATRIX, Column
 from rules.citations import Citation
@@ -19,9 +20,8 @@ def citation_line(citation: Citation, *, notes: bool = False) -> str:
     """A citation with its verification mark; UNVERIFIED and REPORTED ones read 'Reported: ...',
     never as authority. The research note ("retrieved via ...") only with `notes`: it is for
     counsel's Markdown catalogue, never for a volunteer."""
-    url = f" <{citation.url}>" if citation.url else ""
-    note = f" ({citation.note})" if notes and citation.note else ""
-    return f"{citation.shown}{url} [{citation.verification}]{note}"
+    return source_text(citation, str(citation.verification),
+                       citation.note if notes and citation.note else "")
 
 
 def _plain(text: str) -> str:

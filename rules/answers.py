@@ -21,10 +21,9 @@ from rules.branching import (
     transport_limit,
 )
 from rules.codes import (
-    EAD_STATUSES,
     EMPLOYER_INVOLVED,
     SELF_OR_US_COMMITTEE_TRAVEL,
-    VISITOR_STATUSES,
+    STATUS_ONLY_FOR_FOREIGN,
 )
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
@@ -39,13 +38,6 @@ EXCLUSIVE_CODES = {
     "E1": "not_applicable_local",
     "G": "none",
 }
-# B4 values that cannot be true of a US citizen, US national or green-card holder (V02).
-STATUS_ONLY_FOR_FOREIGN = frozenset(c.codes_of(c.B4Code)) - {
-    "none_abroad_remote",
-    "prefer_not_say",
-    "unknown",
-}
-
 
 class Person(BaseModel):
     """Who the answers are about; never affects the result."""
@@ -131,6 +123,19 @@ else:
 
 
 IssueCode = Literal["V01", "V02", "V03"]
+# What is wrong, as data (the message says it in English): an interface words it from `kind`,
+# `values` and `limits` in any language, without reading the message.
+IssueKind = Literal[
+    "missing",         # V01: a question the branching asks has no answer
+    "not_a_question",  # an answer to a question this ruleset does not have
+    "not_allowed",     # values: the code given; allowed: the codes offered
+    "not_a_list",      # a several-answers question given something other than a list
+    "not_a_number",    # an amount, a number of days or an age that is not a number
+    "unclear_amount",  # an amount typed as text that cannot be read with certainty ('1.200')
+    "out_of_range",    # limits: the lowest and highest allowed (a missing bound is absent)
+    "contradiction",   # V02; values: the answers in conflict (see each case in _contradictions)
+    "other",           # anything else (a spreadsheet cell beyond the header): the message only
+]
 
 
 class Issue(BaseModel):
@@ -143,6 +148,11 @@ class Issue(BaseModel):
     value: str | None
     message: str
     allowed: tuple[str, ...] = ()
+    # Structured, for wording the issue; left out of dumps, so the CLI's JSON and group
+    # projects keep their keys (a project's read issues come back as "other").
+    kind: IssueKind = Field(default="other", exclude=True)
+    values: tuple[str, ...] = Field(default=(), exclude=True)
+    limits: tuple[float, ...] = Field(default=(), exclude=True)
 
 
 class Validation(BaseModel):
@@ -174,29 +184,31 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
     qid = str(loc[0]) if loc else "?"
     value = _shown(error.get("input"))
     if error["type"] == "extra_forbidden":
-        return Issue(code="V03", question=qid, value=value,
+        return Issue(code="V03", question=qid, value=value, kind="not_a_question",
                      message=f"{qid} is not a question of this ruleset")
     question = QUESTION_BY_ID.get(qid)
     if question is not None and question.kind is Kind.AMOUNT:
         as_text = isinstance(error.get("input"), str)
         hint = (" written as a number, without quotes (text such as '1.200' is ambiguous)"
                 if as_text else " (0 or more)")
-        return Issue(code="V03", question=qid, value=value,
+        return Issue(code="V03", question=qid, value=value, kind="not_a_number",
+                     values=(value,), limits=(0,),
                      message=f"{qid}: {value!r} is not an amount; enter a number of US dollars"
                      f"{hint}, or 'unknown'")
     if question is not None and question.kind is Kind.DAYS:
-        return Issue(code="V03", question=qid, value=value,
+        return Issue(code="V03", question=qid, value=value, kind="not_a_number",
+                     values=(value,), limits=(1, MAX_TRIP_DAYS),
                      message=f"{qid}: {value!r} is not a number of whole days (1 to "
                      f"{MAX_TRIP_DAYS}) or 'unknown'")
     if question is not None and question.kind is Kind.AGE:
-        return Issue(code="V03", question=qid, value=value,
-                     message=f"{qid}: {value} is not an age in whole years")
+        return Issue(code="V03", question=qid, value=value, kind="not_a_number",
+                     values=(value,), message=f"{qid}: {value} is not an age in whole years")
     allowed = _allowed(qid)
     if question is not None and question.kind is Kind.MULTI and len(loc) == 1:
-        return Issue(code="V03", question=qid, value=value, allowed=allowed,
-                     message=f"{qid} takes a list of answer codes, not {value}")
-    return Issue(code="V03", question=qid, value=value, allowed=allowed,
-                 message=f"{qid}: '{value}' is not an allowed answer; "
+        return Issue(code="V03", question=qid, value=value, allowed=allowed, kind="not_a_list",
+                     values=(value,), message=f"{qid} takes a list of answer codes, not {value}")
+    return Issue(code="V03", question=qid, value=value, allowed=allowed, kind="not_allowed",
+                 values=(value,), message=f"{qid}: '{value}' is not an allowed answer; "
                  f"allowed: {', '.join(allowed)}")
 
 
@@ -210,7 +222,8 @@ def _contradictions(v: Mapping[str, Any], as_of: date,
         for qid, holder in holders:
             if v.get(qid) == "yes":
                 issues.append(Issue(
-                    code="V02", question="B4", value=b4,
+                    code="V02", question="B4", value=b4, kind="contradiction",
+                    values=(b4, qid),  # the status, and the question answered "yes"
                     message=f"B4 '{b4}' contradicts {qid}=yes: a {holder} does not hold "
                     "that status; correct one of the two"))
                 break
@@ -219,19 +232,22 @@ def _contradictions(v: Mapping[str, Any], as_of: date,
         if exclusive in chosen and len(chosen) > 1:
             others = ", ".join(code for code in chosen if code != exclusive)
             issues.append(Issue(
-                code="V02", question=qid, value=";".join(chosen),
+                code="V02", question=qid, value=";".join(chosen), kind="contradiction",
+                values=(exclusive, *(code for code in chosen if code != exclusive)),
                 message=f"{qid}: '{exclusive}' cannot be combined with {others}"))
     d3 = v.get("D3")
     d1_read = "D1" not in skip  # an unreadable D1 is reported as such, not as a contradiction
     if d1_read and isinstance(d3, int | float) and d3 > 0 and "self" not in (v.get("D1") or ()):
         issues.append(Issue(
-            code="V02", question="D3", value=_shown(d3),
+            code="V02", question="D3", value=_shown(d3), kind="contradiction",
+            values=(_shown(d3), ";".join(v.get("D1") or ())),  # the amount, and D1
             message="D3: you entered transport you pay yourself, but D1 does not include 'self'"))
     trip, volunteering = v.get("B10"), v.get("B11")
     if isinstance(trip, int) and isinstance(volunteering, int) and 0 < trip < volunteering \
             and volunteering <= MAX_TRIP_DAYS:
         issues.append(Issue(
-            code="V02", question="B11", value=str(volunteering),
+            code="V02", question="B11", value=str(volunteering), kind="contradiction",
+            values=(str(volunteering), str(trip)),  # days volunteering, days of the trip
             message=f"B11: {volunteering} days volunteering is more than the {trip}-day trip "
             "(B10)"))
     b5, age = v.get("B5"), v.get("B5_age")
@@ -239,7 +255,8 @@ def _contradictions(v: Mapping[str, Any], as_of: date,
         minor_max = parameter_value("minor_max_age", as_of)
         if (b5 == "yes") != (age <= minor_max):
             issues.append(Issue(
-                code="V02", question="B5_age", value=str(age),
+                code="V02", question="B5_age", value=str(age), kind="contradiction",
+                values=(str(age), str(b5)), limits=(minor_max,),  # age, B5; oldest minor
                 message=f"B5_age {age} contradicts B5={b5} (under 18 means "
                 f"{minor_max} or younger)"))
     return issues
@@ -250,12 +267,13 @@ def _ranges(v: Mapping[str, Any], as_of: date) -> list[Issue]:
     issues: list[Issue] = []
     d3 = v.get("D3")
     if isinstance(d3, int | float) and d3 < 0:
-        issues.append(Issue(code="V03", question="D3", value=_shown(d3),
-                            message="D3: the amount cannot be negative"))
+        issues.append(Issue(code="V03", question="D3", value=_shown(d3), kind="out_of_range",
+                            limits=(0,), message="D3: the amount cannot be negative"))
     for qid in sorted(DAY_FIELDS):
         days = v.get(qid)
         if isinstance(days, int) and not 1 <= days <= MAX_TRIP_DAYS:
-            issues.append(Issue(code="V03", question=qid, value=str(days),
+            issues.append(Issue(code="V03", question=qid, value=str(days), kind="out_of_range",
+                                limits=(1, MAX_TRIP_DAYS),
                                 message=f"{qid} must be a whole number of days from 1 to "
                                 f"{MAX_TRIP_DAYS}"))
     age = v.get("B5_age")
@@ -263,13 +281,14 @@ def _ranges(v: Mapping[str, Any], as_of: date) -> list[Issue]:
         max_age = parameter_value("max_plausible_age", as_of)
         if not 0 <= age <= max_age:
             issues.append(Issue(code="V03", question="B5_age", value=str(age),
+                                kind="out_of_range", limits=(0, max_age),
                                 message=f"B5_age must be between 0 and {max_age}"))
     return issues
 
 
 def _missing(questions: Iterable[Question]) -> list[Issue]:
     return [
-        Issue(code="V01", question=q.id, value=None, allowed=q.codes,
+        Issue(code="V01", question=q.id, value=None, allowed=q.codes, kind="missing",
               message=f"{q.id}: please answer \"{q.text}\"")
         for q in questions
     ]
@@ -430,8 +449,8 @@ _NEVER = object()
 # What the branching reads of B4 and A1 (rules.branching): the kind of status (EAD statuses ask
 # B7, visitors B9-B11, remote volunteers skip travel and housing) and of committee (PACs ask
 # A1b, ballot measures A3). Anything else is one kind.
-_B4_KIND = {**dict.fromkeys(EAD_STATUSES, "ead"), **dict.fromkeys(VISITOR_STATUSES, "visitor"),
-            "none_abroad_remote": "remote"}
+_B4_KIND = {code: kind for code, kind in c.B4_KINDS.items()
+            if kind in ("ead", "visitor", "remote")}
 _A1_KIND = {"pac_or_super_pac": "pac", "ballot_measure": "ballot"}
 _thresholds: dict[date, dict[Any, Any]] = {}
 
@@ -588,8 +607,7 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
         dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
         present = {qid for qid in present if qid not in dropped}
         full.update(dict.fromkeys(dropped))
-        asked = asked_questions(full, when)
-        required = asked - OPTIONAL
+        asked, required = _asked_and_required(full, when)
     if not present >= required:
         missing = [q for q in QUESTIONS
                    if q.id in required and full[q.id] is None and q.id not in skip]

@@ -1,6 +1,6 @@
 """Which questions brief (d) asks, given the answers so far (pure; shared by engine and wizard)."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -19,10 +19,6 @@ from rules.questions import QUESTIONS
 # Questions that may be left blank even when asked; every other asked question needs an answer.
 OPTIONAL = frozenset({"A2", "B5", "B5_age", "E2"})
 QUESTION_IDS = tuple(question.id for question in QUESTIONS)
-# Asked whatever the other answers are.
-ALWAYS_ASKED = frozenset(QUESTION_IDS) - {
-    "A1b", "A3", "B2", "B3", "B4", "B7", "B9", "B10", "B11", "C3", "D1", "D2", "D3", "D3b",
-    "D4", "D5", "E1", "E2", "E3"}
 # E1 answers after which "who arranged where you stay" (E3) has nothing to ask.
 NO_ARRANGEMENT = (("self_paid",), ("not_applicable_local",))
 
@@ -91,88 +87,63 @@ def _is_visitor(answers: Mapping[str, Any]) -> bool:
     return answers.get("B4") in VISITOR_STATUSES and not _is_us_person_by_answer(answers)
 
 
+def _not_remote(answers: Mapping[str, Any]) -> bool:
+    return not _remote(answers)
+
+
+def _asks_d3(answers: Mapping[str, Any]) -> bool:
+    return not _remote(answers) and "self" in _codes(answers, "D1")
+
+
+def _asks_d5(answers: Mapping[str, Any]) -> bool:
+    return not _remote(answers) and names_third_party_payer(
+        _codes(answers, "D1"), _codes(answers, "E1"), answers.get("E2"))
+
+
+def _asks_b7(answers: Mapping[str, Any]) -> bool:
+    return answers.get("B4") in EAD_STATUSES and not _is_us_person_by_answer(answers)
+
+
+Condition = Callable[[Mapping[str, Any], date], bool]
+# The branching of brief (d), once: when each question that is not always asked is asked, given
+# the answers (unanswered ones count as blank) and the date. is_asked reads one entry,
+# asked_questions all of them; bulk validation memoizes asked_questions per branch
+# (rules.answers._asked_and_required).
+ASKED_WHEN: dict[str, Condition] = {
+    "A1b": lambda a, _: a.get("A1") == "pac_or_super_pac",
+    "A3": lambda a, _: a.get("A1") == "ballot_measure",
+    "B2": lambda a, _: a.get("B1") != "yes",
+    "B3": lambda a, _: a.get("B1") != "yes" and a.get("B2") != "yes",
+    "B4": lambda a, _: not _is_us_person_by_answer(a),
+    "B7": lambda a, _: _asks_b7(a),
+    "B9": lambda a, _: _is_visitor(a),
+    "B10": lambda a, _: _is_visitor(a),
+    "B11": lambda a, _: _is_visitor(a),
+    "C3": lambda a, _: a.get("C2") in EMPLOYER_INVOLVED,
+    "D1": lambda a, _: _not_remote(a),
+    "D2": lambda a, _: _not_remote(a) and "crowdfunding" in _codes(a, "D1"),
+    "D3": lambda a, _: _asks_d3(a),
+    "D3b": lambda a, as_of: _asks_d3(a) and _asks_reimbursement(a, as_of),
+    "D4": lambda a, _: _not_remote(a) and _codes(a, "D1") != ("no_travel_needed",),
+    "D5": lambda a, _: _asks_d5(a),
+    "E1": lambda a, _: _not_remote(a),
+    "E2": lambda a, _: _not_remote(a),
+    "E3": lambda a, _: _not_remote(a) and asks_arrangement(_codes(a, "E1")),
+}
+# Asked whatever the other answers are.
+ALWAYS_ASKED = frozenset(QUESTION_IDS) - ASKED_WHEN.keys()
+_CONDITIONS = tuple(ASKED_WHEN.items())
+
+
 def is_asked(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:
     """True when brief (d) asks `qid` given the other answers (unanswered ones count as blank)."""
-    match qid:
-        case "A1b":
-            return answers.get("A1") == "pac_or_super_pac"
-        case "A3":
-            return answers.get("A1") == "ballot_measure"
-        case "B9" | "B10" | "B11":
-            return _is_visitor(answers)
-        case "D5":
-            return not _remote(answers) and names_third_party_payer(
-                _codes(answers, "D1"), _codes(answers, "E1"), answers.get("E2"))
-        case "E3":
-            return not _remote(answers) and asks_arrangement(_codes(answers, "E1"))
-        case "B2":
-            return answers.get("B1") != "yes"
-        case "B3":
-            return answers.get("B1") != "yes" and answers.get("B2") != "yes"
-        case "B4":
-            return not _is_us_person_by_answer(answers)
-        case "B7":
-            return is_asked("B4", answers, as_of) and answers.get("B4") in EAD_STATUSES
-        case "C3":
-            return answers.get("C2") in EMPLOYER_INVOLVED
-        case "D1" | "E1" | "E2":
-            return not _remote(answers)
-        case "D2":
-            return not _remote(answers) and "crowdfunding" in _codes(answers, "D1")
-        case "D3":
-            return not _remote(answers) and "self" in _codes(answers, "D1")
-        case "D3b":
-            return is_asked("D3", answers, as_of) and _asks_reimbursement(answers, as_of)
-        case "D4":
-            return not _remote(answers) and _codes(answers, "D1") != ("no_travel_needed",)
-        case _:
-            return True
+    when = ASKED_WHEN.get(qid)
+    return when is None or when(answers, as_of)
 
 
 def asked_questions(answers: Mapping[str, Any], as_of: date) -> frozenset[str]:
-    """Every question brief (d) asks given `answers`: `is_asked` for all questions at once.
-
-    The same branching as `is_asked`, written out once for bulk validation (a test checks that
-    the two agree on random answers).
-    """
-    get = answers.get
-    b1, b2, b3, b4 = get("B1"), get("B2"), get("B3"), get("B4")
-    asked = set(ALWAYS_ASKED)
-    a1 = get("A1")
-    if a1 == "pac_or_super_pac":
-        asked.add("A1b")
-    elif a1 == "ballot_measure":
-        asked.add("A3")
-    if b1 != "yes":
-        asked.add("B2")
-        if b2 != "yes":
-            asked.add("B3")
-    us_person = b1 == "yes" or b2 == "yes" or b3 == "yes"
-    if not us_person:
-        asked.add("B4")
-        if b4 in EAD_STATUSES:
-            asked.add("B7")
-        elif b4 in VISITOR_STATUSES:
-            asked.update(("B9", "B10", "B11"))
-    if get("C2") in EMPLOYER_INVOLVED:
-        asked.add("C3")
-    if us_person or b4 != "none_abroad_remote":
-        asked.update(("D1", "E1", "E2"))
-        d1 = _codes(answers, "D1")
-        if "crowdfunding" in d1:
-            asked.add("D2")
-        if "self" in d1:
-            asked.add("D3")
-            if _asks_reimbursement(answers, as_of):
-                asked.add("D3b")
-        if d1 != ("no_travel_needed",):
-            asked.add("D4")
-        e1 = _codes(answers, "E1")
-        if names_third_party_payer(d1, e1, get("E2")):
-            asked.add("D5")
-        if asks_arrangement(e1):
-            asked.add("E3")
-    return frozenset(asked)
+    """Every question brief (d) asks given `answers`: `is_asked` for all questions at once."""
+    return ALWAYS_ASKED | {qid for qid, when in _CONDITIONS if when(answers, as_of)}
 
 
 def is_required(qid: str, answers: Mapping[str, Any], as_of: date) -> bool:

@@ -188,25 +188,42 @@ SAFE_JOB_ARRANGEMENTS = frozenset(
 PAID_WORK_TIME = frozenset({"special_paid_leave_for_campaign", "employer_pays_during_work_hours"})
 EMPLOYER_INVOLVED = PAID_WORK_TIME | {"incidental_workplace_use"}
 NOT_EMPLOYED = frozenset({"not_employed", "self_employed_own_time"})
-VISITOR_STATUSES = frozenset({"esta_vwp", "b1_b2"})
-NO_WORK_AUTH_STATUSES = frozenset(
-    {
-        "esta_vwp",
-        "b1_b2",
-        "f1",
-        "j1",
-        "h1b",
-        "l1",
-        "o1",
-        "tn_e",
-        "other_nonimmigrant",
-        "undocumented_or_none",
-    }
-)
-EAD_STATUSES = frozenset({"daca", "tps", "asylum_refugee", "pending_adjustment"})
-UNDISCLOSED_STATUSES = frozenset({"unknown", "prefer_not_say"})
+# Every B4 answer (B4Code) and the kind of status it is, once; the sets the rules read derive
+# from it (tests/rules/test_codes.py checks that it names every B4 code).
+B4_KINDS: dict[str, str] = {
+    "esta_vwp": "visitor",
+    "b1_b2": "visitor",
+    "f1": "visa",
+    "j1": "visa",
+    "h1b": "visa",
+    "l1": "visa",
+    "o1": "visa",
+    "tn_e": "visa",
+    "daca": "ead",
+    "tps": "ead",
+    "asylum_refugee": "ead",
+    "pending_adjustment": "ead",
+    "other_nonimmigrant": "visa",
+    "none_abroad_remote": "remote",
+    "undocumented_or_none": "no_status",
+    "prefer_not_say": "undisclosed",
+    "unknown": "undisclosed",
+}
+
+
+def b4_codes(*kinds: str) -> frozenset[str]:
+    """The B4 codes of these kinds of status."""
+    return frozenset(code for code, kind in B4_KINDS.items() if kind in kinds)
+
+
+VISITOR_STATUSES = b4_codes("visitor")
+NO_WORK_AUTH_STATUSES = b4_codes("visitor", "visa", "no_status")
+EAD_STATUSES = b4_codes("ead")
+UNDISCLOSED_STATUSES = b4_codes("undisclosed")
 # B4 values that are a US visa or visitor status, which contradict citizenship or a green card.
-VISA_STATUSES = NO_WORK_AUTH_STATUSES - {"undocumented_or_none"} | {"daca", "tps"}
+VISA_STATUSES = b4_codes("visitor", "visa") | {"daca", "tps"}
+# B4 values that cannot be true of a US citizen, US national or green-card holder (V02).
+STATUS_ONLY_FOR_FOREIGN = frozenset(B4_KINDS) - b4_codes("remote", "undisclosed")
 # Amendment 1 section 11/13: D5 is asked when D1, E1 or E2 names anyone other than the
 # volunteer or a US committee.
 SELF_OR_US_COMMITTEE_TRAVEL = frozenset({"self", "campaign", "us_party_committee",

@@ -131,4 +131,4 @@ def red_for_fn_note_for_usp(facts: Facts) -> Colour:
     return Colour.RED if facts.fn else Colour.NOTE
 
 
-red_for_fn_note_for_usp.colours = (Colour.RED, Colour.NOTE)  # type: ignore[attr-defined]
+red_for_fn_note_for_usp.colours = (Colour.RED, Colour.NOTE)  # type: ignore[attr-defined]  # read by possible_colours

@@ -1,6 +1,8 @@
 """Small widget helpers shared by the pages (Qt only, cheap to import before the first paint)."""
 
-from PySide6.QtCore import Qt
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +21,15 @@ from ui.a11y import mark_heading
 ERROR_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
 INK = "#202124"  # text on the light tinted boxes, whatever the system palette
+
+Q = TypeVar("Q", bound=QObject)
+
+
+def named(thing: Q, name: str) -> Q:
+    """`thing` with its object name set (the `objectName=` keyword works at run time, but the
+    PySide6 type stubs do not declare it)."""
+    thing.setObjectName(name)
+    return thing
 
 
 def dark_palette() -> bool:

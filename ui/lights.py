@@ -1,20 +1,16 @@
 """Traffic lights drawn with QPainter: colour, shape and word together (colour is never alone).
 
-Qt only (no rules import), so the welcome screen can use it before the rules are loaded.
+Qt and app.vocabulary only (no rules import), so the welcome screen can use it before the rules
+are loaded.
 """
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Background, text colour and light tint for each colour word (same values as the PDF report).
-PALETTE: dict[str, tuple[str, str, str]] = {
-    "RED": ("#b3261e", "#ffffff", "#fbe9e7"),
-    "AMBER": ("#f2b705", "#1f1f1f", "#fff6d9"),
-    "GREEN": ("#1e7b34", "#ffffff", "#e6f4ea"),
-    "NOTE": ("#5f6368", "#ffffff", "#f1f3f4"),
-}
-NEUTRAL = ("#9aa0a6", "#1f1f1f", "#f8f9fa")
+# The palette is the reports' (app.vocabulary: standard library only, no rules).
+from app.vocabulary import NEUTRAL, PALETTE
+
 SYMBOL_NAMES = {
     "RED": "cross",
     "AMBER": "exclamation mark",

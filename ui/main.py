@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Callable, Sequence
 
 _IMPORTED = time.perf_counter()
+# The imports below (E402) come after the clock starts: their time counts in the start-up.
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402

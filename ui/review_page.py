@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from app.routing import (
     QUESTION_PAGES,
@@ -24,6 +24,7 @@ from ui.common import (
     heading,
     label,
     muted,
+    named,
     scroll_area,
 )
 
@@ -32,6 +33,8 @@ class ReviewPage(QWidget):
     """Lists the answers page by page; `change_requested(qid)` when a Change button is pressed."""
 
     change_requested = Signal(str)
+    # The page's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +50,7 @@ class ReviewPage(QWidget):
         framed(self.notice, "#fff6d9", "#f2b705")
         self.notice.hide()
         self.column.addWidget(self.notice)
-        self.body = QWidget(objectName="reviewBody")
+        self.body = named(QWidget(), "reviewBody")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.body)
@@ -64,7 +67,7 @@ class ReviewPage(QWidget):
                      ) -> None:
         """Rebuild the list; `removed` names answers dropped because they no longer apply."""
         problems = problems or {}
-        new_body = QWidget(objectName="reviewBody")
+        new_body = named(QWidget(), "reviewBody")
         layout = QVBoxLayout(new_body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -74,7 +77,7 @@ class ReviewPage(QWidget):
             if not is_shown(page, answers, as_of):
                 continue
             layout.addWidget(heading(page_title(page), 2, name=f"reviewSection_{page}"))
-            box = QFrame(objectName=f"reviewBox_{page}")
+            box = named(QFrame(), f"reviewBox_{page}")
             framed(box, None, "#dadce0")
             grid = QGridLayout(box)
             grid.setColumnStretch(0, 5)
@@ -119,4 +122,4 @@ class ReviewPage(QWidget):
 
     def answer_text(self, qid: str) -> str:
         widget = self.answer_labels.get(qid)
-        return widget.text() if widget is not None else ""  # type: ignore[attr-defined]
+        return widget.text() if widget is not None else ""  # type: ignore[attr-defined]  # a QLabel

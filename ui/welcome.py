@@ -104,6 +104,8 @@ class WelcomePage(QWidget):
     screen_group = Signal()
     restore_draft = Signal()
     discard_draft = Signal()
+    # The page's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,14 +190,14 @@ class WelcomePage(QWidget):
         self._finished = True
         from PySide6.QtCore import Qt
 
-        from ui.common import button, framed, heading, label, muted
+        from ui.common import button, framed, heading, label, muted, named
 
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setAccessibleName("Welcome text")
         muted(self.ruleset_label)
 
-        self.draft_box = QFrame(objectName="draftBox")
+        self.draft_box = named(QFrame(), "draftBox")
         framed(self.draft_box, "#e8f0fe", "#4285f4")
         draft_layout = QVBoxLayout(self.draft_box)
         self.draft_label = label("", name="draftLabel")
@@ -213,7 +215,7 @@ class WelcomePage(QWidget):
         self.column.insertWidget(self.actions_index, self.draft_box)
         self.disclaimer_index += 1
 
-        self.disclaimer_box = QFrame(objectName="disclaimerBox")
+        self.disclaimer_box = named(QFrame(), "disclaimerBox")
         framed(self.disclaimer_box, "#f8f9fa", "#dadce0")
         box_layout = QVBoxLayout(self.disclaimer_box)
         box_layout.addWidget(heading("Important", 3))

@@ -171,7 +171,8 @@ def amount_issue(qid: str, value: object) -> Issue | None:
     problem = amount_problem(value)
     if problem is None:
         return None
-    return Issue(code="V03", question=qid, value=value.strip()[:60],
+    return Issue(code="V03", question=qid, value=value.strip()[:60], kind="unclear_amount",
+                 values=(value.strip()[:60], problem),
                  message=f"{qid}: {problem}. Allowed: a number of US dollars (0 or more), "
                  "or unknown")
 

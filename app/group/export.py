@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from app.answers_file import FILE_MODE, AnswersFileError, make_temp_beside, sync_folder
 from app.group.members import AREAS, MemberResult
+from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -270,7 +271,6 @@ class CsvResultsWriter(ResultsWriter):
 
 
 
-FILLS = {"RED": "F4B6B6", "AMBER": "FFE1A8", "GREEN": "C5E8C5", "INVALID": "D9D9D9"}
 
 
 class XlsxResultsWriter(ResultsWriter):

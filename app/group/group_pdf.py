@@ -16,10 +16,8 @@ from typing import Any, Literal
 
 from app.about import APP_NAME, VERSION
 from app.group.members import MemberResult, issue_text
-from app.pdf import PageSize, esc, html_to_pdf
+from app.pdf import PageSize, html_to_pdf
 from app.report_html import (
-    INVALID_WORD,
-    PALETTE,
     STYLE,
     citation_html,
     colour_badge,
@@ -27,6 +25,7 @@ from app.report_html import (
     format_date,
     isolated,
 )
+from app.vocabulary import GROUP_WORDS, INVALID, PALETTE, esc
 from rules import (
     Answers,
     Area,
@@ -51,7 +50,6 @@ GROUP_STYLE = STYLE + """
 .r { margin-left: 2.4em; margin-bottom: 0.25em; color: #3c4043; }
 .line { margin-top: 0.35em; margin-bottom: 0; }
 """
-INVALID = INVALID_WORD
 GROUP_FOOTER = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
 # Up to this many people, each gets their findings in words; above, one paragraph each.
 FULL_DETAIL_MAX = 200
@@ -106,7 +104,7 @@ def _badge(word: str) -> str:
 
 def summary_html(results: Sequence[MemberResult]) -> str:
     """The counts and the group's colour (the worst member result, brief c.11)."""
-    counts = {"RED": 0, "AMBER": 0, "GREEN": 0, "INVALID": 0}
+    counts = dict.fromkeys(GROUP_WORDS, 0)
     duplicates = 0
     for result in results:
         counts[result.colour_word] += 1
@@ -119,7 +117,7 @@ def summary_html(results: Sequence[MemberResult]) -> str:
         f"{counts[word]}</span><br/><span style=\"color:"
         f'{PALETTE.get(word, ("", "#3c4043", ""))[1]}">'
         f"{esc(word.capitalize())}</span></td>"
-        for word in ("RED", "AMBER", "GREEN", "INVALID"))
+        for word in GROUP_WORDS)
     parts = [
         f"<p>{len(results)} {'person' if len(results) == 1 else 'people'} screened. "
         "Group result (the worst member result): "

@@ -9,6 +9,7 @@ from hashlib import blake2b
 from typing import Any
 
 from app.group.columns import apply_defaults
+from app.vocabulary import INVALID
 from rules import RULE_BY_ID, Issue, screen, validate_answers
 from rules.applicability import Column
 from rules.branching import column_of_answers
@@ -19,7 +20,6 @@ from rules.rule import Area, Colour
 
 AREAS: tuple[Area, ...] = tuple(Area)
 COLOURS = ("RED", "AMBER", "GREEN")
-INVALID = "INVALID"
 QUESTION_ORDER: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 
 

@@ -99,7 +99,7 @@ def incidental_use_colour(f: Facts) -> Colour:
     return Colour.GREEN if f.c3 in US_EMPLOYERS else Colour.AMBER
 
 
-incidental_use_colour.colours = (Colour.GREEN, Colour.AMBER)  # type: ignore[attr-defined]
+incidental_use_colour.colours = (Colour.GREEN, Colour.AMBER)  # type: ignore[attr-defined]  # read by possible_colours
 
 
 def job_arrangement_unknown(f: Facts) -> bool:

@@ -11,7 +11,7 @@ def corporate_payer_colour(f: Facts) -> Colour:
     return Colour(CORPORATE_PAYER_COLOUR[f.column])
 
 
-corporate_payer_colour.colours = (Colour.RED, Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
+corporate_payer_colour.colours = (Colour.RED, Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]  # read by possible_colours
 
 
 def corporate_payer_changed_by_committee(f: Facts) -> bool:
@@ -23,4 +23,4 @@ def corporate_payer_note_or_amber(f: Facts) -> Colour:
     return corporate_payer_colour(f)
 
 
-corporate_payer_note_or_amber.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
+corporate_payer_note_or_amber.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]  # read by possible_colours

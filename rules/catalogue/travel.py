@@ -82,7 +82,7 @@ def amber_for_fn_note_for_usp(f: Facts) -> Colour:
     return Colour.AMBER if f.fn else Colour.NOTE
 
 
-amber_for_fn_note_for_usp.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
+amber_for_fn_note_for_usp.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]  # read by possible_colours
 
 
 def pays_own_travel_for_state_race(f: Facts) -> bool:
@@ -105,7 +105,7 @@ def mixed_purpose_colour(f: Facts) -> Colour:
     return Colour.AMBER if f.d5 == "unknown" else Colour.NOTE
 
 
-mixed_purpose_colour.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]
+mixed_purpose_colour.colours = (Colour.AMBER, Colour.NOTE)  # type: ignore[attr-defined]  # read by possible_colours
 
 
 def travel_payer_unknown(f: Facts) -> bool:

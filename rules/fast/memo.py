@@ -242,7 +242,7 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         fired, colour = outcome
         if fired:
             codes += fired
-            shown = COLOUR_RANK[colour]  # type: ignore[index]
+            shown = COLOUR_RANK[colour]  # type: ignore[index]  # fired: colour is set
             before = colours[slot]
             if before is None or shown > COLOUR_RANK[before]:
                 colours[slot] = colour

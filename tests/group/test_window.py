@@ -262,7 +262,6 @@ def test_drop_files(qtbot: QtBot, window: GroupWindow, seed_csv: Path) -> None:
     assert window.model.rowCount() == 8
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")
 def test_main_window_opens_group_window(qtbot: QtBot) -> None:
     from ui.main_window import MainWindow
 

@@ -9,8 +9,7 @@ from tests.ui.driver import Driver
 from ui.main_window import MainWindow
 from ui.question_widgets import AgeQuestion
 
-pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")]
+pytestmark = pytest.mark.gui
 
 ADULT = {"A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
          "B4": "esta_vwp", "B5": "no", "B6": "foreign_party_member", "B8": "outside_us",

@@ -9,8 +9,7 @@ from tests.ui.driver import SEED, Driver, click
 from ui.main_window import MainWindow
 from ui.question_widgets import SingleChoice
 
-pytestmark = [pytest.mark.gui,
-              pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")]
+pytestmark = pytest.mark.gui
 
 
 def focused() -> QWidget:

@@ -74,7 +74,6 @@ def activate_window(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")
 def test_keyboard_only_from_the_first_page_to_the_pdf(
         qtbot: QtBot, driver: Driver, window: MainWindow, dialogs: Dialogs,
         tmp_path: Path) -> None:
@@ -104,7 +103,6 @@ def test_keyboard_only_from_the_first_page_to_the_pdf(
     assert "R12" in pdf_text(tmp_path / "keyboard.pdf")
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")
 def test_back_and_next_by_mnemonic(qtbot: QtBot, driver: Driver, window: MainWindow) -> None:
     activate_window(qtbot, window)
     driver.start()
@@ -171,7 +169,6 @@ def focus_chain(qtbot: QtBot, start: QWidget, stop: Callable[[QWidget], bool]) -
     raise AssertionError("the focus chain never reached the end")
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")
 @pytest.mark.parametrize("page", ["B", "D", "review", "result"])
 def test_focus_order_follows_reading_order(qtbot: QtBot, driver: Driver, window: MainWindow,
                                            page: str) -> None:

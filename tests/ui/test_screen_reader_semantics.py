@@ -20,7 +20,6 @@ from ui.group.window import GroupWindow
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-NO_ACTIVATE = pytest.mark.qt_log_ignore("This plugin does not support (raise|requestActivate)")
 
 
 class Opened(QObject):
@@ -70,7 +69,6 @@ def test_roles_a_screen_reader_gets(driver: Driver, window: MainWindow) -> None:
     assert toggle.isChecked() and accessible(toggle).state().expanded
 
 
-@NO_ACTIVATE
 def test_result_links_are_links_reached_and_followed_by_keyboard(
         qtbot: QtBot, driver: Driver, window: MainWindow, opened: Opened) -> None:
     activate_window(qtbot, window)
@@ -92,7 +90,6 @@ def test_result_links_are_links_reached_and_followed_by_keyboard(
     assert opened.urls == [link.toolTip()] * 2
 
 
-@NO_ACTIVATE
 def test_organiser_toolbar_and_filters_are_tab_stops_in_order(qtbot: QtBot,
                                                                tmp_path: Path) -> None:
     group = GroupWindow()

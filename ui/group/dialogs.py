@@ -23,7 +23,7 @@ from app.group.columns import DEFAULTABLE, check_default, parse_amount
 from app.group.members import MemberResult
 from rules import Person
 from rules.questions import QUESTION_BY_ID, Kind
-from ui.common import label
+from ui.common import label, named
 
 NO_DEFAULT = "(no group default)"
 
@@ -79,7 +79,7 @@ class DefaultsDialog(QDialog):
     def _field(self, qid: str, value: Any) -> QWidget:
         question = QUESTION_BY_ID[qid]
         if question.kind is Kind.MULTI:
-            box = QListWidget(objectName=f"default_{qid}")
+            box = named(QListWidget(), f"default_{qid}")
             chosen = set(value or ())
             for option in question.options:
                 item = QListWidgetItem(f"{option.label}  [{option.code}]")
@@ -91,11 +91,11 @@ class DefaultsDialog(QDialog):
             box.setMinimumHeight(min(8, len(question.options)) * 22)
             return box
         if question.kind is Kind.AMOUNT:
-            edit = QLineEdit(objectName=f"default_{qid}")
+            edit = named(QLineEdit(), f"default_{qid}")
             edit.setPlaceholderText("US dollars (e.g. 800), or 'unknown'; empty: no default")
             edit.setText("" if value is None else str(value))
             return edit
-        combo = QComboBox(objectName=f"default_{qid}")
+        combo = named(QComboBox(), f"default_{qid}")
         combo.addItem(NO_DEFAULT, None)
         for option in question.options:
             combo.addItem(f"{option.label}  [{option.code}]", option.code)
@@ -146,22 +146,11 @@ class DefaultsDialog(QDialog):
         self.accept()
 
 
-def own_answers(edited: dict[str, Any], result: MemberResult,
-                defaults: dict[str, Any]) -> dict[str, Any]:
-    """The person's own answers after editing: values still equal to the group default that
-    filled them stay blank, so a later change of the default still applies to them."""
-    own = dict(edited)
-    for qid in result.defaults_used:
-        if qid in own and own[qid] == defaults.get(qid):
-            del own[qid]
-    return own
-
-
 class EditDialog(QDialog):
     """One person's answers in the volunteer's wizard; "Save to group" takes them over.
 
     The wizard is shown with the answers the person was screened with (group defaults
-    included); the defaults they did not change stay defaults (see own_answers).
+    included); the defaults they did not change stay defaults (see app.group.session.own_answers).
     """
 
     def __init__(self, result: MemberResult, as_of: date | None,

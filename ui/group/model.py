@@ -13,9 +13,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
+from app.vocabulary import AREA_TITLES, PALETTE
 from rules.questions import QUESTION_BY_ID, QUESTIONS
-from ui.lights import PALETTE, paint_light
-from ui.result_view import AREA_TITLES
+from ui.lights import paint_light
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -126,10 +126,10 @@ class GroupModel(QAbstractTableModel):
 
     # ---- Qt model ----
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's own default)
         return 0 if parent.isValid() else len(self._results)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (as rowCount)
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -193,16 +193,16 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.job: Job | None = None
-        self.thread: QThread | None = None
+        self.job_thread: QThread | None = None
 
     @property
     def busy(self) -> bool:
-        return self.thread is not None
+        return self.job_thread is not None
 
     def start(self, job: Job, on_batch: Callable[[object], None] | None,
               on_progress: Callable[[int, str], None], on_done: Callable[[object], None],
               on_failed: Callable[[str], None]) -> None:
-        assert self.thread is None, "one job at a time"
+        assert self.job_thread is None, "one job at a time"
         thread = QThread()
         thread.setObjectName(f"group-{type(job).__name__}")
         job.moveToThread(thread)
@@ -215,7 +215,7 @@ class Runner(QObject):
         job.failed.connect(thread.quit)
         thread.started.connect(job.run)
         thread.finished.connect(self._cleanup)
-        self.job, self.thread = job, thread
+        self.job, self.job_thread = job, thread
         thread.start()
 
     def cancel(self) -> None:
@@ -224,13 +224,13 @@ class Runner(QObject):
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Block until the job's thread has ended (closing the window)."""
-        if self.thread is None:
+        if self.job_thread is None:
             return True
-        return self.thread.wait(milliseconds)
+        return self.job_thread.wait(milliseconds)
 
     def _cleanup(self) -> None:
-        thread, job = self.thread, self.job
-        self.thread, self.job = None, None
+        thread, job = self.job_thread, self.job
+        self.job_thread, self.job = None, None
         if job is not None:
             job.deleteLater()
         if thread is not None:
