@@ -15,9 +15,10 @@ from app.amounts import amount_problem
 # Answers in words are app.vocabulary's (one copy for the wizard, the reports and the CLI).
 from app.vocabulary import answer_in_words as answer_in_words
 from app.vocabulary import format_amount as format_amount
-from rules.answers import EXCLUSIVE_CODES, MAX_TRIP_DAYS, Issue, validate_answers
+from rules.answers import Issue, validate_answers
 from rules.branching import is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
+from rules.validity import EXCLUSIVE_CODES, MAX_TRIP_DAYS
 
 WELCOME = "welcome"
 REVIEW = "review"

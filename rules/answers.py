@@ -1,43 +1,30 @@
 """The answers model (pydantic v2) and validation V01-V03 as field-level issues."""
 
-import math
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from rules import codes as c
-from rules.applicability import Column
-from rules.branching import (
-    OPTIONAL,
-    asked_questions,
-    asks_arrangement,
-    asks_reimbursement,
-    column_of_answers,
-    names_third_party_payer,
-    transport_limit,
-)
-from rules.codes import (
-    EMPLOYER_INVOLVED,
-    SELF_OR_US_COMMITTEE_TRAVEL,
-    STATUS_ONLY_FOR_FOREIGN,
+from rules.codes import STATUS_ONLY_FOR_FOREIGN
+from rules.fast.validation import BLANK as _BLANK
+from rules.fast.validation import (
+    FIELDS,
+    asked_and_required,
+    construct,
+    fast_parse,
+    surely_consistent,
 )
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
+from rules.validity import (
+    DAY_FIELDS,
+    EXCLUSIVE_CODES,
+    MAX_TRIP_DAYS,
+    MULTI_FIELDS,
+)
 
-MULTI_FIELDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
-DAY_FIELDS = frozenset(q.id for q in QUESTIONS if q.kind is Kind.DAYS)
-MAX_TRIP_DAYS = 365
-# Exclusive codes: the brief's contradictions "none plus a payer" and friends (V02).
-EXCLUSIVE_CODES = {
-    "C1": "none",
-    "D1": "no_travel_needed",
-    "E1": "not_applicable_local",
-    "G": "none",
-}
 
 class Person(BaseModel):
     """Who the answers are about; never affects the result."""
@@ -294,243 +281,9 @@ def _missing(questions: Iterable[Question]) -> list[Issue]:
     ]
 
 
-# Bulk validation (organiser mode screens 100,000 rows) reads plain dicts without pydantic when
-# every value is given and already has its exact final type; anything else goes through the
-# pydantic model, which also words the V03 errors. tests/rules/test_fast_paths.py checks that
-# the two agree.
-FIELDS: tuple[str, ...] = tuple(Answers.model_fields)
-_BLANK: dict[str, Any] = dict.fromkeys(FIELDS)
-_KIND: dict[str, Kind] = {q.id: q.kind for q in QUESTIONS}
-_SINGLE: dict[str, frozenset[str]] = {
-    q.id: frozenset(q.codes) for q in QUESTIONS if q.kind is Kind.SINGLE}
-_MULTI = tuple(q for q in QUESTIONS if q.kind is Kind.MULTI)
-# A one-code answer maps to one shared tuple; several codes to their canonical tuple (memo).
-_ONE: dict[str, dict[str, tuple[str, ...]]] = {
-    q.id: {code: (code,) for code in q.codes} for q in _MULTI}
-_ORDER: dict[str, dict[str, int]] = {
-    q.id: {code: i for i, code in enumerate(q.codes)} for q in _MULTI}
-_SEVERAL: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {q.id: {} for q in _MULTI}
-_BIG = 2**63
+# Bulk validation reads plain dicts without pydantic when it can: rules.fast.validation (the
+# speed path, proven equal to the pydantic route by tests/rules/test_fast_paths.py).
 _VALIDATION_SET = frozenset({"answers", "dropped"})
-M = TypeVar("M", bound=BaseModel)
-
-
-def _construct(cls: type[M], values: dict[str, Any], fields_set: Iterable[str]) -> M:
-    """`cls.model_construct` for values that are complete and already valid, minus its per-field
-    alias and default handling (the same four attributes pydantic sets)."""
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", set(fields_set))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
-
-
-def _several(qid: str, value: list[Any] | tuple[Any, ...]) -> tuple[str, ...] | None:
-    """Several codes in the brief's order, each once; None when one is not a plain code (or
-    there are none: pydantic then reads the answer as blank)."""
-    memo = _SEVERAL[qid]
-    try:
-        key = tuple(value)
-        found = memo.get(key)
-    except TypeError:  # an unhashable element: not a code
-        return None
-    if found is not None:
-        return found
-    order = _ORDER[qid]
-    positions = set()
-    for code in value:
-        if code.__class__ is not str or code not in order:
-            return None
-        positions.add(order[code])
-    if not positions:
-        return None
-    codes = _MULTI_CODES[qid]
-    found = tuple([codes[i] for i in sorted(positions)])
-    if len(memo) >= 4096:
-        memo.clear()
-    memo[key] = found
-    return found
-
-
-_MULTI_CODES: dict[str, tuple[str, ...]] = {q.id: q.codes for q in _MULTI}
-
-
-def _fast_parse(raw: Mapping[str, Any]) -> dict[str, Any] | None:
-    """Every field (None when blank) exactly as the Answers model would hold it; None when some
-    value is blank or not plainly of its final type (pydantic then parses, coerces or explains)."""
-    full = _BLANK.copy()
-    single, one = _SINGLE, _ONE
-    for qid, value in raw.items():
-        allowed = single.get(qid)
-        if allowed is not None:
-            if value.__class__ is not str or value not in allowed:
-                return None
-            full[qid] = value
-            continue
-        ones = one.get(qid)
-        if ones is not None:
-            kind = value.__class__
-            if kind is not list and kind is not tuple:
-                return None
-            if len(value) == 1:
-                code = value[0]
-                codes = ones.get(code) if code.__class__ is str else None
-            else:
-                codes = _several(qid, value)
-            if codes is None:
-                return None
-            full[qid] = codes
-            continue
-        if qid == "D3":
-            kind = value.__class__
-            if kind is float:
-                if not math.isfinite(value):
-                    return None
-                if value.is_integer():
-                    value = int(value)
-            elif kind is int:
-                if not -_BIG < value < _BIG:
-                    return None
-            elif kind is not str or value != "unknown":
-                return None
-        elif qid == "B5_age" or qid in DAY_FIELDS:
-            if value.__class__ is not int or not -_BIG < value < _BIG:
-                if qid != "B5_age" and value.__class__ is str and value == "unknown":
-                    full[qid] = value
-                    continue
-                return None
-        else:
-            return None
-        full[qid] = value
-    return full
-
-
-# The branching reads B1-B4, whether C2 involves the employer, what D1 says about crowdfunding,
-# self-paid and no travel, and whether D3 is over the limit: the questions asked (and required)
-# are remembered per combination of those.
-_STATUS_KEY = itemgetter("B1", "B2", "B3", "B4")
-_d1_kinds: dict[tuple[str, ...] | None, int] = {}
-_branches: dict[Any, tuple[frozenset[str], frozenset[str]]] = {}
-
-
-def _d1_kind(d1: tuple[str, ...] | None) -> int:
-    kind = _d1_kinds.get(d1)
-    if kind is None:
-        codes = d1 or ()
-        kind = (("crowdfunding" in codes) + 2 * ("self" in codes)
-                + 4 * (codes == ("no_travel_needed",))
-                + 8 * any(code not in SELF_OR_US_COMMITTEE_TRAVEL for code in codes))
-        if len(_d1_kinds) >= 4096:
-            _d1_kinds.clear()
-        _d1_kinds[d1] = kind
-    return kind
-
-
-def _asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
-    d3 = full["D3"]
-    kind = d3.__class__
-    threshold = _reimbursement_thresholds(when).get(full["A1"], _NEVER)
-    over = (kind is int or kind is float) and threshold is not _NEVER and d3 > threshold
-    key = (full["B1"] == "yes", full["B2"] == "yes", full["B3"] == "yes", _B4_KIND.get(full["B4"]),
-           _A1_KIND.get(full["A1"]), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
-           over, _e_kind(full["E1"], full["E2"]))
-    found = _branches.get(key)
-    if found is None:
-        asked = asked_questions(full, when)
-        found = (asked, asked - OPTIONAL)
-        if len(_branches) >= 10_000:
-            _branches.clear()
-        _branches[key] = found
-    return found
-
-
-_NEVER = object()
-# What the branching reads of B4 and A1 (rules.branching): the kind of status (EAD statuses ask
-# B7, visitors B9-B11, remote volunteers skip travel and housing) and of committee (PACs ask
-# A1b, ballot measures A3). Anything else is one kind.
-_B4_KIND = {code: kind for code, kind in c.B4_KINDS.items()
-            if kind in ("ead", "visitor", "remote")}
-_A1_KIND = {"pac_or_super_pac": "pac", "ballot_measure": "ballot"}
-_thresholds: dict[date, dict[Any, Any]] = {}
-
-
-def _reimbursement_thresholds(when: date) -> dict[Any, Any]:
-    """A1 -> the amount above which D3b is asked (rules.branching.asks_reimbursement): A1 alone
-    decides it (every PAC asks above 0; state races and ballot measures never ask)."""
-    found = _thresholds.get(when)
-    if found is None:
-        found = {}
-        for a1 in (*QUESTION_BY_ID["A1"].codes, None):
-            column = column_of_answers({"A1": a1})
-            if asks_reimbursement(0.01, column, when):
-                found[a1] = 0
-            elif asks_reimbursement(10**12, column, when):
-                found[a1] = max(limit for limit in _limits(when)
-                                if not asks_reimbursement(limit, column, when))
-            else:
-                found[a1] = _NEVER
-        if len(_thresholds) >= 64:
-            _thresholds.clear()
-        _thresholds[when] = found
-    return found
-
-
-def _limits(when: date) -> list[int]:
-    """Every exemption amount in force (the thresholds D3b can have), lowest first."""
-    return sorted({transport_limit(when, column) for column in Column})
-
-
-_e_kinds: dict[tuple[Any, Any], tuple[bool, bool]] = {}
-
-
-def _e_kind(e1: tuple[str, ...] | None, e2: object) -> tuple[bool, bool]:
-    """What the branching reads of E1 and E2: whether E3 is asked, whether they name a third
-    party (D5)."""
-    key = (e1, e2)
-    kind = _e_kinds.get(key)
-    if kind is None:
-        codes = e1 or ()
-        kind = (asks_arrangement(codes), names_third_party_payer((), codes, e2))
-        if len(_e_kinds) >= 4096:
-            _e_kinds.clear()
-        _e_kinds[key] = kind
-    return kind
-
-
-def _surely_consistent(full: dict[str, Any], when: date) -> bool:
-    """A quick look: True only when _contradictions and _ranges certainly find nothing."""
-    age = full["B5_age"]
-    if age is not None:
-        if not 0 <= age <= parameter_value("max_plausible_age", when):
-            return False
-        b5 = full["B5"]
-        if b5 is not None and (b5 == "yes") != (age <= parameter_value("minor_max_age", when)):
-            return False
-    b4 = full["B4"]
-    if b4 is not None and b4 in STATUS_ONLY_FOR_FOREIGN and "yes" in (
-            full["B1"], full["B2"], full["B3"]):
-        return False
-    for qid, exclusive in _EXCLUSIVE:
-        chosen = full[qid]
-        if chosen is not None and len(chosen) > 1 and exclusive in chosen:
-            return False
-    trip, volunteering = full["B10"], full["B11"]
-    for days in (trip, volunteering):
-        if days is not None and days.__class__ is not str and not 1 <= days <= MAX_TRIP_DAYS:
-            return False
-    if trip is not None and volunteering is not None and trip.__class__ is int \
-            and volunteering.__class__ is int and volunteering > trip:
-        return False
-    d3 = full["D3"]
-    if d3 is not None and d3.__class__ is not str:
-        d1 = full["D1"]
-        if d3 < 0 or (d3 > 0 and (d1 is None or "self" not in d1)):
-            return False
-    return True
-
-
-_EXCLUSIVE = tuple(EXCLUSIVE_CODES.items())
 
 
 def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Validation:
@@ -540,7 +293,7 @@ def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Valid
     """
     when = as_of or date.today()
     check_date(when)
-    full = _fast_parse(raw)
+    full = fast_parse(raw)
     if full is None:
         return _validate(raw, when)
     return _checked(full, raw.keys(), raw.keys(), when)
@@ -566,7 +319,7 @@ def _validate(raw: Mapping[str, Any], as_of: date | None = None, *, fast: bool =
     when = as_of or date.today()
     check_date(when)
     raw = without_blanks(raw)
-    full = _fast_parse(raw) if fast else None
+    full = fast_parse(raw) if fast else None
     if full is not None:
         return _checked(full, raw.keys(), raw.keys(), when)
     try:
@@ -599,21 +352,21 @@ def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[st
     the raw answers named, `skip` fields already reported as bad (no "please answer" for them).
     """
     issues: list[Issue] = []
-    if not _surely_consistent(full, when):
+    if not surely_consistent(full, when):
         issues = _contradictions(full, when, skip) + _ranges(full, when)
-    asked, required = _asked_and_required(full, when)
+    asked, required = asked_and_required(full, when)
     dropped: tuple[str, ...] = ()
     if not present <= asked:
         dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
         present = {qid for qid in present if qid not in dropped}
         full.update(dict.fromkeys(dropped))
-        asked, required = _asked_and_required(full, when)
+        asked, required = asked_and_required(full, when)
     if not present >= required:
         missing = [q for q in QUESTIONS
                    if q.id in required and full[q.id] is None and q.id not in skip]
         issues += _missing(missing)
     if issues or skip:
         return Validation(answers=None, issues=tuple(issues), dropped=dropped)
-    answers = _construct(Answers, full, given)
-    return _construct(Validation, {"answers": answers, "issues": (), "dropped": dropped},
+    answers = construct(Answers, full, given)
+    return construct(Validation, {"answers": answers, "issues": (), "dropped": dropped},
                       _VALIDATION_SET)

@@ -108,7 +108,7 @@ Condition = Callable[[Mapping[str, Any], date], bool]
 # The branching of brief (d), once: when each question that is not always asked is asked, given
 # the answers (unanswered ones count as blank) and the date. is_asked reads one entry,
 # asked_questions all of them; bulk validation memoizes asked_questions per branch
-# (rules.answers._asked_and_required).
+# (rules.fast.validation.asked_and_required).
 ASKED_WHEN: dict[str, Condition] = {
     "A1b": lambda a, _: a.get("A1") == "pac_or_super_pac",
     "A3": lambda a, _: a.get("A1") == "ballot_measure",

@@ -17,8 +17,8 @@ from pathlib import Path
 from app.answers_file import write_bytes_atomically
 from app.group.columns import MULTI_SEPARATOR, PERSON_FIELDS
 from app.group.export import atomic_target
-from rules.answers import EXCLUSIVE_CODES
 from rules.questions import QUESTIONS, Kind, Question
+from rules.validity import EXCLUSIVE_CODES
 
 # A2 ("who is filling this in") has no meaning in a group spreadsheet.
 TEMPLATE_QUESTIONS: tuple[Question, ...] = tuple(q for q in QUESTIONS if q.id != "A2")
