@@ -23,18 +23,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app import plan_text
-from app.assessing import Outcome, immigration_first, immigration_summary
+from app.assessing import Outcome, headline, immigration_first, immigration_summary
 from app.routing import friendly_message
-from rules import Area, Assessment, Finding
-from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules import RULE_BY_ID, Area, Assessment, Finding
+from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
 from rules.result import CitationOut
-from ui.a11y import mark_group, mark_heading, mark_link
+from ui.a11y import mark_expander, mark_group, mark_heading, mark_link
 from ui.common import (
     button,
     centred_column,
@@ -61,6 +62,8 @@ AREA_TITLES: dict[str, str] = {
 # The lights shown per area, in this order; "campaign" only when it is more than a note.
 AREA_ORDER = ("status", "compensation", "travel", "housing", "role", "resources", "immigration")
 AREA_WORDS = {None: "Nothing to check", "NOTE": "Information only"}
+INVALID = "INVALID"  # the organiser's table, the CSV/Excel results and the PDFs say the same
+COUNSEL = "Details for your campaign's counsel"
 NOT_ASSESSED_MEANING = ("No result yet: some answers are missing or contradict each other. "
                         "Correct them to see your result.")
 
@@ -158,6 +161,7 @@ class ResultView(QWidget):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.addWidget(self.scroll)
         self.question_buttons: dict[str, QWidget] = {}
+        self.detail_toggles: dict[str, QToolButton] = {}
         self._link_keys = LinkKeys(self)
         self.clear()
 
@@ -180,6 +184,7 @@ class ResultView(QWidget):
         """Show the assessment of `outcome`, or its validation issues when it has none."""
         self._outcome = outcome
         self.question_buttons = {}
+        self.detail_toggles = {}
         body = QWidget(objectName="resultBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,13 +196,13 @@ class ResultView(QWidget):
             self._add_issues(layout, outcome)
         else:
             word = str(result.colour)
-            self._set_header(word, COLOUR_MEANINGS.get(word, ""))
+            self._set_header(word, headline(result))
             self.split_label.setText(
                 f"Election law: {result.election_colour}.  Immigration: "
                 f"{immigration_summary(result)}.")
             self._add_plan(layout, result)
-            self._add_changed(layout, outcome, result)
             self._add_missing(layout, result)
+            self._add_changed(layout, outcome, result)
             self._add_areas(layout, result)
             self._add_findings(layout, result)
             self._add_about(layout, result)
@@ -208,14 +213,14 @@ class ResultView(QWidget):
 
     def _set_header(self, word: str | None, meaning: str) -> None:
         self.light.set_word(word)
-        self.colour_label.setText(word or "NOT ASSESSED")
+        self.colour_label.setText(word or (INVALID if meaning else ""))
         shades = WORD_COLOURS.get(word or "", (colours_of(None)[0], colours_of(None)[0]))
         self.colour_label.setStyleSheet(f"color: {shades[1] if dark_palette() else shades[0]};")
-        self.colour_label.setAccessibleName(f"Overall result: {word or 'not assessed'}")
+        self.colour_label.setAccessibleName(f"Overall result: {word or 'invalid'}")
         self.meaning_label.setText(meaning)
         # Read when the result opens (the focus goes to the scrolling result).
         self.scroll.setAccessibleDescription(
-            f"Overall result: {word or 'not assessed'}. {meaning}".strip())
+            f"Overall result: {word or 'invalid'}. {meaning}".strip())
 
     def _replace_body(self, body: QWidget) -> None:
         index = self.column.indexOf(self.body)
@@ -283,13 +288,12 @@ class ResultView(QWidget):
         inner.addWidget(label(f"<b>{_esc(plan_text.plan_intro(plan))}</b>", rich=True,
                               name="planIntro"))
         for index, step in enumerate(plan.steps, 1):
-            inner.addWidget(label(
-                f"{index}. {_esc(plan_text.step_text(step))} "
-                f"<span style='color:#5f6368'>\u00b7 rule {_esc(step.rule)}</span>",
-                rich=True, name=f"planStep_{index}"))
+            step_label = label(f"{index}. {plan_text.step_text(step)}", name=f"planStep_{index}")
+            step_label.setToolTip(f"Rule {step.rule}")
+            inner.addWidget(step_label)
         row = QHBoxLayout()
         row.addWidget(Lamp(str(plan.colour), 16), 0, Qt.AlignmentFlag.AlignTop)
-        remaining = plan_text.remaining_text(plan)
+        remaining = plan_text.remaining_text(plan, codes=False)
         row.addWidget(label(f"\u2192 Then the overall result would be {plan.colour}"
                             + (f"; {remaining}" if remaining else "."), name="planResult"), 1)
         inner.addLayout(row)
@@ -367,46 +371,81 @@ class ResultView(QWidget):
             layout.addWidget(section)
 
     def _finding_card(self, finding: Finding) -> QFrame:
+        """A finding in plain words (colour, topic, reason, remedy); the rule, the single
+        alternatives and the sources fold into a "Details for your campaign's counsel"."""
         word = str(finding.colour)
         card, inner = self._box(f"finding_{finding.rule}", word)
         head = QHBoxLayout()
         head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
         severity = f" ({finding.severity} concern)" if finding.severity else ""
         topic = finding.label or AREA_TITLES.get(str(finding.area), str(finding.area))
-        mark_group(card, f"{word}{severity} \u2014 {topic} \u00b7 rule {finding.rule}")
-        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)} "
-                      f"<span style='color:#5f6368'>\u00b7 rule {finding.rule}</span>",
-                      rich=True, name=f"findingTitle_{finding.rule}")
+        mark_group(card, f"{word}{severity} \u2014 {topic}")
+        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)}", rich=True,
+                      name=f"findingTitle_{finding.rule}")
         head.addWidget(title, 1)
         inner.addLayout(head)
         inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
         if finding.remedy:
             inner.addWidget(label(f"<b>What would make this green:</b> {_esc(finding.remedy)}",
                                   rich=True, name=f"findingRemedy_{finding.rule}"))
+        details = QWidget(objectName=f"details_{finding.rule}")
+        folded = QVBoxLayout(details)
+        folded.setContentsMargins(18, 0, 0, 0)
+        folded.setSpacing(4)
+        rule = RULE_BY_ID.get(finding.rule)
+        folded.addWidget(muted(label(f"Rule {finding.rule}" + (f" ({rule.name})" if rule else ""),
+                                     name=f"findingRule_{finding.rule}"), on_tint=True))
         for index, alternative in enumerate(finding.counterfactuals):
             row = QHBoxLayout()
-            row.addSpacing(4)
             row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(label(counterfactual_text(alternative.label, str(alternative.colour)),
                                 name=f"counterfactual_{finding.rule}_{index}"), 1)
-            inner.addLayout(row)
+            folded.addLayout(row)
         if finding.citations:
-            inner.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}"),
-                                  on_tint=True))
+            folded.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}"),
+                                   on_tint=True))
             for index, citation in enumerate(finding.citations):
-                link = label(f"\u2022 {citation_html(citation)}", rich=True,
-                             name=f"citation_{finding.rule}_{index}")
-                link.installEventFilter(self._link_keys)
-                if citation.url and citation.authority:
-                    link.setOpenExternalLinks(True)
-                    link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-                    link.setAccessibleName(f"Source: {citation.label}")
-                    link.setToolTip(citation.url)
-                    mark_link(link, citation.url)  # a link to screen readers, URL described
-                elif not citation.authority:
-                    link.setAccessibleName(f"Source: {citation.shown}")
-                inner.addWidget(link)
+                folded.addWidget(self._citation(finding.rule, index, citation))
+        details.hide()
+        inner.addWidget(self._expander(finding.rule, details), 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(details)
         return card
+
+    def _expander(self, rule: str, details: QWidget) -> QToolButton:
+        """The keyboard-operable toggle of a finding's details (an expander to screen readers,
+        like the glossary's toggles)."""
+        toggle = QToolButton(objectName=f"detailsToggle_{rule}")
+        toggle.setText(COUNSEL)
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        toggle.setAutoRaise(True)
+        toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        toggle.setAccessibleName(f"{COUNSEL} (rule {rule})")
+        toggle.setStyleSheet(f"QToolButton {{ color: {LINK}; }}")
+        mark_expander(toggle)
+
+        def expand(on: bool) -> None:
+            details.setVisible(on)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(expand)
+        self.detail_toggles[rule] = toggle
+        return toggle
+
+    def _citation(self, rule: str, index: int, citation: CitationOut) -> QLabel:
+        link = label(f"\u2022 {citation_html(citation)}", rich=True,
+                     name=f"citation_{rule}_{index}")
+        link.installEventFilter(self._link_keys)
+        if citation.url and citation.authority:
+            link.setOpenExternalLinks(True)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            link.setAccessibleName(f"Source: {citation.label}")
+            link.setToolTip(citation.url)
+            mark_link(link, citation.url)  # a link to screen readers, URL described
+        elif not citation.authority:
+            link.setAccessibleName(f"Source: {citation.shown}")
+        return link
 
     def _add_about(self, layout: QVBoxLayout, result: Assessment) -> None:
         layout.addWidget(heading("About this result", 2, name="aboutTitle"))

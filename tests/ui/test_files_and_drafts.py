@@ -184,7 +184,7 @@ def test_opening_invalid_answers_lists_what_to_correct(window: MainWindow,
     assert window.open_file(write_answers(tmp_path / "bad.json", answers))
     assert window.wizard is not None
     view = window.wizard.result_page().view
-    assert view.colour_word() is None and view.colour_label.text() == "NOT ASSESSED"
+    assert view.colour_word() is None and view.colour_label.text() == "INVALID"
     assert "C1" in view.question_buttons
     assert "Z9" in window.notice.message()  # ignored, and said so
     view.question_buttons["C1"].click()
