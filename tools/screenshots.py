@@ -99,6 +99,8 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("02-welcome-draft", welcome_draft),
         ("03-page-A", first_page),
         ("04-page-B", page("B", daca, glossary=True)),
+        ("04-page-B_you", page("B_you", SEED)),
+        ("04-page-B_trip", page("B_trip", SEED)),
         ("05-page-C", page("C", employer)),
         ("06-page-D", page("D", travel)),
         ("07-page-D-problem", problem),

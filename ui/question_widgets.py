@@ -118,6 +118,12 @@ class QuestionWidget(QFrame):
         self.glossary_button = toggle
         self.glossary_text = explanation
 
+    def mark_optional(self) -> None:
+        """Say that the question may be left blank (on screen and to screen readers)."""
+        if "optional" not in self.question.text.lower():
+            self.title.setText(f"{self.question.text} (optional)")
+        self.setAccessibleName(f"{self.question.text} (optional)")
+
     def build(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 

@@ -11,8 +11,19 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.answers_file import AnswersDocument
 from app.assessing import Outcome, assess_document
@@ -27,6 +38,7 @@ from app.routing import (
     next_page,
     page_issues,
     page_of,
+    page_title,
     previous_page,
     prune,
     route,
@@ -34,7 +46,7 @@ from app.routing import (
 )
 from rules import Person
 from rules.questions import QUESTION_BY_ID
-from ui.a11y import announce
+from ui.a11y import announce, mark_group
 from ui.common import button, label, muted_colour
 from ui.focus import chain, reading_order
 from ui.question_page import QuestionPage
@@ -76,6 +88,51 @@ class ResultPage(QWidget):
         layout.addLayout(actions)
 
 
+class ProgressList(QWidget):
+    """The steps of the route by name, the current one marked (a named group of labels: a
+    screen reader reads "Step 3 of 9: Your trip (current step)")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressList")
+        self.setFixedWidth(210)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(16, 20, 8, 16)
+        self.column.setSpacing(6)
+        mark_group(self, "Your progress")
+        self.labels: dict[str, QLabel] = {}
+
+    def show_steps(self, steps: list[str], current: str) -> None:
+        """One line per step of the route: done (a tick), current (an arrow, bold), to come."""
+        if not self.labels:
+            for page in (*QUESTION_PAGES, REVIEW):
+                text = label("", name=f"progress_{page}")
+                self.column.addWidget(text)
+                self.labels[page] = text
+            self.column.addStretch(1)
+        total = len(steps)
+        reached = steps.index(current) if current in steps else -1
+        for page, text in self.labels.items():
+            if page not in steps:
+                text.hide()
+                continue
+            number = steps.index(page)
+            now = number == reached
+            mark = "\u25b6 " if now else ("\u2713 " if number < reached else "")
+            text.setText(f"{mark}{page_title(page)}")
+            text.setAccessibleName(f"Step {number + 1} of {total}: {page_title(page)}"
+                                   + (" (current step)" if now else
+                                      " (done)" if number < reached else ""))
+            font = text.font()
+            font.setBold(now)
+            text.setFont(font)
+            text.setStyleSheet("" if now else f"color: {muted_colour()};")
+            text.show()
+
+    def current(self) -> str | None:
+        return next((p for p, w in self.labels.items() if w.font().bold()), None)
+
+
 # The wizard's pages as data: page id and how to build it (the welcome page is the window's).
 PAGES: tuple[tuple[str, Callable[[], QWidget]], ...] = (
     *((page, partial(QuestionPage, page)) for page in QUESTION_PAGES),
@@ -108,6 +165,7 @@ class Wizard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.progress = ProgressList()
         self.stack = QStackedWidget(objectName="wizardPages")
         self.pages: dict[str, QWidget] = {}
         for page_id, factory in PAGES:
@@ -116,7 +174,12 @@ class Wizard(QWidget):
             self.stack.addWidget(widget)
             if isinstance(widget, QuestionPage):
                 widget.answer_changed.connect(self._answer_changed)
-        layout.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.progress)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
 
         self.nav = QWidget(objectName="navBar")
         self.nav.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
@@ -237,6 +300,7 @@ class Wizard(QWidget):
             self.result_page().view.show_outcome(self._outcome)
         self.stack.setCurrentWidget(widget)
         self.nav.setVisible(page != RESULT)
+        self._refresh_progress()
         self._refresh_nav()
         self._update_tab_order()
         if focus:
@@ -303,8 +367,15 @@ class Wizard(QWidget):
         self._outcome = None
         page = self.pages.get(self._current)
         if isinstance(page, QuestionPage):
+            shown = set(page.visible_ids())
             new = self._refresh_question_page(page)
+            revealed = [q for q in page.visible_ids() if q not in shown]
             self._refresh_nav()
+            self._refresh_progress()
+            if revealed:  # a follow-up question: said, and shown once the click is over
+                announce(page, "New question: " + "; ".join(
+                    QUESTION_BY_ID[q].text for q in revealed))
+                QTimer.singleShot(0, lambda p=page, q=revealed[0]: p.reveal(q))
             if new:  # a status message (WCAG 4.1.3): said without moving the focus
                 announce(page, "Problem: " + "; ".join(new))
         self.answers_edited.emit()
@@ -355,6 +426,45 @@ class Wizard(QWidget):
                 problems[qid] = friendly_message(found[0])
         self.review_page().show_answers(self._answers, self.as_of, self._removed, problems)
         self._removed = []
+
+    def _refresh_progress(self) -> None:
+        steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
+        steps.append(REVIEW)
+        current = self._current if self._current in steps else None
+        self.progress.show_steps(steps, current or "")
+        self.progress.setVisible(self._current != RESULT)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter continues: on Next, and anywhere on a page whose questions are answered (a
+        focused button other than Next is pressed instead; in a text field it only finishes
+        the typing). On a page that cannot be left yet,
+        Enter shows what is missing and goes to the first such question."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self._current == RESULT:
+            super().keyPressEvent(event)
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QAbstractSpinBox) or (
+                focused is not None and isinstance(focused.parentWidget(), QAbstractSpinBox)):
+            event.accept()  # Enter finishes a typed number (its answer counts); it stays
+            return
+        event.accept()
+        if isinstance(focused, QPushButton) and focused is not self.next_button \
+                and focused.isEnabled():
+            focused.click()
+            return
+        self.commit_typing()
+        if self.next_button.isEnabled():
+            self.go_next()
+            return
+        page = self.pages.get(self._current)
+        if isinstance(page, QuestionPage):
+            self._show_all_missing.add(self._current)
+            new = self._refresh_question_page(page)
+            problems = [q for q in page.visible_ids() if page.widgets[q].problem_text()]
+            if problems:
+                page.focus_question(problems[0])
+            if new:
+                announce(page, "Problem: " + "; ".join(new))
 
     def _refresh_nav(self) -> None:
         page = self._current
