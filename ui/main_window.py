@@ -21,11 +21,10 @@ if TYPE_CHECKING:  # annotations only: nothing here is imported before the first
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 
     from app.assessing import Outcome
+    from ui.file_commands import FileCommands
     from ui.notice import NoticeBar
     from ui.wizard import Wizard
 
-ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
-PDF_FILTER = "PDF files (*.pdf)"
 def resource_folder(package: str, sub: str) -> Path | None:
     """A folder inside a top-level package, found without importing the package."""
     beside = Path(__file__).resolve().parents[1] / package / sub  # source tree, bundles
@@ -69,10 +68,8 @@ class MainWindow(QWidget):
         self.setMinimumSize(640, 480)
         self.setAcceptDrops(True)
         self.wizard: Wizard | None = None
-        self.current_file: Path | None = None
+        self.files: FileCommands | None = None  # made by finish_startup()
         self._ready = False
-        self._dirty = False
-        self._autosave_failed = False
         self._group_window: QWidget | None = None
         self._draft_saved_at: str | None = None
         self._notice: NoticeBar | None = None
@@ -234,8 +231,12 @@ class MainWindow(QWidget):
         self.wizard = Wizard()
         self.screens.addWidget(self.wizard)
         self.wizard.exit_to_start.connect(self.show_start)
-        self.wizard.autosave.connect(self._autosave)
-        self.wizard.answers_edited.connect(self._edited)
+        from ui.file_commands import FileCommands
+
+        self.files = FileCommands(self)
+        self.wizard.autosave.connect(self.files.autosave)
+        self.wizard.answers_edited.connect(self.files.edited)
+        self.wizard.page_changed.connect(self.files.clear_banner)
         result = self.wizard.result_page()
         result.save_requested.connect(self.save)
         result.export_requested.connect(self.export_pdf)
@@ -326,63 +327,79 @@ class MainWindow(QWidget):
         self._group_window.raise_()
         self._group_window.activateWindow()
 
-    # ---- drafts ----
+    # ---- files (ui.file_commands) ----
+
+    @property
+    def current_file(self) -> Path | None:
+        return self.files.current_file if self.files is not None else None
+
+    @property
+    def _dirty(self) -> bool:
+        return self.files is not None and self.files.dirty
+
+    def _commands(self) -> FileCommands:
+        self.finish_startup()
+        assert self.files is not None
+        return self.files
 
     def restore_draft(self) -> None:
-        from app.draft import load_draft
-
-        self.finish_startup()
-        assert self.wizard is not None
-        draft = load_draft()
-        self.welcome.hide_draft_offer()
-        if draft is None:
-            self.notice.show_message("The saved answers could not be read.", "error")
-            return
-        self.screens.setCurrentWidget(self.wizard)
-        self.wizard.load(draft.answers, draft.page)
-        self._dirty = True
+        self._commands().restore_draft()
 
     def discard_draft(self) -> None:
-        from app.draft import delete_draft
+        self._commands().discard_draft()
 
-        delete_draft()
-        self.welcome.hide_draft_offer()
-        self.welcome.check_button.setFocus()
-        self.notice.show_message("Your unfinished answers were deleted.", "success")
+    def open_dialog(self) -> None:
+        self._commands().open_dialog()
 
-    def _autosave(self, answers: dict[str, Any], page: str) -> None:
-        from app.answers_file import AnswersFileError
-        from app.draft import save_draft
+    def open_file(self, path: Path | str) -> bool:
+        return self._commands().open_file(path)
 
-        try:
-            save_draft(answers, page)
-        except AnswersFileError as error:
-            if not self._autosave_failed:
-                self._autosave_failed = True
-                self.notice.show_message(
-                    f"Your answers could not be saved automatically ({error.problem}). "
-                    "Use File, Save answers to keep them.", "error")
+    def save(self) -> bool:
+        return self._commands().save()
 
-    def _edited(self) -> None:
-        self._dirty = True
+    def save_as(self) -> bool:
+        return self._commands().save_as()
 
-    # ---- files ----
+    def save_to(self, path: Path | str) -> bool:
+        return self._commands().save_to(path)
+
+    def export_pdf(self) -> bool:
+        return self._commands().export_pdf()
+
+    def export_pdf_to(self, path: Path | str, outcome: Outcome | None = None) -> bool:
+        return self._commands().export_pdf_to(path, outcome)
+
+    def new_check(self) -> None:
+        self._commands().new_check()
+
+    def delete_my_answers(self) -> bool:
+        return self._commands().delete_my_answers()
+
+    # ---- dialogs (tests replace these methods) ----
 
     def ask_open_path(self) -> Path | None:
         """The file to open (a dialog; tests replace this method)."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open answers file", _documents(),
+        from ui.file_commands import ANSWERS_FILTER, last_folder, remember_folder
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open answers file", last_folder(),
                                               ANSWERS_FILTER)
+        if path:
+            remember_folder(Path(path))
         return Path(path) if path else None
 
     def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
         """Where to save (a dialog; tests replace this method)."""
         from PySide6.QtWidgets import QFileDialog
 
+        from ui.file_commands import last_folder, remember_folder
+
         start = str(self.current_file.parent / suggested) if self.current_file \
-            else str(Path(_documents()) / suggested)
+            else str(Path(last_folder()) / suggested)
         path, _ = QFileDialog.getSaveFileName(self, caption, start, file_filter)
+        if path:
+            remember_folder(Path(path))
         return Path(path) if path else None
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
@@ -396,119 +413,23 @@ class MainWindow(QWidget):
         box.exec()
         return box.clickedButton() is accept
 
-    def open_dialog(self) -> None:
-        path = self.ask_open_path()
-        if path is not None:
-            self.open_file(path)
+    def ask_save_first(self, doing: str) -> str:
+        """"Save first?" before `doing` ("start a new check", "open a file", "quit"): Save,
+        Don't save or Cancel (a dialog; tests replace this method)."""
+        from PySide6.QtWidgets import QMessageBox
 
-    def open_file(self, path: Path | str) -> bool:
-        """Open an answers file and show its result (re-assessed under the current rules)."""
-        from app.answers_file import AnswersFileError, new_questions_to_answer, read_answers_file
-        from app.recent import add_recent, remove_recent
+        from ui.file_commands import CANCEL, DISCARD, SAVE
 
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        if self._dirty and self.wizard.answers() and not self.confirm(
-                "Open another file?",
-                "Your current answers have not been saved to a file. Opening a file "
-                "replaces them.", "Open the file"):
-            return False
-        try:
-            document = read_answers_file(target)
-        except AnswersFileError as error:
-            self.notice.show_message(f"Could not open {target.name}: {error.problem}.", "error")
-            if not target.exists():
-                remove_recent(target)
-            return False
-        self.screens.setCurrentWidget(self.wizard)
-        new = new_questions_to_answer(document, self.wizard.as_of) if document.migrated else []
-        ignored = self.wizard.load(document.answers, document=document, show_result=not new)
-        self.current_file = target
-        self._dirty = False
-        self._update_title()
-        add_recent(target)
-        outcome = self.wizard.outcome()
-        messages = [f"Opened {target.name}."]
-        if new:
-            messages.append(
-                f"It was made before the current rules, which ask {len(new)} new "
-                f"question{'s' if len(new) > 1 else ''}: answer "
-                f"{'them' if len(new) > 1 else 'it'} to see the result "
-                "(nothing you answered before is lost).")
-        if outcome is not None and outcome.colour_changed:
-            old, new = outcome.colour_changed
-            messages.append(f"Under the current rules its result changed from {old} to {new}.")
-        if outcome is not None and outcome.assessment is None and not new:
-            messages.append("Some answers need attention before a result can be given.")
-        if ignored:
-            messages.append("Answers this version does not know were ignored: "
-                            + ", ".join(ignored) + ".")
-        self.notice.show_message(" ".join(messages), "info")
-        return True
-
-    def save(self) -> bool:
-        if self.current_file is None:
-            return self.save_as()
-        return self.save_to(self.current_file)
-
-    def save_as(self) -> bool:
-        path = self.ask_save_path("Save answers", "volunteer-check-answers.json",
-                                  ANSWERS_FILTER)
-        if path is None:
-            return False
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        return self.save_to(path)
-
-    def save_to(self, path: Path | str) -> bool:
-        """Save the answers (with the current colour) as an answers file."""
-        from app.answers_file import AnswersDocument, AnswersFileError, write_answers_file
-        from app.draft import delete_draft
-        from app.recent import add_recent
-
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        answers = self.wizard.answers()
-        if not answers:
-            self.notice.show_message("There are no answers to save yet.", "info")
-            return False
-        outcome = self.wizard.compute_outcome()
-        colour = str(outcome.assessment.colour) if outcome.assessment is not None else None
-        document = AnswersDocument(answers=answers, person=outcome.document.person)
-        try:
-            write_answers_file(target, document, colour)
-        except AnswersFileError as error:
-            self.notice.show_message(
-                f"Could not save {target.name}: {error.problem}. Your answers are still here; "
-                "try another folder.", "error")
-            return False
-        self.current_file = target
-        self._dirty = False
-        self._update_title()
-        add_recent(target)
-        delete_draft()  # the answers are in the file now; autosave starts again on an edit
-        self._autosave_failed = False
-        self.notice.show_message(f"Answers saved to {target}.", "success")
-        return True
-
-    def export_pdf(self) -> bool:
-        """Ask where, then write the PDF report of the current result."""
-        self.finish_startup()
-        assert self.wizard is not None
-        outcome = self.wizard.compute_outcome()
-        if outcome.assessment is None:
-            self.notice.show_message(
-                "There is no result to export yet: answer the questions first.", "error")
-            return False
-        stem = self.current_file.stem if self.current_file else "volunteer-check-result"
-        path = self.ask_save_path("Export PDF report", f"{stem}.pdf", PDF_FILTER)
-        if path is None:
-            return False
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        return self.export_pdf_to(path, outcome)
+        box = QMessageBox(QMessageBox.Icon.Question, "Save first?",
+                          f"Your answers are not saved in a file. Save them before you {doing}?",
+                          parent=self)
+        save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Don't save", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
     def paper_choice(self) -> str:
         for key, action in self.paper_actions.items():
@@ -518,86 +439,6 @@ class MainWindow(QWidget):
 
     def set_paper_choice(self, key: str) -> None:
         self.paper_actions[key].setChecked(True)
-
-    def export_pdf_to(self, path: Path | str, outcome: Outcome | None = None) -> bool:
-        """Write the PDF report; problems are shown in the notice bar and nothing is lost."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
-        from app.answers_file import AnswersFileError
-
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        outcome = outcome or self.wizard.compute_outcome()
-        self._autosave(self.wizard.answers(), self.wizard.current_page())
-        try:
-            pdf = importlib.import_module("app.pdf_report")
-            page_module = importlib.import_module("app.pdf")
-            choice = self.paper_choice()
-            page = None if choice == "auto" else page_module.PageSize(choice)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                pdf.export_pdf(outcome, target, page)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except AnswersFileError as error:
-            self.notice.show_message(
-                f"Could not save the PDF {target.name}: {error.problem}. Your answers are "
-                "kept; choose another folder.", "error")
-            return False
-        except (ImportError, NotImplementedError):
-            self.notice.show_message("PDF export is not available in this version.", "error")
-            return False
-        except (OSError, RuntimeError, ValueError) as error:
-            self.notice.show_message(
-                f"Could not create the PDF ({error}). Your answers are kept.", "error")
-            return False
-        self.notice.show_message(f"PDF report saved to {target}.", "success")
-        return True
-
-    def new_check(self) -> None:
-        from app.draft import delete_draft
-
-        self.finish_startup()
-        assert self.wizard is not None
-        if self.wizard.answers() and not self.confirm(
-                "Start a new check?",
-                "Your current answers will be cleared from this window. Files you saved are "
-                "kept.", "Start a new check"):
-            return
-        delete_draft()
-        self.wizard.reset()
-        self.current_file = None
-        self._dirty = False
-        self._update_title()
-        self.welcome.hide_draft_offer()
-        self.show_wizard(self.wizard.current_page())
-
-    def delete_my_answers(self) -> bool:
-        """Remove the autosaved answers and the recent-files list from this device."""
-        from app.draft import delete_draft
-        from app.recent import clear_recent
-
-        if not self.confirm(
-                "Delete my answers?",
-                "This deletes the answers this app saved automatically on this device and the "
-                "list of recent files, and clears this window. Files you saved yourself are "
-                "not deleted.", "Delete my answers"):
-            return False
-        delete_draft()
-        clear_recent()
-        if self.wizard is not None:
-            self.wizard.reset()
-        self.current_file = None
-        self._dirty = False
-        self._update_title()
-        self.welcome.hide_draft_offer()
-        self.show_start()
-        self.notice.show_message(
-            "Your answers were deleted from this device. Files you saved yourself were not "
-            "touched.", "success")
-        return True
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -611,7 +452,7 @@ class MainWindow(QWidget):
             f"reviewed {long_date(params.research_reviewed)}.\n\nGeneral information, not "
             "legal advice. Your answers stay on this device.")
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.current_file.name if self.current_file else ""
         self.setWindowTitle(f"{name} \u2013 {APP_NAME}" if name else APP_NAME)
 
@@ -636,24 +477,14 @@ class MainWindow(QWidget):
             event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.wizard is not None and self.wizard.answers():
-            self._autosave(self.wizard.answers(), self.wizard.current_page())
+        """Quit: unsaved answers ask "Save first?" (Cancel keeps the window open)."""
+        files = self.files
+        if files is not None and not files.closing():
+            event.ignore()
+            return
         if self._group_window is not None:
             self._group_window.close()
         event.accept()
-
-
-def _documents() -> str:
-    """The folder a file dialog starts in (called before every dialog, which may then write
-    Qt's settings file: it is made owner-only first)."""
-    from PySide6.QtCore import QStandardPaths
-
-    from ui.common import protect_qt_settings
-
-    protect_qt_settings()
-
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return found or str(Path.home())
 
 
 def _friendly_time(saved_at: str | None) -> str | None:
