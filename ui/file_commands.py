@@ -10,6 +10,7 @@ extension. Importing this module loads Qt only; the app services load on first u
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,17 +28,28 @@ LAST_FOLDER = "files/lastFolder"
 
 
 def settings() -> Any:
-    """The app's settings (QSettings: tests point them at their temporary home)."""
+    """The app's own settings: an owner-only INI file in the app's data folder (so tests,
+    whose VOLUNTEER_CHECK_HOME is their own, each get theirs; Qt reads its default settings
+    path only once per process)."""
+    import os
+
     from PySide6.QtCore import QSettings
 
-    from ui.common import protect_qt_settings
+    from app.paths import ensure_user_data_dir
 
-    protect_qt_settings()
-    return QSettings()
+    name = ensure_user_data_dir() / "settings.ini"
+    # a read-only home: QSettings then keeps the values for this run only
+    with contextlib.suppress(OSError):
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600))
+    return QSettings(str(name), QSettings.Format.IniFormat)
 
 
 def last_folder() -> str:
-    """The folder the last file was opened from or saved to, else Documents."""
+    """The folder the last file was opened from or saved to, else Documents (the file
+    dialogs' own settings file is made owner-only first: it names folders visited)."""
+    from ui.common import protect_qt_settings
+
+    protect_qt_settings()
     stored = settings().value(LAST_FOLDER, "")
     if isinstance(stored, str) and stored and Path(stored).is_dir():
         return stored

@@ -203,6 +203,7 @@ class Wizard(QWidget):
 
         review = self.review_page()
         review.change_requested.connect(self.change_question)
+        review.details.changed.connect(self._details_changed)
         result = self.result_page()
         result.change_answers.connect(lambda: self.go_to(REVIEW))
         result.view.question_requested.connect(self.change_question)
@@ -388,7 +389,7 @@ class Wizard(QWidget):
         answers = prune(self._answers, self.as_of)
         if self._loaded is not None and self._loaded[1] and _same_but_new_questions(
                 self._loaded[0], answers, self._loaded[1]):
-            document = AnswersDocument(answers=answers, person=self._loaded[1].person,
+            document = AnswersDocument(answers=answers, person=self._person,
                                        ruleset_version=self._loaded[1].ruleset_version,
                                        last_colour=self._loaded[1].last_colour,
                                        schema_version=self._loaded[1].schema_version)
@@ -417,6 +418,15 @@ class Wizard(QWidget):
             problems[qid] = friendly_message(issue)
         return widget.set_problems(problems)
 
+    def person(self) -> Person:
+        """Who the answers are about (the optional details for the handout)."""
+        return self._person
+
+    def _details_changed(self) -> None:
+        self._person = self.review_page().details.person(self._person)
+        self._outcome = None
+        self.answers_edited.emit()
+
     def _refresh_review(self) -> None:
         self._answers = prune(self._answers, self.as_of)
         problems: dict[str, str] = {}
@@ -425,6 +435,7 @@ class Wizard(QWidget):
                     page_issues(page, self._answers, self.as_of, leaving=True)).items():
                 problems[qid] = friendly_message(found[0])
         self.review_page().show_answers(self._answers, self.as_of, self._removed, problems)
+        self.review_page().details.show_person(self._person)
         self._removed = []
 
     def _refresh_progress(self) -> None:

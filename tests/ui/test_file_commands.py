@@ -117,6 +117,10 @@ def test_pdf_export_gets_its_extension(driver: Driver, window: MainWindow, dialo
 
 def test_file_dialogs_remember_the_last_folder(window: MainWindow, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.common
+
+    # Qt fixes its own settings path at first use: leave that to the test that checks it
+    monkeypatch.setattr(ui.common, "protect_qt_settings", lambda: None)
     folder = tmp_path / "papers"
     folder.mkdir()
     starts: list[str] = []
