@@ -532,6 +532,7 @@ class Wizard(QWidget):
             buttons = list(self.review_page().change_buttons.values())
             target = buttons[0] if buttons else self.next_button
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.review_page().scroll.verticalScrollBar().setValue(0)  # the title in view
         elif self._current == RESULT:
             self.result_page().view.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 

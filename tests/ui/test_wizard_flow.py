@@ -78,6 +78,10 @@ def test_every_page_opens_at_its_top(qtbot: QtBot, driver: Driver, window: MainW
     driver.wizard.go_to("D")
     assert page.scroll.verticalScrollBar().value() == 0
     assert in_view(driver, "D", page.step) and in_view(driver, "D", page.title)
+    driver.wizard.go_to("review")  # "Check your answers" too, though its first Change has focus
+    review = driver.wizard.review_page()
+    assert review.scroll.verticalScrollBar().value() == 0
+    assert review.change_buttons["A1"].hasFocus()
 
 
 def test_enter_continues_on_an_answered_page(qtbot: QtBot, driver: Driver,
