@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from app.assessing import Outcome
     from ui.main_window import MainWindow
 
@@ -71,6 +73,58 @@ def documents() -> str:
 def with_extension(path: Path, suffix: str) -> Path:
     """`path` ending in `suffix` ('.json', '.pdf'): added when missing, whatever else it has."""
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def open_path_dialog(parent: QWidget) -> Path | None:
+    """The answers file to open, starting in the last folder used."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, "Open answers file", last_folder(),
+                                          ANSWERS_FILTER)
+    if path:
+        remember_folder(Path(path))
+    return Path(path) if path else None
+
+
+def save_path_dialog(parent: QWidget, caption: str, suggested: str, file_filter: str,
+                     current: Path | None) -> Path | None:
+    """Where to save: beside the current file, else in the last folder used."""
+    from PySide6.QtWidgets import QFileDialog
+
+    start = str(current.parent / suggested) if current else str(Path(last_folder()) / suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
+    if path:
+        remember_folder(Path(path))
+    return Path(path) if path else None
+
+
+def confirm_dialog(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """Ask before something destructive; Cancel is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def save_first_dialog(parent: QWidget, doing: str) -> str:
+    """"Save first?" before `doing` ("start a new check", "open another file", "quit"):
+    SAVE, DISCARD or CANCEL."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Save first?",
+                      f"Your answers are not saved in a file. Save them before you {doing}?",
+                      parent=parent)
+    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Don't save", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
 
 class FileCommands:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
@@ -18,7 +18,7 @@ from app.about import APP_NAME, VERSION
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
-    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 
     from app.assessing import Outcome
     from ui.file_commands import FileCommands
@@ -113,95 +113,18 @@ class MainWindow(QWidget):
             self._column.insertWidget(0, self._notice)
         return self._notice
 
-    # ---- menus ----
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
-                name: str = "") -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        if name:
-            action.setObjectName(name)
-        return action
+    # ---- menus (ui.main_menus) ----
 
     def build_menus(self) -> None:
         """Fill the File and Help menus (once)."""
-        if self._menus_built:
-            return
-        self._menus_built = True
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QMenu
+        from ui.main_menus import build_menus
 
-        file_menu = self.file_menu
-        self.new_action = self._action("&New check", self.new_check,
-                                       QKeySequence.StandardKey.New, "newAction")
-        self.open_action = self._action("&Open answers file…", self.open_dialog,
-                                        QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.save_action = self._action("&Save answers", self.save,
-                                        QKeySequence.StandardKey.Save, "saveAction")
-        self.save_as_action = self._action("Save answers &as…", self.save_as,
-                                           QKeySequence.StandardKey.SaveAs, "saveAsAction")
-        if self.save_as_action.shortcut().isEmpty():
-            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E",
-                                          "exportAction")
-        self.delete_action = self._action("&Delete my answers…", self.delete_my_answers,
-                                          None, "deleteAction")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                        "quitAction")
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        file_menu.addAction(self.export_action)
-        paper = file_menu.addMenu("PDF &paper size")
-        self.paper_group = QActionGroup(self)
-        self.paper_actions: dict[str, QAction] = {}
-        for key, text in (("auto", "&Automatic (Letter in North America, A4 elsewhere)"),
-                          ("A4", "A&4"), ("Letter", "US &Letter")):
-            action = QAction(text, self, checkable=True)
-            action.setChecked(key == "auto")
-            self.paper_group.addAction(action)
-            paper.addAction(action)
-            self.paper_actions[key] = action
-        file_menu.addSeparator()
-        file_menu.addAction(self.delete_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.help_menu.addAction(self._action("&About Volunteer Check", self.about, None,
-                                         "aboutAction"))
+        build_menus(self)
 
     def _fill_recent_menu(self) -> None:
-        from app.recent import recent_files
+        from ui.main_menus import fill_recent_menu
 
-        self.recent_menu.clear()
-        files = recent_files()
-        for index, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{index} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
-        if not files:
-            empty = self.recent_menu.addAction("No recent files")
-            empty.setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("&Clear this list", self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        from app.recent import clear_recent
-
-        clear_recent()
+        fill_recent_menu(self)
 
     # ---- start-up ----
 
@@ -375,67 +298,32 @@ class MainWindow(QWidget):
     def delete_my_answers(self) -> bool:
         return self._commands().delete_my_answers()
 
-    # ---- dialogs (tests replace these methods) ----
+    # ---- dialogs (ui.file_commands; tests replace these methods) ----
 
     def ask_open_path(self) -> Path | None:
-        """The file to open (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_commands import open_path_dialog
 
-        from ui.file_commands import ANSWERS_FILTER, last_folder, remember_folder
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open answers file", last_folder(),
-                                              ANSWERS_FILTER)
-        if path:
-            remember_folder(Path(path))
-        return Path(path) if path else None
+        return open_path_dialog(self)
 
     def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
-        """Where to save (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QFileDialog
+        from ui.file_commands import save_path_dialog
 
-        from ui.file_commands import last_folder, remember_folder
-
-        start = str(self.current_file.parent / suggested) if self.current_file \
-            else str(Path(last_folder()) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self, caption, start, file_filter)
-        if path:
-            remember_folder(Path(path))
-        return Path(path) if path else None
+        return save_path_dialog(self, caption, suggested, file_filter, self.current_file)
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
-        """Ask before something destructive (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QMessageBox
+        from ui.file_commands import confirm_dialog
 
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is accept
+        return confirm_dialog(self, title, text, yes)
 
     def ask_save_first(self, doing: str) -> str:
-        """"Save first?" before `doing` ("start a new check", "open a file", "quit"): Save,
-        Don't save or Cancel (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QMessageBox
+        from ui.file_commands import save_first_dialog
 
-        from ui.file_commands import CANCEL, DISCARD, SAVE
-
-        box = QMessageBox(QMessageBox.Icon.Question, "Save first?",
-                          f"Your answers are not saved in a file. Save them before you {doing}?",
-                          parent=self)
-        save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Don't save", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return save_first_dialog(self, doing)
 
     def paper_choice(self) -> str:
-        for key, action in self.paper_actions.items():
-            if action.isChecked():
-                return key
-        return "auto"
+        """The PDF paper size chosen in the File menu ("auto", "A4", "Letter")."""
+        return next((key for key, action in self.paper_actions.items() if action.isChecked()),
+                    "auto")
 
     def set_paper_choice(self, key: str) -> None:
         self.paper_actions[key].setChecked(True)
