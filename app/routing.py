@@ -205,6 +205,32 @@ def missing_on(page: str, answers: Answers, as_of: date | None = None) -> tuple[
     )
 
 
+def shown_problems(page: str, answers: Answers, as_of: date | None = None, *,
+                   all_missing: bool = False) -> dict[str, str]:
+    """The problem line under each question of `page` (question id -> words). A missing answer
+    shows only for questions before the last one answered, unless `all_missing` (Next or Enter
+    was pressed, or the page was restored): no red line before the volunteer gets there."""
+    when = _today(as_of)
+    visible = [q.id for q in visible_questions(page, answers, when)]
+    answered = [i for i, qid in enumerate(visible) if qid in answers]
+    last_answered = max(answered, default=-1)
+    problems: dict[str, str] = {}
+    for qid, found in issues_by_question(page_issues(page, answers, when)).items():
+        issue = found[0]
+        if issue.code == "V01" and not all_missing and visible.index(qid) > last_answered:
+            continue
+        problems[qid] = friendly_message(issue)
+    return problems
+
+
+def all_problems(answers: Answers, as_of: date | None = None) -> dict[str, str]:
+    """The problem line of every question on every screen ("Check your answers")."""
+    problems: dict[str, str] = {}
+    for page in QUESTION_PAGES:
+        problems.update(shown_problems(page, answers, as_of, all_missing=True))
+    return problems
+
+
 def first_page_with_issues(answers: Answers, as_of: date | None = None) -> str | None:
     """The first question page, in route order, that cannot be left as it is."""
     when = _today(as_of)

@@ -218,3 +218,14 @@ def test_every_page_and_question_is_reachable() -> None:
             seen_questions.update(ids(page, answers))
     assert seen_pages == set(PAGE_SEQUENCE)
     assert seen_questions == set(QUESTION_BY_ID)
+
+
+def test_shown_problems_wait_for_the_questions_reached() -> None:
+    """Issue 9: no red line under a question the volunteer has not reached yet; all of them
+    once Next or Enter was pressed; "Check your answers" lists every page's."""
+    assert routing.shown_problems("B", {"B1": "no"}, AS_OF) == {}
+    everything = routing.shown_problems("B", {"B1": "no"}, AS_OF, all_missing=True)
+    assert set(everything) == {"B2", "B3"}
+    assert routing.shown_problems("B", {"B1": "no", "B3": "no"}, AS_OF) == {
+        "B2": everything["B2"]}  # B2 was passed over on the way to B3
+    assert {"B2", "B3", "B4"} <= set(routing.all_problems({"B1": "no"}, AS_OF))

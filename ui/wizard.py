@@ -32,9 +32,8 @@ from app.routing import (
     RESULT,
     REVIEW,
     WELCOME,
+    all_problems,
     first_page_with_issues,
-    friendly_message,
-    issues_by_question,
     next_page,
     page_issues,
     page_of,
@@ -42,6 +41,7 @@ from app.routing import (
     previous_page,
     prune,
     route,
+    shown_problems,
     visible_questions,
 )
 from rules import Person
@@ -133,6 +133,77 @@ class ProgressList(QWidget):
         return next((p for p, w in self.labels.items() if w.font().bold()), None)
 
 
+class NavBar(QWidget):
+    """Back, the reason Next is unavailable, and Next (its words follow the page)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navBar")
+        self.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
+        nav = QHBoxLayout(self)
+        nav.setContentsMargins(24, 8, 24, 10)
+        self.back_button = button("< &Back", name="backButton", accessible="Back")
+        self.reason = label("", name="nextReason")
+        self.reason.setStyleSheet(f"color: {muted_colour()};")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.next_button = button("&Next >", name="nextButton", accessible="Next")
+        self.next_button.setMinimumWidth(120)
+        font = self.next_button.font()
+        font.setBold(True)
+        self.next_button.setFont(font)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.reason, 1)
+        nav.addWidget(self.next_button)
+
+    def refresh(self, page: str, answers: dict[str, Any], as_of: date, returning: bool
+                ) -> None:
+        """Next's words and whether it is available; the reason when it is not."""
+        first = QUESTION_PAGES[0]
+        self.back_button.setText("< &Back")
+        self.back_button.setAccessibleName("Back")
+        reason = ""
+        enabled = True
+        if page in QUESTION_PAGES:
+            issues = page_issues(page, answers, as_of, leaving=True)
+            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
+            if any(i.code != "V01" for i in issues):
+                reason = "To continue, correct the problem marked in red."
+            elif len(missing) == 1:
+                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
+            elif missing:
+                reason = f"To continue, answer {len(missing)} more questions on this page."
+            enabled = not issues
+            if returning:
+                text, name = "&Done: back to my answers", "Done: back to my answers"
+            elif next_page(page, answers, as_of) == REVIEW:
+                text, name = "&Next: check my answers", "Next: check my answers"
+            else:
+                text, name = "&Next >", "Next"
+            if page == first:
+                self.back_button.setText("< &Start page")
+                self.back_button.setAccessibleName("Back to the start page")
+        elif page == REVIEW:
+            blocking = first_page_with_issues(answers, as_of)
+            enabled = blocking is None
+            if not enabled:
+                reason = "Some answers are missing or contradict each other: see the lines " \
+                         "marked \u201cProblem\u201d and use Change."
+            text, name = "See my &result", "See my result"
+        else:
+            text, name = "&Next >", "Next"
+            enabled = False
+        self.next_button.setText(text)
+        self.next_button.setAccessibleName(name)
+        self.next_button.setEnabled(enabled)
+        self.next_button.setAccessibleDescription(reason)
+        self.next_button.setToolTip(reason)
+        self.reason.setText(reason)
+        self.reason.setAccessibleName(reason)
+        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
+        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
+                                   else Qt.FocusPolicy.NoFocus)
+
+
 # The wizard's pages as data: page id and how to build it (the welcome page is the window's).
 PAGES: tuple[tuple[str, Callable[[], QWidget]], ...] = (
     *((page, partial(QuestionPage, page)) for page in QUESTION_PAGES),
@@ -181,22 +252,10 @@ class Wizard(QWidget):
         body.addWidget(self.stack, 1)
         layout.addLayout(body, 1)
 
-        self.nav = QWidget(objectName="navBar")
-        self.nav.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
-        nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(24, 8, 24, 10)
-        self.back_button = button("< &Back", name="backButton", accessible="Back")
-        self.reason = label("", name="nextReason")
-        self.reason.setStyleSheet(f"color: {muted_colour()};")
-        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.next_button = button("&Next >", name="nextButton", accessible="Next")
-        self.next_button.setMinimumWidth(120)
-        font = self.next_button.font()
-        font.setBold(True)
-        self.next_button.setFont(font)
-        nav.addWidget(self.back_button)
-        nav.addWidget(self.reason, 1)
-        nav.addWidget(self.next_button)
+        self.nav = NavBar()
+        self.back_button = self.nav.back_button
+        self.next_button = self.nav.next_button
+        self.reason = self.nav.reason
         layout.addWidget(self.nav)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -406,17 +465,8 @@ class Wizard(QWidget):
         steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
         if page in steps:
             widget.set_step(steps.index(page) + 1, len(steps))
-        issues = page_issues(page, self._answers, self.as_of, leaving=True)
-        answered_positions = [i for i, q in enumerate(visible) if q in self._answers]
-        last_answered = max(answered_positions, default=-1)
-        problems: dict[str, str] = {}
-        for qid, found in issues_by_question(issues).items():
-            issue = found[0]
-            if issue.code == "V01" and page not in self._show_all_missing \
-                    and visible.index(qid) > last_answered:
-                continue  # not reached yet: no red line before the volunteer gets there
-            problems[qid] = friendly_message(issue)
-        return widget.set_problems(problems)
+        return widget.set_problems(shown_problems(
+            page, self._answers, self.as_of, all_missing=page in self._show_all_missing))
 
     def person(self) -> Person:
         """Who the answers are about (the optional details for the handout)."""
@@ -429,12 +479,8 @@ class Wizard(QWidget):
 
     def _refresh_review(self) -> None:
         self._answers = prune(self._answers, self.as_of)
-        problems: dict[str, str] = {}
-        for page in QUESTION_PAGES:
-            for qid, found in issues_by_question(
-                    page_issues(page, self._answers, self.as_of, leaving=True)).items():
-                problems[qid] = friendly_message(found[0])
-        self.review_page().show_answers(self._answers, self.as_of, self._removed, problems)
+        self.review_page().show_answers(self._answers, self.as_of, self._removed,
+                                        all_problems(self._answers, self.as_of))
         self.review_page().details.show_person(self._person)
         self._removed = []
 
@@ -478,51 +524,7 @@ class Wizard(QWidget):
                 announce(page, "Problem: " + "; ".join(new))
 
     def _refresh_nav(self) -> None:
-        page = self._current
-        first = QUESTION_PAGES[0]
-        self.back_button.setText("< &Back")
-        self.back_button.setAccessibleName("Back")
-        reason = ""
-        enabled = True
-        if page in QUESTION_PAGES:
-            issues = page_issues(page, self._answers, self.as_of, leaving=True)
-            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
-            if any(i.code != "V01" for i in issues):
-                reason = "To continue, correct the problem marked in red."
-            elif len(missing) == 1:
-                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
-            elif missing:
-                reason = f"To continue, answer {len(missing)} more questions on this page."
-            enabled = not issues
-            if self._returning:
-                text, name = "&Done: back to my answers", "Done: back to my answers"
-            elif next_page(page, self._answers, self.as_of) == REVIEW:
-                text, name = "&Next: check my answers", "Next: check my answers"
-            else:
-                text, name = "&Next >", "Next"
-            if page == first:
-                self.back_button.setText("< &Start page")
-                self.back_button.setAccessibleName("Back to the start page")
-        elif page == REVIEW:
-            blocking = first_page_with_issues(self._answers, self.as_of)
-            enabled = blocking is None
-            if not enabled:
-                reason = "Some answers are missing or contradict each other: see the lines " \
-                         "marked \u201cProblem\u201d and use Change."
-            text, name = "See my &result", "See my result"
-        else:
-            text, name = "&Next >", "Next"
-            enabled = False
-        self.next_button.setText(text)
-        self.next_button.setAccessibleName(name)
-        self.next_button.setEnabled(enabled)
-        self.next_button.setAccessibleDescription(reason)
-        self.next_button.setToolTip(reason)
-        self.reason.setText(reason)
-        self.reason.setAccessibleName(reason)
-        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
-        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
-                                   else Qt.FocusPolicy.NoFocus)
+        self.nav.refresh(self._current, self._answers, self.as_of, self._returning)
 
     def _focus_page(self) -> None:
         widget = self.pages[self._current]
