@@ -32,6 +32,7 @@ def _date_field(name: str, accessible: str) -> QDateEdit:
     field.setSpecialValueText("Not given")
     field.setDate(NOT_GIVEN)
     field.setAccessibleName(accessible)
+    field.setMaximumWidth(260)
     return field
 
 
@@ -48,8 +49,9 @@ class HandoutDetails(QFrame):
         column = QVBoxLayout(self)
         column.addWidget(heading("For your handout (optional)", 2, name="handoutTitle"))
         column.addWidget(muted(label(
-            "Printed on the PDF handout and kept in the answers file if you save it. Leave "
-            "any of them empty: they never change the result.", name="handoutIntro")))
+            "Your name goes on the PDF handout; all of these are kept in the answers file if "
+            "you save it. Leave any of them empty: they never change the result.",
+            name="handoutIntro")))
         form = QFormLayout()
         self.name = QLineEdit(objectName="handoutName")
         self.name.setAccessibleName("Your name (optional)")

@@ -71,11 +71,15 @@ class QuestionPage(QWidget):
     def show_answers(self, answers: Mapping[str, Any], visible: Iterable[str]) -> None:
         """Put the answers into the widgets and show only the questions that are asked."""
         shown = set(visible)
+        explained: set[str] = set()  # glossary terms offered by an earlier question here
         for qid, widget in self.widgets.items():
             wanted = answers.get(qid)
             if widget.value() != wanted:
                 widget.set_value(wanted)
             widget.setVisible(qid in shown)
+            if qid in shown:
+                widget.show_glossary(not set(widget.glossary_terms) <= explained)
+                explained.update(widget.glossary_terms)
 
     def set_problems(self, problems: Mapping[str, str]) -> list[str]:
         """Show the problems; returns the ones that are new, as "question: problem"."""

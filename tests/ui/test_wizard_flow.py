@@ -151,3 +151,15 @@ def test_optional_questions_say_so(driver: Driver) -> None:
     age = driver.wizard.question_page("B_you").widgets["B5_age"]
     assert age.title.text() == "Your age (optional)"  # said once, not twice
     assert isinstance(age.title, QLabel)
+
+
+def test_a_term_is_explained_once_per_screen(driver: Driver) -> None:
+    """Help toggles only where they help: "foreign principal" is offered at C1, not again at
+    C3; C1's toggle explains both its terms, so C2's "compensation" has none either."""
+    driver.wizard.load({**SEED, "C2": "special_paid_leave_for_campaign"}, "C")
+    page = driver.wizard.question_page("C")
+    c1, c2, c3 = (page.widgets[q] for q in ("C1", "C2", "C3"))
+    assert c1.glossary_button is not None and not c1.glossary_button.isHidden()
+    assert c2.glossary_button is not None and c2.glossary_button.isHidden()
+    assert c3.glossary_button is not None and c3.glossary_button.isHidden()
+    assert "foreign principal" in c3.title.toolTip()  # still said on hovering the question
