@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -505,8 +506,8 @@ class Wizard(QWidget):
             event.accept()  # Enter finishes a typed number (its answer counts); it stays
             return
         event.accept()
-        if isinstance(focused, QPushButton) and focused is not self.next_button \
-                and focused.isEnabled():
+        if isinstance(focused, QPushButton | QToolButton) and focused is not self.next_button \
+                and focused.isEnabled():  # Back, Change, a glossary toggle: pressed
             focused.click()
             return
         self.commit_typing()

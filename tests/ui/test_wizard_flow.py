@@ -100,6 +100,11 @@ def test_enter_continues_on_an_answered_page(qtbot: QtBot, driver: Driver,
     driver.wizard.back_button.setFocus()  # Enter on another button presses that one
     qtbot.keyClick(driver.wizard.back_button, Qt.Key.Key_Enter)
     assert driver.wizard.current_page() == "B"
+    toggle = driver.wizard.question_page("B").widgets["B1"].glossary_button
+    assert toggle is not None
+    toggle.setFocus()
+    qtbot.keyClick(toggle, Qt.Key.Key_Return)  # opens the explanation, stays on the page
+    assert toggle.isChecked() and driver.wizard.current_page() == "B"
 
 
 def test_enter_on_an_unfinished_page_shows_what_is_missing(qtbot: QtBot, driver: Driver,
