@@ -253,7 +253,7 @@ def document_json(doc: AnswersDocument, colour: str | None = None) -> str:
         "app_version": VERSION,
         "saved_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "answers": doc.answers,
-        "person": doc.person.model_dump(exclude_none=True),
+        "person": doc.person.model_dump(mode="json", exclude_none=True),
     }
     if colour is not None:
         content["result"] = {"colour": colour, "ruleset": load_parameters().ruleset_version}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.answers_file import AnswersDocument, read_answers_file
 from rules import Area, Assessment, Validation, assess_raw
+from rules.disclaimer import COLOUR_MEANINGS
 
 _RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
 
@@ -55,6 +56,27 @@ def immigration_summary(assessment: Assessment) -> str:
     if str(immigration) == "NOTE":
         return "see the note"
     return str(immigration)
+
+
+def headline(assessment: Assessment) -> str:
+    """The result's one sentence, fitting the colour's cause: an AMBER that comes from
+    immigration alone (election law GREEN) says so instead of the election-law meaning."""
+    colour = str(assessment.colour)
+    election = str(assessment.election_colour)
+    immigration = str(assessment.areas.get(Area.IMMIGRATION))
+    if colour == "AMBER" and election == "GREEN":
+        return ("Amber: because of immigration, not election law. Election law found nothing "
+                "against what you plan (GREEN), but your visa or status may not allow it; "
+                "ask an immigration lawyer before going ahead.")
+    if colour == "AMBER" and immigration == "AMBER":
+        return (COLOUR_MEANINGS["AMBER"] + " Both election law and your visa or status "
+                "need checking.")
+    if colour == "RED" and immigration == "AMBER":
+        return (COLOUR_MEANINGS["RED"] + " Your visa or status also needs checking with an "
+                "immigration lawyer.")
+    if colour == "GREEN" and immigration == "NOTE":
+        return COLOUR_MEANINGS["GREEN"] + " Read the note on your visa or status below."
+    return COLOUR_MEANINGS.get(colour, "")
 
 
 def answers_digest(answers: dict[str, object]) -> str:

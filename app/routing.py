@@ -16,14 +16,29 @@ from app.amounts import amount_problem
 from app.vocabulary import answer_in_words as answer_in_words
 from app.vocabulary import format_amount as format_amount
 from rules.answers import Issue, validate_answers
-from rules.branching import is_asked, is_required
+from rules.branching import OPTIONAL, is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
 from rules.validity import EXCLUSIVE_CODES, MAX_TRIP_DAYS
 
 WELCOME = "welcome"
 REVIEW = "review"
 RESULT = "result"
-QUESTION_PAGES: tuple[str, ...] = PAGES
+# The screens of the wizard (Picard-style data): the brief's pages, with page B shown on three
+# screens so that none needs much more than one screen at 1280x800 (issue 9). Question ids,
+# codes and Question.page are unchanged: a screen is only how the wizard shows its questions.
+SCREENS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "B": (("B", "Nationality", ("B1", "B2", "B3")),
+          ("B_status", "Your immigration status", ("B4", "B7")),
+          ("B_you", "About you", ("B5", "B5_age", "B6", "B8")),
+          ("B_trip", "Your trip", ("B9", "B10", "B11"))),
+}
+QUESTION_PAGES: tuple[str, ...] = tuple(
+    screen for page in PAGES
+    for screen in ([s[0] for s in SCREENS[page]] if page in SCREENS else [page]))
+_SCREEN_OF: dict[str, str] = {qid: screen for split in SCREENS.values()
+                              for screen, _title, qids in split for qid in qids}
+_SCREEN_TITLES: dict[str, str] = {screen: title for split in SCREENS.values()
+                                  for screen, title, _qids in split}
 PAGE_SEQUENCE: tuple[str, ...] = (WELCOME, *QUESTION_PAGES, REVIEW, RESULT)
 AMOUNT_QUESTIONS: tuple[str, ...] = tuple(qid for qid, q in QUESTION_BY_ID.items()
                                           if q.kind is Kind.AMOUNT)
@@ -31,6 +46,7 @@ AMOUNT_QUESTIONS: tuple[str, ...] = tuple(qid for qid, q in QUESTION_BY_ID.items
 TITLES: dict[str, str] = {
     WELCOME: "Welcome",
     **PAGE_TITLES,
+    **_SCREEN_TITLES,
     REVIEW: "Check your answers",
     RESULT: "Your result",
 }
@@ -48,8 +64,22 @@ def page_title(page: str) -> str:
 
 
 def page_of(qid: str) -> str:
-    """The page a question is on (KeyError for an unknown question id)."""
-    return QUESTION_BY_ID[qid].page
+    """The wizard screen a question is on (KeyError for an unknown question id)."""
+    question = QUESTION_BY_ID[qid]
+    return _SCREEN_OF.get(qid, question.page)
+
+
+def is_optional(qid: str) -> bool:
+    """True for a question that may be left blank even when it is asked (it says so)."""
+    return qid in OPTIONAL
+
+
+def questions_of(page: str) -> tuple[Question, ...]:
+    """The questions of one wizard screen, in the order shown."""
+    if page in _SCREEN_OF.values():
+        qids = next(q for split in SCREENS.values() for s, _t, q in split if s == page)
+        return tuple(QUESTION_BY_ID[qid] for qid in qids)
+    return questions_on(page)
 
 
 def exclusive_code(qid: str) -> str | None:
@@ -63,7 +93,7 @@ def visible_questions(page: str, answers: Answers, as_of: date | None = None
     if page not in QUESTION_PAGES:
         return ()
     when = _today(as_of)
-    return tuple(q for q in questions_on(page) if is_asked(q.id, answers, when))
+    return tuple(q for q in questions_of(page) if is_asked(q.id, answers, when))
 
 
 def is_shown(page: str, answers: Answers, as_of: date | None = None) -> bool:
@@ -122,8 +152,7 @@ def dropped_by_prune(answers: Answers, as_of: date | None = None) -> tuple[str, 
 def _answers_up_to(page: str, answers: Answers) -> dict[str, Any]:
     index = QUESTION_PAGES.index(page)
     allowed = set(QUESTION_PAGES[: index + 1])
-    return {k: v for k, v in answers.items()
-            if k in QUESTION_BY_ID and QUESTION_BY_ID[k].page in allowed}
+    return {k: v for k, v in answers.items() if k in QUESTION_BY_ID and page_of(k) in allowed}
 
 
 def page_issues(page: str, answers: Answers, as_of: date | None = None, *,
@@ -179,6 +208,32 @@ def missing_on(page: str, answers: Answers, as_of: date | None = None) -> tuple[
         for issue in page_issues(page, answers, as_of, leaving=True)
         if issue.code == "V01"
     )
+
+
+def shown_problems(page: str, answers: Answers, as_of: date | None = None, *,
+                   all_missing: bool = False) -> dict[str, str]:
+    """The problem line under each question of `page` (question id -> words). A missing answer
+    shows only for questions before the last one answered, unless `all_missing` (Next or Enter
+    was pressed, or the page was restored): no red line before the volunteer gets there."""
+    when = _today(as_of)
+    visible = [q.id for q in visible_questions(page, answers, when)]
+    answered = [i for i, qid in enumerate(visible) if qid in answers]
+    last_answered = max(answered, default=-1)
+    problems: dict[str, str] = {}
+    for qid, found in issues_by_question(page_issues(page, answers, when)).items():
+        issue = found[0]
+        if issue.code == "V01" and not all_missing and visible.index(qid) > last_answered:
+            continue
+        problems[qid] = friendly_message(issue)
+    return problems
+
+
+def all_problems(answers: Answers, as_of: date | None = None) -> dict[str, str]:
+    """The problem line of every question on every screen ("Check your answers")."""
+    problems: dict[str, str] = {}
+    for page in QUESTION_PAGES:
+        problems.update(shown_problems(page, answers, as_of, all_missing=True))
+    return problems
 
 
 def first_page_with_issues(answers: Answers, as_of: date | None = None) -> str | None:

@@ -34,6 +34,10 @@ class Person(BaseModel):
     name: str | None = Field(default=None, max_length=200)
     email: str | None = Field(default=None, max_length=200)
     reference: str | None = Field(default=None, max_length=200)
+    # For the handout only (issue 9): asked once on "Check your answers", never required.
+    campaign: str | None = Field(default=None, max_length=200)
+    trip_start: date | None = None
+    trip_end: date | None = None
 
 
 def field_type(question: Question) -> Any:

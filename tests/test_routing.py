@@ -36,17 +36,20 @@ def ids(page: str, answers: dict[str, Any]) -> list[str]:
 
 
 def test_page_sequence_frames_the_question_pages() -> None:
-    assert PAGE_SEQUENCE == (WELCOME, "A", "B", "C", "D", "E", "F", "G", REVIEW, RESULT)
-    assert QUESTION_PAGES == ("A", "B", "C", "D", "E", "F", "G")
+    assert PAGE_SEQUENCE == (WELCOME, "A", "B", "B_status", "B_you", "B_trip", "C", "D", "E",
+                             "F", "G", REVIEW, RESULT)
+    assert QUESTION_PAGES == ("A", "B", "B_status", "B_you", "B_trip", "C", "D", "E", "F", "G")
     assert {routing.page_title(p) for p in PAGE_SEQUENCE}  # every page has a title
     assert routing.page_title("D") == "Travel"
 
 
 def test_no_visa_question_for_a_us_citizen() -> None:
-    assert ids("B", {"B1": "yes"}) == ["B1", "B5", "B5_age", "B6", "B8"]
-    assert "B4" in ids("B", {"B1": "no"})
-    assert "B4" in ids("B", {"B1": "unknown"})
-    assert "B4" not in ids("B", {"B1": "no", "B2": "no", "B3": "yes"})
+    assert ids("B", {"B1": "yes"}) == ["B1"]
+    assert ids("B_you", {"B1": "yes"}) == ["B5", "B5_age", "B6", "B8"]
+    assert "B4" in ids("B_status", {"B1": "no"})
+    assert "B4" in ids("B_status", {"B1": "unknown"})
+    assert "B4" not in ids("B_status", {"B1": "no", "B2": "no", "B3": "yes"})
+    assert next_page("B", {"B1": "yes"}, AS_OF) == "B_you"  # no status screen for citizens
 
 
 @pytest.mark.parametrize("amount, asked", [(0, False), (999, False), (1000, False),
@@ -82,14 +85,15 @@ def test_crowdfunding_donors_only_for_crowdfunding() -> None:
 @pytest.mark.parametrize("b4", QUESTION_BY_ID["B4"].codes)
 def test_work_permit_only_for_daca_tps_asylum_pending(b4: str) -> None:
     expected = b4 in {"daca", "tps", "asylum_refugee", "pending_adjustment"}
-    assert ("B7" in ids("B", {"B1": "no", "B2": "no", "B3": "no", "B4": b4})) is expected
+    assert ("B7" in ids("B_status", {"B1": "no", "B2": "no", "B3": "no", "B4": b4})) is expected
 
 
 def test_travel_and_housing_pages_skipped_for_a_remote_volunteer() -> None:
     remote = {"B1": "no", "B2": "no", "B3": "no", "B4": "none_abroad_remote"}
     assert next_page("C", remote, AS_OF) == "F"
     assert previous_page("F", remote, AS_OF) == "C"
-    assert route(remote, AS_OF) == (WELCOME, "A", "B", "C", "F", "G", REVIEW, RESULT)
+    assert route(remote, AS_OF) == (WELCOME, "A", "B", "B_status", "B_you", "C", "F", "G",
+                                    REVIEW, RESULT)
     assert next_page("C", {}, AS_OF) == "D"
 
 
@@ -115,8 +119,9 @@ def test_prune_keeps_relevant_answers_and_drops_blanks() -> None:
 
 
 def test_page_issues_v01_only_for_the_page_being_left() -> None:
-    assert [i.question for i in page_issues("B", {"B1": "no"}, AS_OF)] == [
-        "B2", "B3", "B4", "B6", "B8"]
+    assert [i.question for i in page_issues("B", {"B1": "no"}, AS_OF)] == ["B2", "B3"]
+    assert [i.question for i in page_issues("B_status", {"B1": "no"}, AS_OF)] == ["B4"]
+    assert [i.question for i in page_issues("B_you", {"B1": "no"}, AS_OF)] == ["B6", "B8"]
     assert page_issues("B", {"B1": "no"}, AS_OF, leaving=False) == ()
     # other pages' missing answers never show on this page
     assert page_issues("C", {"C1": ["none"], "C2": "not_employed"}, AS_OF) == ()
@@ -213,3 +218,14 @@ def test_every_page_and_question_is_reachable() -> None:
             seen_questions.update(ids(page, answers))
     assert seen_pages == set(PAGE_SEQUENCE)
     assert seen_questions == set(QUESTION_BY_ID)
+
+
+def test_shown_problems_wait_for_the_questions_reached() -> None:
+    """Issue 9: no red line under a question the volunteer has not reached yet; all of them
+    once Next or Enter was pressed; "Check your answers" lists every page's."""
+    assert routing.shown_problems("B", {"B1": "no"}, AS_OF) == {}
+    everything = routing.shown_problems("B", {"B1": "no"}, AS_OF, all_missing=True)
+    assert set(everything) == {"B2", "B3"}
+    assert routing.shown_problems("B", {"B1": "no", "B3": "no"}, AS_OF) == {
+        "B2": everything["B2"]}  # B2 was passed over on the way to B3
+    assert {"B2", "B3", "B4"} <= set(routing.all_problems({"B1": "no"}, AS_OF))

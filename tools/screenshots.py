@@ -65,6 +65,26 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
             wizard.load(answers, show_result=True)
         return show
 
+    def counsel_details() -> None:
+        """The red result with its first finding's details for counsel opened."""
+        result(DELEGATE)()
+        view = wizard.result_page().view
+        QApplication.processEvents()
+        toggle = next(iter(view.detail_toggles.values()))
+        toggle.setChecked(True)
+        QApplication.processEvents()
+        view.scroll.ensureWidgetVisible(toggle, 0, 40)
+        bar = view.scroll.verticalScrollBar()
+        bar.setValue(bar.value() + view.scroll.viewport().height() // 3)
+
+    def review_details() -> None:
+        """The end of "Check your answers": the optional details for the handout."""
+        page("review", SEED)()
+        QApplication.processEvents()
+        review = wizard.review_page()
+        bar = review.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
     def first_page() -> None:
         wizard.reset()
         window.check_myself()
@@ -99,6 +119,8 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("02-welcome-draft", welcome_draft),
         ("03-page-A", first_page),
         ("04-page-B", page("B", daca, glossary=True)),
+        ("04-page-B_you", page("B_you", SEED)),
+        ("04-page-B_trip", page("B_trip", SEED)),
         ("05-page-C", page("C", employer)),
         ("06-page-D", page("D", travel)),
         ("07-page-D-problem", problem),
@@ -106,8 +128,10 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("09-page-F", page("F", SEED)),
         ("10-page-G", page("G", SEED)),
         ("11-review", page("review", SEED)),
+        ("11-review-handout-details", review_details),
         ("12-result-amber-seed", result(SEED)),
         ("13-result-red-delegate", result(DELEGATE)),
+        ("13-result-red-counsel-details", counsel_details),
         ("14-result-green", result(GREEN)),
         ("15-result-amber-unknown", result(UNKNOWN_FLIGHT)),
         ("16-result-invalid", result({**SEED, "G": ["none", "donate_money"]})),
@@ -132,6 +156,8 @@ def render(app: QApplication, out: Path, dark: bool) -> int:
     written = 0
     for width, height in SIZES:
         window = MainWindow()
+        # closing asks "Save first?" about the sample answers: never here (no one to answer)
+        window.ask_save_first = lambda _doing: "discard"  # type: ignore[method-assign]
         window.resize(width, height)
         window.show()
         app.processEvents()

@@ -2,7 +2,7 @@
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -175,9 +175,22 @@ def scroll_area(content: QWidget, *, name: str = "", accessible: str = "",
     return area
 
 
+class _Column(QWidget):
+    """The content of a scroll area: as tall as its wrapped text needs at its width.
+
+    A layout's minimum height is its height at its *minimum* width, where every word-wrapped
+    label is at its narrowest and tallest; a resizable scroll area never makes its content
+    lower than that, which left hundreds of pixels of blank space after the last section at
+    ordinary widths. The scroll area sizes the content by height-for-width instead."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), 0)
+
+
 def centred_column(inner: QLayout, max_width: int = CONTENT_MAX_WIDTH) -> QWidget:
     """A widget that holds `inner` in a column no wider than `max_width`, centred."""
-    holder = QWidget()
+    holder = _Column()
     column = QWidget()
     column.setLayout(inner)
     column.setMaximumWidth(max_width)

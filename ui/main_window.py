@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
@@ -18,14 +18,13 @@ from app.about import APP_NAME, VERSION
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
-    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 
     from app.assessing import Outcome
+    from ui.file_commands import FileCommands
     from ui.notice import NoticeBar
     from ui.wizard import Wizard
 
-ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
-PDF_FILTER = "PDF files (*.pdf)"
 def resource_folder(package: str, sub: str) -> Path | None:
     """A folder inside a top-level package, found without importing the package."""
     beside = Path(__file__).resolve().parents[1] / package / sub  # source tree, bundles
@@ -69,10 +68,8 @@ class MainWindow(QWidget):
         self.setMinimumSize(640, 480)
         self.setAcceptDrops(True)
         self.wizard: Wizard | None = None
-        self.current_file: Path | None = None
+        self.files: FileCommands | None = None  # made by finish_startup()
         self._ready = False
-        self._dirty = False
-        self._autosave_failed = False
         self._group_window: QWidget | None = None
         self._draft_saved_at: str | None = None
         self._notice: NoticeBar | None = None
@@ -116,95 +113,18 @@ class MainWindow(QWidget):
             self._column.insertWidget(0, self._notice)
         return self._notice
 
-    # ---- menus ----
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
-                name: str = "") -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        if name:
-            action.setObjectName(name)
-        return action
+    # ---- menus (ui.main_menus) ----
 
     def build_menus(self) -> None:
         """Fill the File and Help menus (once)."""
-        if self._menus_built:
-            return
-        self._menus_built = True
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QMenu
+        from ui.main_menus import build_menus
 
-        file_menu = self.file_menu
-        self.new_action = self._action("&New check", self.new_check,
-                                       QKeySequence.StandardKey.New, "newAction")
-        self.open_action = self._action("&Open answers file…", self.open_dialog,
-                                        QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.save_action = self._action("&Save answers", self.save,
-                                        QKeySequence.StandardKey.Save, "saveAction")
-        self.save_as_action = self._action("Save answers &as…", self.save_as,
-                                           QKeySequence.StandardKey.SaveAs, "saveAsAction")
-        if self.save_as_action.shortcut().isEmpty():
-            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E",
-                                          "exportAction")
-        self.delete_action = self._action("&Delete my answers…", self.delete_my_answers,
-                                          None, "deleteAction")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                        "quitAction")
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        file_menu.addAction(self.export_action)
-        paper = file_menu.addMenu("PDF &paper size")
-        self.paper_group = QActionGroup(self)
-        self.paper_actions: dict[str, QAction] = {}
-        for key, text in (("auto", "&Automatic (Letter in North America, A4 elsewhere)"),
-                          ("A4", "A&4"), ("Letter", "US &Letter")):
-            action = QAction(text, self, checkable=True)
-            action.setChecked(key == "auto")
-            self.paper_group.addAction(action)
-            paper.addAction(action)
-            self.paper_actions[key] = action
-        file_menu.addSeparator()
-        file_menu.addAction(self.delete_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.help_menu.addAction(self._action("&About Volunteer Check", self.about, None,
-                                         "aboutAction"))
+        build_menus(self)
 
     def _fill_recent_menu(self) -> None:
-        from app.recent import recent_files
+        from ui.main_menus import fill_recent_menu
 
-        self.recent_menu.clear()
-        files = recent_files()
-        for index, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{index} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
-        if not files:
-            empty = self.recent_menu.addAction("No recent files")
-            empty.setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("&Clear this list", self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        from app.recent import clear_recent
-
-        clear_recent()
+        fill_recent_menu(self)
 
     # ---- start-up ----
 
@@ -234,8 +154,12 @@ class MainWindow(QWidget):
         self.wizard = Wizard()
         self.screens.addWidget(self.wizard)
         self.wizard.exit_to_start.connect(self.show_start)
-        self.wizard.autosave.connect(self._autosave)
-        self.wizard.answers_edited.connect(self._edited)
+        from ui.file_commands import FileCommands
+
+        self.files = FileCommands(self)
+        self.wizard.autosave.connect(self.files.autosave)
+        self.wizard.answers_edited.connect(self.files.edited)
+        self.wizard.page_changed.connect(self.files.clear_banner)
         result = self.wizard.result_page()
         result.save_requested.connect(self.save)
         result.export_requested.connect(self.export_pdf)
@@ -326,278 +250,83 @@ class MainWindow(QWidget):
         self._group_window.raise_()
         self._group_window.activateWindow()
 
-    # ---- drafts ----
+    # ---- files (ui.file_commands) ----
+
+    @property
+    def current_file(self) -> Path | None:
+        return self.files.current_file if self.files is not None else None
+
+    @property
+    def _dirty(self) -> bool:
+        return self.files is not None and self.files.dirty
+
+    def _commands(self) -> FileCommands:
+        self.finish_startup()
+        assert self.files is not None
+        return self.files
 
     def restore_draft(self) -> None:
-        from app.draft import load_draft
-
-        self.finish_startup()
-        assert self.wizard is not None
-        draft = load_draft()
-        self.welcome.hide_draft_offer()
-        if draft is None:
-            self.notice.show_message("The saved answers could not be read.", "error")
-            return
-        self.screens.setCurrentWidget(self.wizard)
-        self.wizard.load(draft.answers, draft.page)
-        self._dirty = True
+        self._commands().restore_draft()
 
     def discard_draft(self) -> None:
-        from app.draft import delete_draft
-
-        delete_draft()
-        self.welcome.hide_draft_offer()
-        self.welcome.check_button.setFocus()
-        self.notice.show_message("Your unfinished answers were deleted.", "success")
-
-    def _autosave(self, answers: dict[str, Any], page: str) -> None:
-        from app.answers_file import AnswersFileError
-        from app.draft import save_draft
-
-        try:
-            save_draft(answers, page)
-        except AnswersFileError as error:
-            if not self._autosave_failed:
-                self._autosave_failed = True
-                self.notice.show_message(
-                    f"Your answers could not be saved automatically ({error.problem}). "
-                    "Use File, Save answers to keep them.", "error")
-
-    def _edited(self) -> None:
-        self._dirty = True
-
-    # ---- files ----
-
-    def ask_open_path(self) -> Path | None:
-        """The file to open (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open answers file", _documents(),
-                                              ANSWERS_FILTER)
-        return Path(path) if path else None
-
-    def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
-        """Where to save (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self.current_file.parent / suggested) if self.current_file \
-            else str(Path(_documents()) / suggested)
-        path, _ = QFileDialog.getSaveFileName(self, caption, start, file_filter)
-        return Path(path) if path else None
-
-    def confirm(self, title: str, text: str, yes: str) -> bool:
-        """Ask before something destructive (a dialog; tests replace this method)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is accept
+        self._commands().discard_draft()
 
     def open_dialog(self) -> None:
-        path = self.ask_open_path()
-        if path is not None:
-            self.open_file(path)
+        self._commands().open_dialog()
 
     def open_file(self, path: Path | str) -> bool:
-        """Open an answers file and show its result (re-assessed under the current rules)."""
-        from app.answers_file import AnswersFileError, new_questions_to_answer, read_answers_file
-        from app.recent import add_recent, remove_recent
-
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        if self._dirty and self.wizard.answers() and not self.confirm(
-                "Open another file?",
-                "Your current answers have not been saved to a file. Opening a file "
-                "replaces them.", "Open the file"):
-            return False
-        try:
-            document = read_answers_file(target)
-        except AnswersFileError as error:
-            self.notice.show_message(f"Could not open {target.name}: {error.problem}.", "error")
-            if not target.exists():
-                remove_recent(target)
-            return False
-        self.screens.setCurrentWidget(self.wizard)
-        new = new_questions_to_answer(document, self.wizard.as_of) if document.migrated else []
-        ignored = self.wizard.load(document.answers, document=document, show_result=not new)
-        self.current_file = target
-        self._dirty = False
-        self._update_title()
-        add_recent(target)
-        outcome = self.wizard.outcome()
-        messages = [f"Opened {target.name}."]
-        if new:
-            messages.append(
-                f"It was made before the current rules, which ask {len(new)} new "
-                f"question{'s' if len(new) > 1 else ''}: answer "
-                f"{'them' if len(new) > 1 else 'it'} to see the result "
-                "(nothing you answered before is lost).")
-        if outcome is not None and outcome.colour_changed:
-            old, new = outcome.colour_changed
-            messages.append(f"Under the current rules its result changed from {old} to {new}.")
-        if outcome is not None and outcome.assessment is None and not new:
-            messages.append("Some answers need attention before a result can be given.")
-        if ignored:
-            messages.append("Answers this version does not know were ignored: "
-                            + ", ".join(ignored) + ".")
-        self.notice.show_message(" ".join(messages), "info")
-        return True
+        return self._commands().open_file(path)
 
     def save(self) -> bool:
-        if self.current_file is None:
-            return self.save_as()
-        return self.save_to(self.current_file)
+        return self._commands().save()
 
     def save_as(self) -> bool:
-        path = self.ask_save_path("Save answers", "volunteer-check-answers.json",
-                                  ANSWERS_FILTER)
-        if path is None:
-            return False
-        if path.suffix.lower() != ".json":
-            path = path.with_name(path.name + ".json")
-        return self.save_to(path)
+        return self._commands().save_as()
 
     def save_to(self, path: Path | str) -> bool:
-        """Save the answers (with the current colour) as an answers file."""
-        from app.answers_file import AnswersDocument, AnswersFileError, write_answers_file
-        from app.draft import delete_draft
-        from app.recent import add_recent
-
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        answers = self.wizard.answers()
-        if not answers:
-            self.notice.show_message("There are no answers to save yet.", "info")
-            return False
-        outcome = self.wizard.compute_outcome()
-        colour = str(outcome.assessment.colour) if outcome.assessment is not None else None
-        document = AnswersDocument(answers=answers, person=outcome.document.person)
-        try:
-            write_answers_file(target, document, colour)
-        except AnswersFileError as error:
-            self.notice.show_message(
-                f"Could not save {target.name}: {error.problem}. Your answers are still here; "
-                "try another folder.", "error")
-            return False
-        self.current_file = target
-        self._dirty = False
-        self._update_title()
-        add_recent(target)
-        delete_draft()  # the answers are in the file now; autosave starts again on an edit
-        self._autosave_failed = False
-        self.notice.show_message(f"Answers saved to {target}.", "success")
-        return True
+        return self._commands().save_to(path)
 
     def export_pdf(self) -> bool:
-        """Ask where, then write the PDF report of the current result."""
-        self.finish_startup()
-        assert self.wizard is not None
-        outcome = self.wizard.compute_outcome()
-        if outcome.assessment is None:
-            self.notice.show_message(
-                "There is no result to export yet: answer the questions first.", "error")
-            return False
-        stem = self.current_file.stem if self.current_file else "volunteer-check-result"
-        path = self.ask_save_path("Export PDF report", f"{stem}.pdf", PDF_FILTER)
-        if path is None:
-            return False
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        return self.export_pdf_to(path, outcome)
+        return self._commands().export_pdf()
+
+    def export_pdf_to(self, path: Path | str, outcome: Outcome | None = None) -> bool:
+        return self._commands().export_pdf_to(path, outcome)
+
+    def new_check(self) -> None:
+        self._commands().new_check()
+
+    def delete_my_answers(self) -> bool:
+        return self._commands().delete_my_answers()
+
+    # ---- dialogs (ui.file_commands; tests replace these methods) ----
+
+    def ask_open_path(self) -> Path | None:
+        from ui.file_commands import open_path_dialog
+
+        return open_path_dialog(self)
+
+    def ask_save_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
+        from ui.file_commands import save_path_dialog
+
+        return save_path_dialog(self, caption, suggested, file_filter, self.current_file)
+
+    def confirm(self, title: str, text: str, yes: str) -> bool:
+        from ui.file_commands import confirm_dialog
+
+        return confirm_dialog(self, title, text, yes)
+
+    def ask_save_first(self, doing: str) -> str:
+        from ui.file_commands import save_first_dialog
+
+        return save_first_dialog(self, doing)
 
     def paper_choice(self) -> str:
-        for key, action in self.paper_actions.items():
-            if action.isChecked():
-                return key
-        return "auto"
+        """The PDF paper size chosen in the File menu ("auto", "A4", "Letter")."""
+        return next((key for key, action in self.paper_actions.items() if action.isChecked()),
+                    "auto")
 
     def set_paper_choice(self, key: str) -> None:
         self.paper_actions[key].setChecked(True)
-
-    def export_pdf_to(self, path: Path | str, outcome: Outcome | None = None) -> bool:
-        """Write the PDF report; problems are shown in the notice bar and nothing is lost."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-
-        from app.answers_file import AnswersFileError
-
-        self.finish_startup()
-        assert self.wizard is not None
-        target = Path(path)
-        outcome = outcome or self.wizard.compute_outcome()
-        self._autosave(self.wizard.answers(), self.wizard.current_page())
-        try:
-            pdf = importlib.import_module("app.pdf_report")
-            page_module = importlib.import_module("app.pdf")
-            choice = self.paper_choice()
-            page = None if choice == "auto" else page_module.PageSize(choice)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                pdf.export_pdf(outcome, target, page)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except AnswersFileError as error:
-            self.notice.show_message(
-                f"Could not save the PDF {target.name}: {error.problem}. Your answers are "
-                "kept; choose another folder.", "error")
-            return False
-        except (ImportError, NotImplementedError):
-            self.notice.show_message("PDF export is not available in this version.", "error")
-            return False
-        except (OSError, RuntimeError, ValueError) as error:
-            self.notice.show_message(
-                f"Could not create the PDF ({error}). Your answers are kept.", "error")
-            return False
-        self.notice.show_message(f"PDF report saved to {target}.", "success")
-        return True
-
-    def new_check(self) -> None:
-        from app.draft import delete_draft
-
-        self.finish_startup()
-        assert self.wizard is not None
-        if self.wizard.answers() and not self.confirm(
-                "Start a new check?",
-                "Your current answers will be cleared from this window. Files you saved are "
-                "kept.", "Start a new check"):
-            return
-        delete_draft()
-        self.wizard.reset()
-        self.current_file = None
-        self._dirty = False
-        self._update_title()
-        self.welcome.hide_draft_offer()
-        self.show_wizard(self.wizard.current_page())
-
-    def delete_my_answers(self) -> bool:
-        """Remove the autosaved answers and the recent-files list from this device."""
-        from app.draft import delete_draft
-        from app.recent import clear_recent
-
-        if not self.confirm(
-                "Delete my answers?",
-                "This deletes the answers this app saved automatically on this device and the "
-                "list of recent files, and clears this window. Files you saved yourself are "
-                "not deleted.", "Delete my answers"):
-            return False
-        delete_draft()
-        clear_recent()
-        if self.wizard is not None:
-            self.wizard.reset()
-        self.current_file = None
-        self._dirty = False
-        self._update_title()
-        self.welcome.hide_draft_offer()
-        self.show_start()
-        self.notice.show_message(
-            "Your answers were deleted from this device. Files you saved yourself were not "
-            "touched.", "success")
-        return True
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -611,7 +340,7 @@ class MainWindow(QWidget):
             f"reviewed {long_date(params.research_reviewed)}.\n\nGeneral information, not "
             "legal advice. Your answers stay on this device.")
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.current_file.name if self.current_file else ""
         self.setWindowTitle(f"{name} \u2013 {APP_NAME}" if name else APP_NAME)
 
@@ -636,24 +365,14 @@ class MainWindow(QWidget):
             event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.wizard is not None and self.wizard.answers():
-            self._autosave(self.wizard.answers(), self.wizard.current_page())
+        """Quit: unsaved answers ask "Save first?" (Cancel keeps the window open)."""
+        files = self.files
+        if files is not None and not files.closing():
+            event.ignore()
+            return
         if self._group_window is not None:
             self._group_window.close()
         event.accept()
-
-
-def _documents() -> str:
-    """The folder a file dialog starts in (called before every dialog, which may then write
-    Qt's settings file: it is made owner-only first)."""
-    from PySide6.QtCore import QStandardPaths
-
-    from ui.common import protect_qt_settings
-
-    protect_qt_settings()
-
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return found or str(Path.home())
 
 
 def _friendly_time(saved_at: str | None) -> str | None:

@@ -3,11 +3,10 @@
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.routing import page_title
-from rules.questions import questions_on
+from app.routing import is_optional, page_title, questions_of
 from ui.common import centred_column, heading, label, muted, scroll_area
 from ui.question_widgets import QuestionWidget, widget_for
 
@@ -15,6 +14,10 @@ PAGE_INTROS: dict[str, str] = {
     "A": "Tell us about the campaign you want to help.",
     "B": "These answers decide whether the rules on foreign nationals apply to you. "
          "Your answers stay on this device.",
+    "B_status": "Only for people who are not US citizens, US nationals or green card "
+                "holders: your situation while you volunteer.",
+    "B_you": "Your age, your links to governments or parties, and where you live.",
+    "B_trip": "Only for visitors: how long you stay and how much of it is volunteering.",
     "C": "Being paid for campaign work by anyone other than the campaign is the most common "
          "problem. Include allowances and grants.",
     "D": "Flights and other transport for this trip, and who pays for them.",
@@ -43,13 +46,18 @@ class QuestionPage(QWidget):
         if page in PAGE_INTROS:
             column.addWidget(label(PAGE_INTROS[page], name=f"intro_{page}"))
         self.widgets: dict[str, QuestionWidget] = {}
-        for question in questions_on(page):
+        for question in questions_of(page):
             widget = widget_for(question)
+            if is_optional(question.id):
+                widget.mark_optional()
             widget.changed.connect(lambda w=widget: self._changed(w))
             column.addWidget(widget)
             self.widgets[question.id] = widget
         column.addStretch(1)
         self.scroll = scroll_area(centred_column(column), name=f"scroll_{page}")
+        # Always there: a scroll bar appearing as a follow-up question is revealed would
+        # narrow the page and move the centred column sideways under the pointer.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
@@ -63,11 +71,15 @@ class QuestionPage(QWidget):
     def show_answers(self, answers: Mapping[str, Any], visible: Iterable[str]) -> None:
         """Put the answers into the widgets and show only the questions that are asked."""
         shown = set(visible)
+        explained: set[str] = set()  # glossary terms offered by an earlier question here
         for qid, widget in self.widgets.items():
             wanted = answers.get(qid)
             if widget.value() != wanted:
                 widget.set_value(wanted)
             widget.setVisible(qid in shown)
+            if qid in shown:
+                widget.show_glossary(not set(widget.glossary_terms) <= explained)
+                explained.update(widget.glossary_terms)
 
     def set_problems(self, problems: Mapping[str, str]) -> list[str]:
         """Show the problems; returns the ones that are new, as "question: problem"."""
@@ -92,6 +104,14 @@ class QuestionPage(QWidget):
             widget.focus_first()
 
     def focus_first(self) -> None:
+        """Focus the first question, with the page at its top ("Step N of M", the title)."""
         for qid in self.visible_ids():
             self.focus_question(qid)
-            return
+            break
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def reveal(self, qid: str) -> None:
+        """Scroll a newly shown follow-up question into view (by as little as it takes)."""
+        widget = self.widgets.get(qid)
+        if widget is not None and not widget.isHidden():
+            self.scroll.ensureWidgetVisible(widget, 0, 24)

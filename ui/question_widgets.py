@@ -70,6 +70,7 @@ class QuestionWidget(QFrame):
         self.glossary_button: QToolButton | None = None
         self.glossary_text: QLabel | None = None
         terms = [term for term in question.glossary if term in GLOSSARY]
+        self.glossary_terms = tuple(terms)
         if terms:
             self._add_glossary(layout, terms)
         self.controls_layout = QVBoxLayout()
@@ -117,6 +118,21 @@ class QuestionWidget(QFrame):
         layout.addWidget(explanation)
         self.glossary_button = toggle
         self.glossary_text = explanation
+
+    def show_glossary(self, shown: bool) -> None:
+        """Offer the "What does ... mean?" toggle (False: an earlier question on the same
+        screen already explains every term; the title's tooltip still does)."""
+        if self.glossary_button is None or self.glossary_text is None:
+            return
+        self.glossary_button.setVisible(shown)
+        if not shown:
+            self.glossary_button.setChecked(False)
+
+    def mark_optional(self) -> None:
+        """Say that the question may be left blank (on screen and to screen readers)."""
+        if "optional" not in self.question.text.lower():
+            self.title.setText(f"{self.question.text} (optional)")
+        self.setAccessibleName(f"{self.question.text} (optional)")
 
     def build(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

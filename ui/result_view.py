@@ -15,35 +15,38 @@ each question.
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app import plan_text
-from app.assessing import Outcome, immigration_first, immigration_summary
+from app.assessing import Outcome, headline, immigration_first, immigration_summary
 from app.routing import friendly_message
-from rules import Area, Assessment, Finding
-from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules import Area, Assessment
+from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
-from rules.result import CitationOut
-from ui.a11y import mark_group, mark_heading, mark_link
+from ui.a11y import mark_heading
 from ui.common import (
     button,
     centred_column,
     dark_palette,
-    framed,
     heading,
     label,
     muted,
     scroll_area,
+)
+from ui.finding_card import (
+    AREA_TOPICS,
+    FindingCards,
+    tinted_box,
 )
 from ui.lights import Lamp, TrafficLight, colours_of
 from ui.welcome import long_date
@@ -60,7 +63,9 @@ AREA_TITLES: dict[str, str] = {
 }
 # The lights shown per area, in this order; "campaign" only when it is more than a note.
 AREA_ORDER = ("status", "compensation", "travel", "housing", "role", "resources", "immigration")
+AREA_TOPICS.update(AREA_TITLES)
 AREA_WORDS = {None: "Nothing to check", "NOTE": "Information only"}
+INVALID = "INVALID"  # the organiser's table, the CSV/Excel results and the PDFs say the same
 NOT_ASSESSED_MEANING = ("No result yet: some answers are missing or contradict each other. "
                         "Correct them to see your result.")
 
@@ -69,44 +74,10 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def citation_html(citation: CitationOut) -> str:
-    """An authority as a link. A source that is not authority (UNVERIFIED or REPORTED) reads
-    'Reported: ...' in grey italics and is not a link; no marks or research notes are shown."""
-    if not citation.authority:
-        return f"<i style='color:{REPORTED_GREY}'>{_esc(citation.shown)}</i>"
-    text = _esc(citation.label)
-    return (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
-            if citation.url else text)
-
-
-LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
-REPORTED_GREY = "#5f6368"
 # The big colour word on the window background: dark shades on light windows, light on dark.
 WORD_COLOURS = {"RED": ("#b3261e", "#f28b82"), "AMBER": ("#8a6100", "#fdd663"),
                 "GREEN": ("#1e7b34", "#81c995")}
 
-
-def counterfactual_text(what: str, colour: str) -> str:
-    """'If the campaign paid your travel instead: GREEN' (the colour is the overall result)."""
-    change = f"{what} instead"
-    if colour == "GREEN":
-        return f"If {change}: GREEN"
-    return (f"If {change}: this reason goes away, but the overall result stays {colour} "
-            "because of the other reasons")
-
-
-class LinkKeys(QObject):
-    """Enter or Space on a focused source link opens it (as a click does), whichever of the
-    label's links the text control has or has not highlighted."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (isinstance(watched, QLabel) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-                and watched.toolTip().startswith(("https://", "http://"))):
-            QDesktopServices.openUrl(QUrl(watched.toolTip()))
-            return True
-        return False
 
 
 class ResultView(QWidget):
@@ -158,10 +129,15 @@ class ResultView(QWidget):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.addWidget(self.scroll)
         self.question_buttons: dict[str, QWidget] = {}
-        self._link_keys = LinkKeys(self)
+        self.cards = FindingCards(self)
         self.clear()
 
     # ---- public API ----
+
+    @property
+    def detail_toggles(self) -> dict[str, QToolButton]:
+        """Each finding's "Details for your campaign's counsel" toggle, by rule id."""
+        return self.cards.toggles
 
     def outcome(self) -> Outcome | None:
         return self._outcome
@@ -180,6 +156,7 @@ class ResultView(QWidget):
         """Show the assessment of `outcome`, or its validation issues when it has none."""
         self._outcome = outcome
         self.question_buttons = {}
+        self.cards = FindingCards(self)
         body = QWidget(objectName="resultBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,13 +168,13 @@ class ResultView(QWidget):
             self._add_issues(layout, outcome)
         else:
             word = str(result.colour)
-            self._set_header(word, COLOUR_MEANINGS.get(word, ""))
+            self._set_header(word, headline(result))
             self.split_label.setText(
                 f"Election law: {result.election_colour}.  Immigration: "
                 f"{immigration_summary(result)}.")
             self._add_plan(layout, result)
-            self._add_changed(layout, outcome, result)
             self._add_missing(layout, result)
+            self._add_changed(layout, outcome, result)
             self._add_areas(layout, result)
             self._add_findings(layout, result)
             self._add_about(layout, result)
@@ -208,14 +185,14 @@ class ResultView(QWidget):
 
     def _set_header(self, word: str | None, meaning: str) -> None:
         self.light.set_word(word)
-        self.colour_label.setText(word or "NOT ASSESSED")
+        self.colour_label.setText(word or (INVALID if meaning else ""))
         shades = WORD_COLOURS.get(word or "", (colours_of(None)[0], colours_of(None)[0]))
         self.colour_label.setStyleSheet(f"color: {shades[1] if dark_palette() else shades[0]};")
-        self.colour_label.setAccessibleName(f"Overall result: {word or 'not assessed'}")
+        self.colour_label.setAccessibleName(f"Overall result: {word or 'invalid'}")
         self.meaning_label.setText(meaning)
         # Read when the result opens (the focus goes to the scrolling result).
         self.scroll.setAccessibleDescription(
-            f"Overall result: {word or 'not assessed'}. {meaning}".strip())
+            f"Overall result: {word or 'invalid'}. {meaning}".strip())
 
     def _replace_body(self, body: QWidget) -> None:
         index = self.column.indexOf(self.body)
@@ -231,16 +208,8 @@ class ResultView(QWidget):
         self.question_buttons.setdefault(qid, go)
         return go
 
-    def _box(self, name: str, word: str | None) -> tuple[QFrame, QVBoxLayout]:
-        box = QFrame(objectName=name)
-        strong, _, tint = colours_of(word)
-        framed(box, tint, strong)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(12, 10, 12, 10)
-        return box, inner
-
     def _add_issues(self, layout: QVBoxLayout, outcome: Outcome) -> None:
-        box, inner = self._box("issuesBox", "AMBER")
+        box, inner = tinted_box("issuesBox", "AMBER")
         inner.addWidget(heading("Some answers need attention", 2))
         for issue in outcome.validation.issues:
             question = QUESTION_BY_ID.get(issue.question)
@@ -260,7 +229,7 @@ class ResultView(QWidget):
         if not changed:
             return
         old, new = changed
-        box, inner = self._box("colourChangedBox", "NOTE")
+        box, inner = tinted_box("colourChangedBox", "NOTE")
         saved_under = (f" under rules version {outcome.document.ruleset_version}"
                        if outcome.document.ruleset_version else "")
         inner.addWidget(label(
@@ -274,7 +243,7 @@ class ResultView(QWidget):
         if str(result.colour) == "GREEN":
             return
         plan = result.plan
-        box, inner = self._box("planBox", str(plan.colour) if plan else "NOTE")
+        box, inner = tinted_box("planBox", str(plan.colour) if plan else "NOTE")
         inner.addWidget(heading(plan_text.HEADING, 2, name="planTitle"))
         if plan is None:
             inner.addWidget(label(plan_text.no_plan_text(result), name="planNone"))
@@ -283,13 +252,12 @@ class ResultView(QWidget):
         inner.addWidget(label(f"<b>{_esc(plan_text.plan_intro(plan))}</b>", rich=True,
                               name="planIntro"))
         for index, step in enumerate(plan.steps, 1):
-            inner.addWidget(label(
-                f"{index}. {_esc(plan_text.step_text(step))} "
-                f"<span style='color:#5f6368'>\u00b7 rule {_esc(step.rule)}</span>",
-                rich=True, name=f"planStep_{index}"))
+            step_label = label(f"{index}. {plan_text.step_text(step)}", name=f"planStep_{index}")
+            step_label.setToolTip(f"Rule {step.rule}")
+            inner.addWidget(step_label)
         row = QHBoxLayout()
         row.addWidget(Lamp(str(plan.colour), 16), 0, Qt.AlignmentFlag.AlignTop)
-        remaining = plan_text.remaining_text(plan)
+        remaining = plan_text.remaining_text(plan, codes=False)
         row.addWidget(label(f"\u2192 Then the overall result would be {plan.colour}"
                             + (f"; {remaining}" if remaining else "."), name="planResult"), 1)
         inner.addLayout(row)
@@ -298,7 +266,7 @@ class ResultView(QWidget):
     def _add_missing(self, layout: QVBoxLayout, result: Assessment) -> None:
         if not result.missing:
             return
-        box, inner = self._box("missingBox", "AMBER")
+        box, inner = tinted_box("missingBox", "AMBER")
         inner.addWidget(heading("Facts you still need to find out", 2, name="missingTitle"))
         inner.addWidget(label(
             "You answered \u201cI don't know\u201d (or preferred not to say) here. Find out, "
@@ -343,7 +311,7 @@ class ResultView(QWidget):
         election_layout.setContentsMargins(0, 0, 0, 0)
         election_layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
         for finding in result.election_findings:
-            election_layout.addWidget(self._finding_card(finding))
+            election_layout.addWidget(self.cards.card(finding))
         section = QFrame(objectName="immigrationSection")
         inner = QVBoxLayout(section)
         inner.setContentsMargins(0, 8, 0, 0)
@@ -357,7 +325,7 @@ class ResultView(QWidget):
             inner.addWidget(label("No immigration concern was found for your answers.",
                                   name="noImmigration"))
         for finding in findings:
-            inner.addWidget(self._finding_card(finding))
+            inner.addWidget(self.cards.card(finding))
         # The section with the worse colour comes first (the PDF report does the same).
         if immigration_first(result):
             layout.addWidget(section)
@@ -365,48 +333,6 @@ class ResultView(QWidget):
         else:
             layout.addWidget(election)
             layout.addWidget(section)
-
-    def _finding_card(self, finding: Finding) -> QFrame:
-        word = str(finding.colour)
-        card, inner = self._box(f"finding_{finding.rule}", word)
-        head = QHBoxLayout()
-        head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
-        severity = f" ({finding.severity} concern)" if finding.severity else ""
-        topic = finding.label or AREA_TITLES.get(str(finding.area), str(finding.area))
-        mark_group(card, f"{word}{severity} \u2014 {topic} \u00b7 rule {finding.rule}")
-        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)} "
-                      f"<span style='color:#5f6368'>\u00b7 rule {finding.rule}</span>",
-                      rich=True, name=f"findingTitle_{finding.rule}")
-        head.addWidget(title, 1)
-        inner.addLayout(head)
-        inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
-        if finding.remedy:
-            inner.addWidget(label(f"<b>What would make this green:</b> {_esc(finding.remedy)}",
-                                  rich=True, name=f"findingRemedy_{finding.rule}"))
-        for index, alternative in enumerate(finding.counterfactuals):
-            row = QHBoxLayout()
-            row.addSpacing(4)
-            row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(counterfactual_text(alternative.label, str(alternative.colour)),
-                                name=f"counterfactual_{finding.rule}_{index}"), 1)
-            inner.addLayout(row)
-        if finding.citations:
-            inner.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}"),
-                                  on_tint=True))
-            for index, citation in enumerate(finding.citations):
-                link = label(f"\u2022 {citation_html(citation)}", rich=True,
-                             name=f"citation_{finding.rule}_{index}")
-                link.installEventFilter(self._link_keys)
-                if citation.url and citation.authority:
-                    link.setOpenExternalLinks(True)
-                    link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-                    link.setAccessibleName(f"Source: {citation.label}")
-                    link.setToolTip(citation.url)
-                    mark_link(link, citation.url)  # a link to screen readers, URL described
-                elif not citation.authority:
-                    link.setAccessibleName(f"Source: {citation.shown}")
-                inner.addWidget(link)
-        return card
 
     def _add_about(self, layout: QVBoxLayout, result: Assessment) -> None:
         layout.addWidget(heading("About this result", 2, name="aboutTitle"))

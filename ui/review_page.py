@@ -27,6 +27,7 @@ from ui.common import (
     named,
     scroll_area,
 )
+from ui.handout_details import HandoutDetails
 
 
 class ReviewPage(QWidget):
@@ -54,6 +55,8 @@ class ReviewPage(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.body)
+        self.details = HandoutDetails()
+        self.column.addWidget(self.details)
         self.column.addStretch(1)
         self.scroll = scroll_area(centred_column(self.column), name="scroll_review")
         outer = QVBoxLayout(self)

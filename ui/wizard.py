@@ -11,8 +11,20 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.answers_file import AnswersDocument
 from app.assessing import Outcome, assess_document
@@ -21,20 +33,21 @@ from app.routing import (
     RESULT,
     REVIEW,
     WELCOME,
+    all_problems,
     first_page_with_issues,
-    friendly_message,
-    issues_by_question,
     next_page,
     page_issues,
     page_of,
+    page_title,
     previous_page,
     prune,
     route,
+    shown_problems,
     visible_questions,
 )
 from rules import Person
 from rules.questions import QUESTION_BY_ID
-from ui.a11y import announce
+from ui.a11y import announce, mark_group
 from ui.common import button, label, muted_colour
 from ui.focus import chain, reading_order
 from ui.question_page import QuestionPage
@@ -76,6 +89,122 @@ class ResultPage(QWidget):
         layout.addLayout(actions)
 
 
+class ProgressList(QWidget):
+    """The steps of the route by name, the current one marked (a named group of labels: a
+    screen reader reads "Step 3 of 9: Your trip (current step)")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressList")
+        self.setFixedWidth(210)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(16, 20, 8, 16)
+        self.column.setSpacing(6)
+        mark_group(self, "Your progress")
+        self.labels: dict[str, QLabel] = {}
+
+    def show_steps(self, steps: list[str], current: str) -> None:
+        """One line per step of the route: done (a tick), current (an arrow, bold), to come."""
+        if not self.labels:
+            for page in (*QUESTION_PAGES, REVIEW):
+                text = label("", name=f"progress_{page}")
+                self.column.addWidget(text)
+                self.labels[page] = text
+            self.column.addStretch(1)
+        total = len(steps)
+        reached = steps.index(current) if current in steps else -1
+        for page, text in self.labels.items():
+            if page not in steps:
+                text.hide()
+                continue
+            number = steps.index(page)
+            now = number == reached
+            mark = "\u25b6 " if now else ("\u2713 " if number < reached else "")
+            text.setText(f"{mark}{page_title(page)}")
+            text.setAccessibleName(f"Step {number + 1} of {total}: {page_title(page)}"
+                                   + (" (current step)" if now else
+                                      " (done)" if number < reached else ""))
+            font = text.font()
+            font.setBold(now)
+            text.setFont(font)
+            text.setStyleSheet("" if now else f"color: {muted_colour()};")
+            text.show()
+
+    def current(self) -> str | None:
+        return next((p for p, w in self.labels.items() if w.font().bold()), None)
+
+
+class NavBar(QWidget):
+    """Back, the reason Next is unavailable, and Next (its words follow the page)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navBar")
+        self.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
+        nav = QHBoxLayout(self)
+        nav.setContentsMargins(24, 8, 24, 10)
+        self.back_button = button("< &Back", name="backButton", accessible="Back")
+        self.reason = label("", name="nextReason")
+        self.reason.setStyleSheet(f"color: {muted_colour()};")
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.next_button = button("&Next >", name="nextButton", accessible="Next")
+        self.next_button.setMinimumWidth(120)
+        font = self.next_button.font()
+        font.setBold(True)
+        self.next_button.setFont(font)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.reason, 1)
+        nav.addWidget(self.next_button)
+
+    def refresh(self, page: str, answers: dict[str, Any], as_of: date, returning: bool
+                ) -> None:
+        """Next's words and whether it is available; the reason when it is not."""
+        first = QUESTION_PAGES[0]
+        self.back_button.setText("< &Back")
+        self.back_button.setAccessibleName("Back")
+        reason = ""
+        enabled = True
+        if page in QUESTION_PAGES:
+            issues = page_issues(page, answers, as_of, leaving=True)
+            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
+            if any(i.code != "V01" for i in issues):
+                reason = "To continue, correct the problem marked in red."
+            elif len(missing) == 1:
+                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
+            elif missing:
+                reason = f"To continue, answer {len(missing)} more questions on this page."
+            enabled = not issues
+            if returning:
+                text, name = "&Done: back to my answers", "Done: back to my answers"
+            elif next_page(page, answers, as_of) == REVIEW:
+                text, name = "&Next: check my answers", "Next: check my answers"
+            else:
+                text, name = "&Next >", "Next"
+            if page == first:
+                self.back_button.setText("< &Start page")
+                self.back_button.setAccessibleName("Back to the start page")
+        elif page == REVIEW:
+            blocking = first_page_with_issues(answers, as_of)
+            enabled = blocking is None
+            if not enabled:
+                reason = "Some answers are missing or contradict each other: see the lines " \
+                         "marked \u201cProblem\u201d and use Change."
+            text, name = "See my &result", "See my result"
+        else:
+            text, name = "&Next >", "Next"
+            enabled = False
+        self.next_button.setText(text)
+        self.next_button.setAccessibleName(name)
+        self.next_button.setEnabled(enabled)
+        self.next_button.setAccessibleDescription(reason)
+        self.next_button.setToolTip(reason)
+        self.reason.setText(reason)
+        self.reason.setAccessibleName(reason)
+        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
+        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
+                                   else Qt.FocusPolicy.NoFocus)
+
+
 # The wizard's pages as data: page id and how to build it (the welcome page is the window's).
 PAGES: tuple[tuple[str, Callable[[], QWidget]], ...] = (
     *((page, partial(QuestionPage, page)) for page in QUESTION_PAGES),
@@ -108,6 +237,7 @@ class Wizard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.progress = ProgressList()
         self.stack = QStackedWidget(objectName="wizardPages")
         self.pages: dict[str, QWidget] = {}
         for page_id, factory in PAGES:
@@ -116,30 +246,24 @@ class Wizard(QWidget):
             self.stack.addWidget(widget)
             if isinstance(widget, QuestionPage):
                 widget.answer_changed.connect(self._answer_changed)
-        layout.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.progress)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
 
-        self.nav = QWidget(objectName="navBar")
-        self.nav.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
-        nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(24, 8, 24, 10)
-        self.back_button = button("< &Back", name="backButton", accessible="Back")
-        self.reason = label("", name="nextReason")
-        self.reason.setStyleSheet(f"color: {muted_colour()};")
-        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.next_button = button("&Next >", name="nextButton", accessible="Next")
-        self.next_button.setMinimumWidth(120)
-        font = self.next_button.font()
-        font.setBold(True)
-        self.next_button.setFont(font)
-        nav.addWidget(self.back_button)
-        nav.addWidget(self.reason, 1)
-        nav.addWidget(self.next_button)
+        self.nav = NavBar()
+        self.back_button = self.nav.back_button
+        self.next_button = self.nav.next_button
+        self.reason = self.nav.reason
         layout.addWidget(self.nav)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
 
         review = self.review_page()
         review.change_requested.connect(self.change_question)
+        review.details.changed.connect(self._details_changed)
         result = self.result_page()
         result.change_answers.connect(lambda: self.go_to(REVIEW))
         result.view.question_requested.connect(self.change_question)
@@ -237,6 +361,7 @@ class Wizard(QWidget):
             self.result_page().view.show_outcome(self._outcome)
         self.stack.setCurrentWidget(widget)
         self.nav.setVisible(page != RESULT)
+        self._refresh_progress()
         self._refresh_nav()
         self._update_tab_order()
         if focus:
@@ -303,8 +428,15 @@ class Wizard(QWidget):
         self._outcome = None
         page = self.pages.get(self._current)
         if isinstance(page, QuestionPage):
+            shown = set(page.visible_ids())
             new = self._refresh_question_page(page)
+            revealed = [q for q in page.visible_ids() if q not in shown]
             self._refresh_nav()
+            self._refresh_progress()
+            if revealed:  # a follow-up question: said, and shown once the click is over
+                announce(page, "New question: " + "; ".join(
+                    QUESTION_BY_ID[q].text for q in revealed))
+                QTimer.singleShot(0, lambda p=page, q=revealed[0]: p.reveal(q))
             if new:  # a status message (WCAG 4.1.3): said without moving the focus
                 announce(page, "Problem: " + "; ".join(new))
         self.answers_edited.emit()
@@ -317,7 +449,7 @@ class Wizard(QWidget):
         answers = prune(self._answers, self.as_of)
         if self._loaded is not None and self._loaded[1] and _same_but_new_questions(
                 self._loaded[0], answers, self._loaded[1]):
-            document = AnswersDocument(answers=answers, person=self._loaded[1].person,
+            document = AnswersDocument(answers=answers, person=self._person,
                                        ruleset_version=self._loaded[1].ruleset_version,
                                        last_colour=self._loaded[1].last_colour,
                                        schema_version=self._loaded[1].schema_version)
@@ -334,74 +466,66 @@ class Wizard(QWidget):
         steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
         if page in steps:
             widget.set_step(steps.index(page) + 1, len(steps))
-        issues = page_issues(page, self._answers, self.as_of, leaving=True)
-        answered_positions = [i for i, q in enumerate(visible) if q in self._answers]
-        last_answered = max(answered_positions, default=-1)
-        problems: dict[str, str] = {}
-        for qid, found in issues_by_question(issues).items():
-            issue = found[0]
-            if issue.code == "V01" and page not in self._show_all_missing \
-                    and visible.index(qid) > last_answered:
-                continue  # not reached yet: no red line before the volunteer gets there
-            problems[qid] = friendly_message(issue)
-        return widget.set_problems(problems)
+        return widget.set_problems(shown_problems(
+            page, self._answers, self.as_of, all_missing=page in self._show_all_missing))
+
+    def person(self) -> Person:
+        """Who the answers are about (the optional details for the handout)."""
+        return self._person
+
+    def _details_changed(self) -> None:
+        self._person = self.review_page().details.person(self._person)
+        self._outcome = None
+        self.answers_edited.emit()
 
     def _refresh_review(self) -> None:
         self._answers = prune(self._answers, self.as_of)
-        problems: dict[str, str] = {}
-        for page in QUESTION_PAGES:
-            for qid, found in issues_by_question(
-                    page_issues(page, self._answers, self.as_of, leaving=True)).items():
-                problems[qid] = friendly_message(found[0])
-        self.review_page().show_answers(self._answers, self.as_of, self._removed, problems)
+        self.review_page().show_answers(self._answers, self.as_of, self._removed,
+                                        all_problems(self._answers, self.as_of))
+        self.review_page().details.show_person(self._person)
         self._removed = []
 
+    def _refresh_progress(self) -> None:
+        steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
+        steps.append(REVIEW)
+        current = self._current if self._current in steps else None
+        self.progress.show_steps(steps, current or "")
+        self.progress.setVisible(self._current != RESULT)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter continues: on Next, and anywhere on a page whose questions are answered (a
+        focused button other than Next is pressed instead; in a text field it only finishes
+        the typing). On a page that cannot be left yet,
+        Enter shows what is missing and goes to the first such question."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self._current == RESULT:
+            super().keyPressEvent(event)
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QAbstractSpinBox) or (
+                focused is not None and isinstance(focused.parentWidget(), QAbstractSpinBox)):
+            event.accept()  # Enter finishes a typed number (its answer counts); it stays
+            return
+        event.accept()
+        if isinstance(focused, QPushButton | QToolButton) and focused is not self.next_button \
+                and focused.isEnabled():  # Back, Change, a glossary toggle: pressed
+            focused.click()
+            return
+        self.commit_typing()
+        if self.next_button.isEnabled():
+            self.go_next()
+            return
+        page = self.pages.get(self._current)
+        if isinstance(page, QuestionPage):
+            self._show_all_missing.add(self._current)
+            new = self._refresh_question_page(page)
+            problems = [q for q in page.visible_ids() if page.widgets[q].problem_text()]
+            if problems:
+                page.focus_question(problems[0])
+            if new:
+                announce(page, "Problem: " + "; ".join(new))
+
     def _refresh_nav(self) -> None:
-        page = self._current
-        first = QUESTION_PAGES[0]
-        self.back_button.setText("< &Back")
-        self.back_button.setAccessibleName("Back")
-        reason = ""
-        enabled = True
-        if page in QUESTION_PAGES:
-            issues = page_issues(page, self._answers, self.as_of, leaving=True)
-            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
-            if any(i.code != "V01" for i in issues):
-                reason = "To continue, correct the problem marked in red."
-            elif len(missing) == 1:
-                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
-            elif missing:
-                reason = f"To continue, answer {len(missing)} more questions on this page."
-            enabled = not issues
-            if self._returning:
-                text, name = "&Done: back to my answers", "Done: back to my answers"
-            elif next_page(page, self._answers, self.as_of) == REVIEW:
-                text, name = "&Next: check my answers", "Next: check my answers"
-            else:
-                text, name = "&Next >", "Next"
-            if page == first:
-                self.back_button.setText("< &Start page")
-                self.back_button.setAccessibleName("Back to the start page")
-        elif page == REVIEW:
-            blocking = first_page_with_issues(self._answers, self.as_of)
-            enabled = blocking is None
-            if not enabled:
-                reason = "Some answers are missing or contradict each other: see the lines " \
-                         "marked \u201cProblem\u201d and use Change."
-            text, name = "See my &result", "See my result"
-        else:
-            text, name = "&Next >", "Next"
-            enabled = False
-        self.next_button.setText(text)
-        self.next_button.setAccessibleName(name)
-        self.next_button.setEnabled(enabled)
-        self.next_button.setAccessibleDescription(reason)
-        self.next_button.setToolTip(reason)
-        self.reason.setText(reason)
-        self.reason.setAccessibleName(reason)
-        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
-        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
-                                   else Qt.FocusPolicy.NoFocus)
+        self.nav.refresh(self._current, self._answers, self.as_of, self._returning)
 
     def _focus_page(self) -> None:
         widget = self.pages[self._current]
@@ -411,6 +535,7 @@ class Wizard(QWidget):
             buttons = list(self.review_page().change_buttons.values())
             target = buttons[0] if buttons else self.next_button
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.review_page().scroll.verticalScrollBar().setValue(0)  # the title in view
         elif self._current == RESULT:
             self.result_page().view.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 

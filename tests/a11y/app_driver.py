@@ -29,6 +29,8 @@ class Driver:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.window = MainWindow()
+        # quitting asks "Save first?" about unsaved answers: nobody answers a modal dialog here
+        self.window.ask_save_first = lambda _doing: "discard"  # type: ignore[method-assign]
         self.window.resize(1000, 720)
         self.window.show()
         self.group: Any = None
@@ -76,7 +78,9 @@ class Driver:
             wizard.load(command["answers"], show_result=True)
             return {"colour": wizard.result_page().view.colour_word()}
         elif do == "open":
-            window._dirty = False
+            window.finish_startup()
+            assert window.files is not None
+            window.files.dirty = False  # no "Save first?" about the answers shown before
             window.open_file(command["path"])
             return {"notice": window.notice.message()}
         elif do == "type":

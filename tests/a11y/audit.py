@@ -109,9 +109,11 @@ def links_not_links(root: Node) -> list[str]:
 
 
 def expanders(root: Node) -> list[str]:
-    """Glossary toggles ("What does ... mean?") must be expandable buttons, not check boxes."""
+    """Glossary toggles ("What does ... mean?") and a finding's "Details for your campaign's
+    counsel" must be expandable buttons, not check boxes."""
     return [f"{n}: shows and hides text but is a {n.role} without the expandable state"
-            for n in controls(root) if n.name.startswith(("What does", "What do"))
+            for n in controls(root)
+            if n.name.startswith(("What does", "What do", "Details for your campaign"))
             and (n.role == "check box" or "expandable" not in n.states)]
 
 

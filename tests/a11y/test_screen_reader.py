@@ -66,6 +66,15 @@ def test_the_result_in_each_colour(app: App, answers: dict[str, Any], colour: st
     assert f"Overall result: {colour}" in names and "Area by area" in names, names
     assert "Election law: the reasons" in names
     assert audit(tree) == []
+    details = [n for n in tree.walk() if n.name.startswith("Details for your campaign")]
+    assert details and all(n.role == "push button" and "expandable" in n.states
+                           and "expanded" not in n.states for n in details), details
+    assert not [n for n in tree.walk() if n.role == "link"], "sources fold into the details"
+    assert app.client.do_action(details[0], next(a for a in app.client.actions(details[0])
+                                                 if a.lower() == "press"))
+    assert "expanded" in app.client.node(details[0].ref).states
+    tree = page_tree(app)
+    assert audit(tree) == []
     links = [n for n in tree.walk() if n.role == "link"]
     assert links, "the sources are not links"
     link = links[0]

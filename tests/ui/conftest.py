@@ -19,6 +19,8 @@ class Dialogs:
         self.confirm_answer = True
         self.confirmations: list[str] = []
         self.save_captions: list[str] = []
+        self.save_first_answer = "discard"  # "save", "discard" or "cancel"
+        self.save_first_asked: list[str] = []
 
 
 @pytest.fixture
@@ -44,7 +46,12 @@ def make_window(qtbot: QtBot, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(window, "ask_open_path", ask_open_path)
     monkeypatch.setattr(window, "ask_save_path", ask_save_path)
+    def ask_save_first(doing: str) -> str:
+        dialogs.save_first_asked.append(doing)
+        return dialogs.save_first_answer
+
     monkeypatch.setattr(window, "confirm", confirm)
+    monkeypatch.setattr(window, "ask_save_first", ask_save_first)
     window.resize(1000, 720)
     window.show()
     qtbot.waitExposed(window)

@@ -127,3 +127,70 @@ def test_the_plan_comes_first(qtbot: QtBot) -> None:
     view.show_outcome(outcome(GREEN))
     assert view.body.findChild(QFrame, "planBox") is None
     assert view.payload()["plan"] is None
+
+
+def test_headline_names_the_cause(view: ResultView) -> None:
+    """SEED: election law GREEN, immigration AMBER: the headline says the amber is immigration's,
+    not the election-law meaning of amber."""
+    view.show_outcome(outcome(SEED))
+    assert view.colour_word() == "AMBER"
+    meaning = view.meaning_label.text()
+    assert meaning.startswith("Amber: because of immigration, not election law")
+    assert "GREEN" in meaning
+    view.show_outcome(outcome(UNKNOWN_FLIGHT))
+    assert view.meaning_label.text().startswith("Amber: lawful only under conditions")
+
+
+def test_invalid_answers_say_invalid(view: ResultView) -> None:
+    view.show_outcome(outcome({**SEED, "G": ["none", "donate_money"]}))
+    assert view.colour_label.text() == "INVALID"
+    assert view.colour_label.accessibleName() == "Overall result: invalid"
+    view.clear()
+    assert view.colour_label.text() == ""
+
+
+def test_counsel_details_fold_under_each_finding(qtbot: QtBot, view: ResultView) -> None:
+    """Rule ids, single alternatives and sources are in a collapsed expander per finding;
+    the reason and the remedy stay in view. Space and Enter open and close it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAccessible
+
+    from ui.a11y import EXPANDER, ROLE
+
+    view.show_outcome(outcome(DELEGATE))
+    assert set(view.detail_toggles) == set(view.finding_ids())
+    toggle = view.detail_toggles["R12"]
+    details = view.body.findChild(QLabel, "findingRule_R12")
+    assert details is not None and not details.isVisible()
+    assert label_text(view, "findingText_R12") and "R12" not in label_text(view, "findingTitle_R12")
+    assert toggle.property(ROLE) == EXPANDER
+    assert toggle.accessibleName().startswith("Details for your campaign's counsel")
+    qtbot.waitUntil(toggle.isVisible)
+    toggle.setFocus()
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    assert toggle.isChecked() and details.isVisible()
+    assert "R12" in details.text()
+    iface = QAccessible.queryAccessibleInterface(toggle)
+    assert iface is not None and iface.state().expanded
+    citation = view.body.findChild(QLabel, "citation_R12_0")
+    assert citation is not None and citation.isVisible()
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    assert not details.isVisible()
+
+
+def test_plan_reads_without_rule_ids(view: ResultView) -> None:
+    view.show_outcome(outcome(DELEGATE))
+    assert "rule" not in label_text(view, "planStep_1").lower()
+    assert "R1" not in label_text(view, "planResult")
+
+
+def test_no_blank_space_after_the_last_section(qtbot: QtBot, view: ResultView) -> None:
+    view.show_outcome(outcome(SEED))
+    bar = view.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    last = view.body.findChild(QLabel, "resultDisclaimer")
+    assert last is not None
+    viewport = view.scroll.viewport()
+    bottom = last.mapTo(viewport, last.rect().bottomLeft()).y()
+    assert viewport.height() - bottom < 40

@@ -69,7 +69,7 @@ def test_us_citizen_volunteer_is_green(driver: Driver, window: MainWindow, dialo
     driver.fill_page(GREEN)
     driver.next()
     driver.answer("B1", "yes")
-    page_b = driver.wizard.question_page("B")
+    page_b = driver.wizard.question_page("B_status")
     assert not page_b.widgets["B4"].isVisible()  # no visa question for a US citizen
     view = driver.see_result(GREEN)
     assert view.colour_word() == "GREEN"

@@ -38,17 +38,26 @@ def test_welcome_page_says_what_the_check_covers(window: MainWindow) -> None:
 
 def test_visa_question_disappears_for_a_us_citizen(driver: Driver) -> None:
     go_to_page(driver, "B")
-    assert shown(driver, "B") == ["B1", "B2", "B3", "B4", "B5", "B5_age", "B6", "B8"]
+    assert shown(driver, "B") == ["B1", "B2", "B3"]
     driver.answer("B1", "no")
     driver.answer("B2", "no")
     driver.answer("B3", "no")
+    driver.next()
+    assert driver.wizard.current_page() == "B_status"
     driver.answer("B4", "daca")
-    assert "B7" in shown(driver, "B")  # work permit only for DACA/TPS/asylum/pending
+    assert "B7" in shown(driver, "B_status")  # work permit only for DACA/TPS/asylum/pending
+    driver.wizard.go_back()
     driver.answer("B1", "yes")
-    assert shown(driver, "B") == ["B1", "B5", "B5_age", "B6", "B8"]
+    assert shown(driver, "B") == ["B1"]
     assert "B4" not in driver.wizard.answers() and "B7" not in driver.wizard.answers()
+    driver.next()
+    assert driver.wizard.current_page() == "B_you"  # no status screen for a US citizen
+    driver.wizard.go_back()
     driver.answer("B1", "no")
-    assert "B4" in shown(driver, "B")
+    driver.answer("B2", "no")
+    driver.answer("B3", "no")
+    driver.next()
+    assert "B4" in shown(driver, "B_status")
     assert driver.checked("B4") == []  # the dropped answer stays dropped
 
 
@@ -186,7 +195,7 @@ def test_change_that_needs_a_new_answer_visits_its_page_first(driver: Driver) ->
     driver.answer("D2", "us_only_verified")
     driver.next()
     assert wizard.current_page() == "review"
-    wizard.review_page().change_buttons["B1"].click()
+    wizard.review_page().change_buttons["B4"].click()
     driver.answer("B4", "tps")  # asks B7 on the same page
     assert not wizard.next_button.isEnabled()
     driver.answer("B7", "yes")
@@ -212,5 +221,5 @@ def test_remote_volunteer_skips_travel_and_housing(driver: Driver) -> None:
         visited.append(driver.wizard.current_page())
         driver.fill_page(answers)
         driver.next()
-    assert visited == ["A", "B", "C", "F", "G"]
-    assert driver.wizard.question_page("F").step.text() == "Step 4 of 5"
+    assert visited == ["A", "B", "B_status", "B_you", "C", "F", "G"]
+    assert driver.wizard.question_page("F").step.text() == "Step 6 of 7"

@@ -1,0 +1,158 @@
+"""One finding of a result, as the volunteer reads it (issue 9), and the tinted boxes.
+
+    cards = FindingCards()
+    layout.addWidget(cards.card(finding))     # colour, topic, reason, remedy; then a collapsed
+    cards.toggles["R12"]                       # "Details for your campaign's counsel"
+
+The details hold the rule id and name, the single "if ... instead" alternatives and the sources
+(authorities as links; sources that are not authority read "Reported: ...").
+"""
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from rules import RULE_BY_ID, Finding
+from rules.result import CitationOut
+from ui.a11y import mark_expander, mark_group, mark_link
+from ui.common import framed, label, muted
+from ui.lights import Lamp, colours_of
+
+COUNSEL = "Details for your campaign's counsel"
+LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
+REPORTED_GREY = "#5f6368"
+AREA_TOPICS: dict[str, str] = {}  # filled by ui.result_view (its AREA_TITLES)
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def citation_html(citation: CitationOut) -> str:
+    """An authority as a link. A source that is not authority (UNVERIFIED or REPORTED) reads
+    'Reported: ...' in grey italics and is not a link; no marks or research notes are shown."""
+    if not citation.authority:
+        return f"<i style='color:{REPORTED_GREY}'>{_esc(citation.shown)}</i>"
+    text = _esc(citation.label)
+    return (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
+            if citation.url else text)
+
+
+def counterfactual_text(what: str, colour: str) -> str:
+    """'If the campaign paid your travel instead: GREEN' (the colour is the overall result)."""
+    change = f"{what} instead"
+    if colour == "GREEN":
+        return f"If {change}: GREEN"
+    return (f"If {change}: this reason goes away, but the overall result stays {colour} "
+            "because of the other reasons")
+
+
+class LinkKeys(QObject):
+    """Enter or Space on a focused source link opens it (as a click does), whichever of the
+    label's links the text control has or has not highlighted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QLabel) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+                and watched.toolTip().startswith(("https://", "http://"))):
+            QDesktopServices.openUrl(QUrl(watched.toolTip()))
+            return True
+        return False
+
+
+def tinted_box(name: str, word: str | None) -> tuple[QFrame, QVBoxLayout]:
+    """A light box tinted for `word` ("RED", "AMBER", "GREEN", "NOTE" or None)."""
+    box = QFrame(objectName=name)
+    strong, _, tint = colours_of(word)
+    framed(box, tint, strong)
+    inner = QVBoxLayout(box)
+    inner.setContentsMargins(12, 10, 12, 10)
+    return box, inner
+
+
+class FindingCards:
+    """Builds finding cards; keeps each card's details toggle and the links' key handler."""
+
+    def __init__(self, parent: QObject) -> None:
+        self.link_keys = LinkKeys(parent)
+        self.toggles: dict[str, QToolButton] = {}
+
+    def card(self, finding: Finding) -> QFrame:
+        """A finding in plain words (colour, topic, reason, remedy); the rule, the single
+        alternatives and the sources fold into a "Details for your campaign's counsel"."""
+        word = str(finding.colour)
+        card, inner = tinted_box(f"finding_{finding.rule}", word)
+        head = QHBoxLayout()
+        head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
+        severity = f" ({finding.severity} concern)" if finding.severity else ""
+        topic = finding.label or AREA_TOPICS.get(str(finding.area), str(finding.area))
+        mark_group(card, f"{word}{severity} \u2014 {topic}")
+        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)}", rich=True,
+                      name=f"findingTitle_{finding.rule}")
+        head.addWidget(title, 1)
+        inner.addLayout(head)
+        inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
+        if finding.remedy:
+            inner.addWidget(label(f"<b>What would make this green:</b> {_esc(finding.remedy)}",
+                                  rich=True, name=f"findingRemedy_{finding.rule}"))
+        details = QWidget(objectName=f"details_{finding.rule}")
+        folded = QVBoxLayout(details)
+        folded.setContentsMargins(18, 0, 0, 0)
+        folded.setSpacing(4)
+        rule = RULE_BY_ID.get(finding.rule)
+        folded.addWidget(muted(label(f"Rule {finding.rule}" + (f" ({rule.name})" if rule else ""),
+                                     name=f"findingRule_{finding.rule}"), on_tint=True))
+        for index, alternative in enumerate(finding.counterfactuals):
+            row = QHBoxLayout()
+            row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label(counterfactual_text(alternative.label, str(alternative.colour)),
+                                name=f"counterfactual_{finding.rule}_{index}"), 1)
+            folded.addLayout(row)
+        if finding.citations:
+            folded.addWidget(muted(label("Sources:", name=f"sourcesTitle_{finding.rule}"),
+                                   on_tint=True))
+            for index, citation in enumerate(finding.citations):
+                folded.addWidget(self._citation(finding.rule, index, citation))
+        details.hide()
+        inner.addWidget(self._expander(finding.rule, details), 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(details)
+        return card
+
+    def _expander(self, rule: str, details: QWidget) -> QToolButton:
+        """The keyboard-operable toggle of a finding's details (an expander to screen readers,
+        like the glossary's toggles)."""
+        toggle = QToolButton(objectName=f"detailsToggle_{rule}")
+        toggle.setText(COUNSEL)
+        toggle.setCheckable(True)
+        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toggle.setArrowType(Qt.ArrowType.RightArrow)
+        toggle.setAutoRaise(True)
+        toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        toggle.setAccessibleName(f"{COUNSEL} (rule {rule})")
+        toggle.setStyleSheet(f"QToolButton {{ color: {LINK}; }}")
+        mark_expander(toggle)
+
+        def expand(on: bool) -> None:
+            details.setVisible(on)
+            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+        toggle.toggled.connect(expand)
+        self.toggles[rule] = toggle
+        return toggle
+
+    def _citation(self, rule: str, index: int, citation: CitationOut) -> QLabel:
+        link = label(f"\u2022 {citation_html(citation)}", rich=True,
+                     name=f"citation_{rule}_{index}")
+        link.installEventFilter(self.link_keys)
+        if citation.url and citation.authority:
+            link.setOpenExternalLinks(True)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            link.setAccessibleName(f"Source: {citation.label}")
+            link.setToolTip(citation.url)
+            mark_link(link, citation.url)  # a link to screen readers, URL described
+        elif not citation.authority:
+            link.setAccessibleName(f"Source: {citation.shown}")
+        return link
