@@ -18,8 +18,11 @@ def step_text(step: PlanStep) -> str:
 
 
 def plan_intro(plan: Plan) -> str:
-    """'Do all of these:' or, when GREEN is out of reach, the best colour first."""
-    verb = "Do this:" if len(plan.steps) == 1 else "Do all of these:"
+    """'Change your plan so that all of these are true:' (the steps are remedies worded as
+    facts, 'you paid your own lodging'), or, when GREEN is out of reach, the best colour
+    first."""
+    verb = ("Change your plan so that this is true:" if len(plan.steps) == 1
+            else "Change your plan so that all of these are true:")
     if plan.colour is Colour.GREEN:
         return verb
     return f"The best reachable result is {plan.colour}. {verb}"

@@ -48,7 +48,7 @@ def test_text_shows_the_plan_before_the_findings() -> None:
     plan_at, findings_at = text.index("What to do next:"), text.index("Findings (election law)")
     assert text.index("Overall: RED") < plan_at < findings_at
     section = text[plan_at:findings_at]
-    assert "Do all of these:" in section
+    assert "Change your plan so that all of these are true:" in section
     for index, step in enumerate(STEPS, 1):
         assert f"{index}. {step}" in section
     assert "-> result GREEN" in section
@@ -59,7 +59,7 @@ def test_text_shows_the_plan_before_the_findings() -> None:
 
 def test_text_for_the_seed_and_for_green() -> None:
     text = outcome_text(outcome(SEED))
-    assert "What to do next:\n  Do all of these:\n    1. You paid your own travel, lodging" in text
+    assert "What to do next:\n  Change your plan so that all of these are true:\n    1. You paid your own travel, lodging" in text
     green = outcome_text(outcome(GREEN_SEED))
     assert "Overall: GREEN" in green and "What to do next" not in green
 
@@ -68,7 +68,7 @@ def test_without_a_plan_the_text_says_what_to_find_out_or_whom_to_ask(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Substitution, "allowed", lambda self, raw: False)
     text = outcome_text(outcome(RED_ANSWERS))
-    assert "What to do next:" in text and "Do all of these" not in text
+    assert "What to do next:" in text and "Change your plan" not in text
     assert "election lawyer" in text
     unknown = outcome_text(outcome({**SEED, "C1": ["unknown"]}))
     assert "First find out the facts" in unknown
@@ -80,7 +80,7 @@ def test_best_reachable_amber_names_the_remaining_reasons(
     banned = "you paid your own travel, lodging and meals and took nothing of value"
     monkeypatch.setattr(Substitution, "allowed", lambda self, raw: self.label != banned)
     text = outcome_text(outcome(RED_ANSWERS))
-    assert "The best reachable result is AMBER. Do all of these:" in text
+    assert "The best reachable result is AMBER. Change your plan so that all of these are true:" in text
     assert "-> result AMBER; these reasons would remain: R73 IMM-REMUNERATION" in " ".join(
         text.split())
 
@@ -106,13 +106,13 @@ def test_report_html_has_the_plan_near_the_top() -> None:
     page = assessment_report_html(outcome(RED_ANSWERS), "Jo", AS_OF)
     plan_at = page.index("<h2>What to do next</h2>")
     assert page.index("Overall result: RED") < plan_at < page.index("<h2>Result by area</h2>")
-    assert "Do all of these:" in page
+    assert "Change your plan so that all of these are true:" in page
     for index, step in enumerate(STEPS, 1):
         assert f"<b>{index}.</b> {step}" in page
     assert "Then the overall result would be" in page[plan_at:]
     assert "If you refused the foreign payment and paid your own way instead" in page
     green = assessment_report_html(outcome(GREEN_SEED), "Jo", AS_OF)
-    assert "Do all of these" not in green and "Nothing needs to change" in green
+    assert "Change your plan" not in green and "Nothing needs to change" in green
 
 
 def test_pdf_has_the_plan(qapp: object, tmp_path: Path,

@@ -117,7 +117,7 @@ def test_the_plan_comes_first(qtbot: QtBot) -> None:
     layout = view.body.layout()
     assert layout is not None and layout.indexOf(plan_box) == 0
     assert label_text(view, "planTitle") == "What to do next"
-    assert "Do all of these:" in label_text(view, "planIntro")
+    assert "Change your plan so that all of these are true:" in label_text(view, "planIntro")
     assert "You refused the foreign payment" in label_text(view, "planStep_1")
     assert "result would be GREEN" in label_text(view, "planResult")
     texts = view.texts()
