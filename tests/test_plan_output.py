@@ -59,7 +59,8 @@ def test_text_shows_the_plan_before_the_findings() -> None:
 
 def test_text_for_the_seed_and_for_green() -> None:
     text = outcome_text(outcome(SEED))
-    assert "What to do next:\n  Change your plan so that all of these are true:\n    1. You paid your own travel, lodging" in text
+    assert ("What to do next:\n  Change your plan so that all of these are true:\n"
+            "    1. You paid your own travel, lodging") in text
     green = outcome_text(outcome(GREEN_SEED))
     assert "Overall: GREEN" in green and "What to do next" not in green
 
@@ -80,7 +81,8 @@ def test_best_reachable_amber_names_the_remaining_reasons(
     banned = "you paid your own travel, lodging and meals and took nothing of value"
     monkeypatch.setattr(Substitution, "allowed", lambda self, raw: self.label != banned)
     text = outcome_text(outcome(RED_ANSWERS))
-    assert "The best reachable result is AMBER. Change your plan so that all of these are true:" in text
+    assert ("The best reachable result is AMBER. Change your plan so that all of these are "
+            "true:") in text
     assert "-> result AMBER; these reasons would remain: R73 IMM-REMUNERATION" in " ".join(
         text.split())
 
