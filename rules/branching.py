@@ -39,16 +39,23 @@ def column_of_answers(answers: Mapping[str, Any]) -> Column:
     return column_of(answers.get("A1"), answers.get("A1b"), answers.get("A3"))
 
 
+def reimbursement_threshold(column: Column, as_of: date) -> int | None:
+    """The self-paid amount above which D3b is asked: a candidate's or party's exemption; 0 for
+    a PAC (there is no exemption, R81); None (never asked) for state races and ballot
+    measures, which 116.5 does not govern."""
+    if column in PACS:
+        return 0
+    if column in TRAVEL_EXEMPTION_PARAMETER:
+        return transport_limit(as_of, column)
+    return None
+
+
 def asks_reimbursement(amount: object, column: Column, as_of: date) -> bool:
-    """D3b: for a candidate or party, above the exemption; for a PAC, any self-paid amount
-    (there is no exemption, R81); never for state races or ballot measures."""
+    """D3b is asked for a self-paid amount above the committee's threshold."""
     if isinstance(amount, bool) or not isinstance(amount, int | float):
         return False
-    if column in PACS:
-        return amount > 0
-    if column in TRAVEL_EXEMPTION_PARAMETER:
-        return amount > transport_limit(as_of, column)
-    return False
+    threshold = reimbursement_threshold(column, as_of)
+    return threshold is not None and amount > threshold
 
 
 def names_third_party_payer(d1: tuple[str, ...], e1: tuple[str, ...], e2: object) -> bool:

@@ -16,9 +16,16 @@ The factory runs only when an assistive technology asks for the widgets' accessi
 (or tests do): in a session without one, marking a widget only sets a property.
 """
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QDesktopServices
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAccessibleWidget,
+    QApplication,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 ROLE = "volunteerCheckRole"  # ui.welcome sets it by name: it is painted before this loads
 
@@ -175,6 +182,29 @@ def mark_expander(button: QAbstractButton) -> QAbstractButton:
     """Expose a checkable button that shows and hides text as an expander (expanded state)."""
     _mark(button, EXPANDER)
     return button
+
+
+def expander(name: str, text: str, accessible_name: str, shows: QWidget) -> QToolButton:
+    """A keyboard-operable toggle that shows and hides `shows` (hidden at first), with an arrow,
+    exposed to screen readers as an expander (the glossary's and a finding's details)."""
+    toggle = QToolButton()
+    toggle.setObjectName(name)
+    toggle.setText(text)
+    toggle.setCheckable(True)
+    toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toggle.setArrowType(Qt.ArrowType.RightArrow)
+    toggle.setAutoRaise(True)
+    toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    toggle.setAccessibleName(accessible_name)
+    mark_expander(toggle)
+    shows.hide()
+
+    def expand(on: bool) -> None:
+        shows.setVisible(on)
+        toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    toggle.toggled.connect(expand)
+    return toggle
 
 
 def announce(widget: QWidget, text: str, assertive: bool = False) -> None:

@@ -8,35 +8,30 @@ The details hold the rule id and name, the single "if ... instead" alternatives 
 (authorities as links; sources that are not authority read "Reported: ...").
 """
 
-import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from app.vocabulary import area_title, esc
 from rules import RULE_BY_ID, Finding
 from rules.result import CitationOut
-from ui.a11y import mark_expander, mark_group, mark_link
+from ui.a11y import expander, mark_group, mark_link
 from ui.common import framed, label, muted
 from ui.lights import Lamp, colours_of
 
 COUNSEL = "Details for your campaign's counsel"
 LINK = "#1a4fa0"  # links sit on light tinted cards, whatever the system palette
 REPORTED_GREY = "#5f6368"
-AREA_TOPICS: dict[str, str] = {}  # filled by ui.result_view (its AREA_TITLES)
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def citation_html(citation: CitationOut) -> str:
     """An authority as a link. A source that is not authority (UNVERIFIED or REPORTED) reads
     'Reported: ...' in grey italics and is not a link; no marks or research notes are shown."""
     if not citation.authority:
-        return f"<i style='color:{REPORTED_GREY}'>{_esc(citation.shown)}</i>"
-    text = _esc(citation.label)
-    return (f"<a href=\"{_esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
+        return f"<i style='color:{REPORTED_GREY}'>{esc(citation.shown)}</i>"
+    text = esc(citation.label)
+    return (f"<a href=\"{esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
             if citation.url else text)
 
 
@@ -88,15 +83,15 @@ class FindingCards:
         head = QHBoxLayout()
         head.addWidget(Lamp(word, 20), 0, Qt.AlignmentFlag.AlignTop)
         severity = f" ({finding.severity} concern)" if finding.severity else ""
-        topic = finding.label or AREA_TOPICS.get(str(finding.area), str(finding.area))
+        topic = finding.label or area_title(finding.area)
         mark_group(card, f"{word}{severity} \u2014 {topic}")
-        title = label(f"<b>{word}{severity}</b> \u2014 {_esc(topic)}", rich=True,
+        title = label(f"<b>{word}{severity}</b> \u2014 {esc(topic)}", rich=True,
                       name=f"findingTitle_{finding.rule}")
         head.addWidget(title, 1)
         inner.addLayout(head)
         inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
         if finding.remedy:
-            inner.addWidget(label(f"<b>What would make this green:</b> {_esc(finding.remedy)}",
+            inner.addWidget(label(f"<b>What would make this green:</b> {esc(finding.remedy)}",
                                   rich=True, name=f"findingRemedy_{finding.rule}"))
         details = QWidget(objectName=f"details_{finding.rule}")
         folded = QVBoxLayout(details)
@@ -124,22 +119,8 @@ class FindingCards:
     def _expander(self, rule: str, details: QWidget) -> QToolButton:
         """The keyboard-operable toggle of a finding's details (an expander to screen readers,
         like the glossary's toggles)."""
-        toggle = QToolButton(objectName=f"detailsToggle_{rule}")
-        toggle.setText(COUNSEL)
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setArrowType(Qt.ArrowType.RightArrow)
-        toggle.setAutoRaise(True)
-        toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        toggle.setAccessibleName(f"{COUNSEL} (rule {rule})")
+        toggle = expander(f"detailsToggle_{rule}", COUNSEL, f"{COUNSEL} (rule {rule})", details)
         toggle.setStyleSheet(f"QToolButton {{ color: {LINK}; }}")
-        mark_expander(toggle)
-
-        def expand(on: bool) -> None:
-            details.setVisible(on)
-            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-
-        toggle.toggled.connect(expand)
         self.toggles[rule] = toggle
         return toggle
 

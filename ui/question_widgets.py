@@ -28,7 +28,7 @@ from app.amounts import AmountError
 from app.amounts import parse_amount as read_amount
 from app.routing import exclusive_code, format_amount
 from rules.questions import GLOSSARY, Kind, Question
-from ui.a11y import mark_expander, mark_group
+from ui.a11y import expander, mark_group
 from ui.common import INK, error_colour, label, muted
 
 MAX_AGE = 120
@@ -87,29 +87,15 @@ class QuestionWidget(QFrame):
     def _add_glossary(self, layout: QVBoxLayout, terms: list[str]) -> None:
         words = ", ".join(f"\u201c{term}\u201d" for term in terms)
         text = f"What does {words} mean?" if len(terms) == 1 else f"What do {words} mean?"
-        toggle = QToolButton(objectName=f"glossary_{self.question.id}")
-        toggle.setText(text)
-        toggle.setCheckable(True)
-        toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toggle.setArrowType(Qt.ArrowType.RightArrow)
-        toggle.setAutoRaise(True)
-        toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        toggle.setAccessibleName(text)
-        mark_expander(toggle)  # a button with the expanded state, not a check box
         definitions = "".join(
             f"<p style='margin:2px 0'><b>{term}</b>: {GLOSSARY[term]}</p>" for term in terms)
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
         explanation.setStyleSheet(
             f"background: #f1f3f4; color: {INK}; padding: 6px; border-radius: 4px;")
-        explanation.hide()
         tip = "\n".join(f"{term}: {GLOSSARY[term]}" for term in terms)
         self.title.setToolTip(tip)
-
-        def expand(on: bool) -> None:
-            explanation.setVisible(on)
-            toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-
-        toggle.toggled.connect(expand)
+        # A button with the expanded state, not a check box.
+        toggle = expander(f"glossary_{self.question.id}", text, text, explanation)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(toggle)

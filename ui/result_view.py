@@ -12,7 +12,6 @@ file's colour changed under the current rules. Invalid answers are listed with a
 each question.
 """
 
-import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import plan_text
 from app.assessing import Outcome, headline, immigration_first, immigration_summary
 from app.routing import friendly_message
+from app.vocabulary import AREA_TITLES, AREA_WORDS, esc
 from rules import Area, Assessment
 from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
@@ -43,35 +43,15 @@ from ui.common import (
     muted,
     scroll_area,
 )
-from ui.finding_card import (
-    AREA_TOPICS,
-    FindingCards,
-    tinted_box,
-)
+from ui.finding_card import FindingCards, tinted_box
 from ui.lights import Lamp, TrafficLight, colours_of
 from ui.welcome import long_date
 
-AREA_TITLES: dict[str, str] = {
-    "campaign": "Campaign and scope",
-    "status": "Your status",
-    "compensation": "Payment for your time",
-    "travel": "Travel",
-    "housing": "Housing and meals",
-    "role": "What you will do",
-    "resources": "Money and other resources",
-    "immigration": "Immigration (not election law)",
-}
 # The lights shown per area, in this order; "campaign" only when it is more than a note.
 AREA_ORDER = ("status", "compensation", "travel", "housing", "role", "resources", "immigration")
-AREA_TOPICS.update(AREA_TITLES)
-AREA_WORDS = {None: "Nothing to check", "NOTE": "Information only"}
 INVALID = "INVALID"  # the organiser's table, the CSV/Excel results and the PDFs say the same
 NOT_ASSESSED_MEANING = ("No result yet: some answers are missing or contradict each other. "
                         "Correct them to see your result.")
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 # The big colour word on the window background: dark shades on light windows, light on dark.
@@ -249,7 +229,7 @@ class ResultView(QWidget):
             inner.addWidget(label(plan_text.no_plan_text(result), name="planNone"))
             layout.addWidget(box)
             return
-        inner.addWidget(label(f"<b>{_esc(plan_text.plan_intro(plan))}</b>", rich=True,
+        inner.addWidget(label(f"<b>{esc(plan_text.plan_intro(plan))}</b>", rich=True,
                               name="planIntro"))
         for index, step in enumerate(plan.steps, 1):
             step_label = label(f"{index}. {plan_text.step_text(step)}", name=f"planStep_{index}")

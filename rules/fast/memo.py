@@ -62,7 +62,7 @@ class AreaTable:
     """Rules of one area, and how to key their outcome on what they read."""
 
     __slots__ = ("area", "by_column", "by_derived", "by_matrix", "derived", "entries", "getter",
-                 "only_fn", "rules", "slot", "sources")
+                 "rules", "slot", "sources")
 
     def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
         self.area = area
@@ -81,8 +81,6 @@ class AreaTable:
         # Keyed also on the yes/no facts derived from answers (rules.facts.DERIVED_FROM_ANSWERS,
         # computed once per person) instead of all the answers they are derived from.
         self.by_derived = bool(read & DERIVED_FROM_ANSWERS.keys())
-        # Rules that bind only foreign nationals cannot fire for a US person.
-        self.only_fn = all(rule.applies_to is AppliesTo.FN for rule in self.rules)
         # For each (fn, column): the rules in scope and evaluated by the matrix, each with its
         # trigger, whether R85 may cap it, and, when its colour is fixed, its number and shown
         # rank. The same decisions as rules.engine.outcome, made once per table.

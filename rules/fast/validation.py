@@ -13,15 +13,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from rules import codes
-from rules.applicability import Column
 from rules.branching import (
     OPTIONAL,
     asked_questions,
     asks_arrangement,
-    asks_reimbursement,
     column_of_answers,
     names_third_party_payer,
-    transport_limit,
+    reimbursement_threshold,
 )
 from rules.codes import (
     EMPLOYER_INVOLVED,
@@ -165,8 +163,8 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 def asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
     d3 = full["D3"]
     kind = d3.__class__
-    threshold = _reimbursement_thresholds(when).get(full["A1"], _NEVER)
-    over = (kind is int or kind is float) and threshold is not _NEVER and d3 > threshold
+    threshold = _reimbursement_thresholds(when).get(full["A1"])
+    over = (kind is int or kind is float) and threshold is not None and d3 > threshold
     key = (full["B1"] == "yes", full["B2"] == "yes", full["B3"] == "yes", _B4_KIND.get(full["B4"]),
            _A1_KIND.get(full["A1"]), full["C2"] in EMPLOYER_INVOLVED, _d1_kind(full["D1"]),
            over, _e_kind(full["E1"], full["E2"]))
@@ -180,40 +178,26 @@ def asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str]
     return found
 
 
-_NEVER = object()
 # What the branching reads of B4 and A1 (rules.branching): the kind of status (EAD statuses ask
 # B7, visitors B9-B11, remote volunteers skip travel and housing) and of committee (PACs ask
 # A1b, ballot measures A3). Anything else is one kind.
 _B4_KIND = {code: kind for code, kind in codes.B4_KINDS.items()
             if kind in ("ead", "visitor", "remote")}
 _A1_KIND = {"pac_or_super_pac": "pac", "ballot_measure": "ballot"}
-_thresholds: dict[date, dict[Any, Any]] = {}
+_thresholds: dict[date, dict[Any, int | None]] = {}
 
 
-def _reimbursement_thresholds(when: date) -> dict[Any, Any]:
-    """A1 -> the amount above which D3b is asked (rules.branching.asks_reimbursement): A1 alone
-    decides it (every PAC asks above 0; state races and ballot measures never ask)."""
+def _reimbursement_thresholds(when: date) -> dict[Any, int | None]:
+    """A1 -> rules.branching.reimbursement_threshold: A1 alone decides the committee's column
+    for it (every kind of PAC has 0; state races and ballot measures, linked or not, None)."""
     found = _thresholds.get(when)
     if found is None:
-        found = {}
-        for a1 in (*QUESTION_BY_ID["A1"].codes, None):
-            column = column_of_answers({"A1": a1})
-            if asks_reimbursement(0.01, column, when):
-                found[a1] = 0
-            elif asks_reimbursement(10**12, column, when):
-                found[a1] = max(limit for limit in _limits(when)
-                                if not asks_reimbursement(limit, column, when))
-            else:
-                found[a1] = _NEVER
+        found = {a1: reimbursement_threshold(column_of_answers({"A1": a1}), when)
+                 for a1 in (*QUESTION_BY_ID["A1"].codes, None)}
         if len(_thresholds) >= 64:
             _thresholds.clear()
         _thresholds[when] = found
     return found
-
-
-def _limits(when: date) -> list[int]:
-    """Every exemption amount in force (the thresholds D3b can have), lowest first."""
-    return sorted({transport_limit(when, column) for column in Column})
 
 
 _e_kinds: dict[tuple[Any, Any], tuple[bool, bool]] = {}
