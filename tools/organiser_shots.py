@@ -19,7 +19,7 @@ from app.pdf import PageSize, render_page_images
 from app.pdf_report import export_pdf, report_footer
 from app.report_html import assessment_report_html
 from rules import Person
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 from tests.scenarios import SEED as SEED_SCENARIO
 from ui.group.window import GroupWindow
 

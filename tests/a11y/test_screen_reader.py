@@ -17,8 +17,8 @@ from app.routing import QUESTION_PAGES
 from tests.a11y.atspi import Event, Node
 from tests.a11y.audit import ambiguous, expanders, headings, links_not_links, markup, unnamed
 from tests.a11y.conftest import App
-from tests.group.people import PARTY_PAID, US_LOCAL, row_of, write_csv
-from tests.group.people import SEED as GROUP_SEED
+from tests.app.group.people import PARTY_PAID, US_LOCAL, row_of, write_csv
+from tests.app.group.people import SEED as GROUP_SEED
 from tests.scenarios import SEED
 from tests.ui.driver import DELEGATE, GREEN
 

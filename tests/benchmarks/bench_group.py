@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.conftest import median_seconds
-from tests.group.people import write_random_csv
+from tests.app.group.people import write_random_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 100_000

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 
 from app.group.reading import MAX_XML_TEXT_BYTES, open_source
 from app.group.templates import TEMPLATE_HEADERS
-from tests.group.conftest import run_group
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED, row_of, write_csv
 
 
 def _workbook(path: Path, rows: list[list[object]]) -> Path:

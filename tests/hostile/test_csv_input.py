@@ -11,8 +11,8 @@ from app.cli import main
 from app.group import parallel
 from app.group.reading import MAX_LINE_BYTES
 from app.group.templates import TEMPLATE_HEADERS
-from tests.group.conftest import run_group
-from tests.group.people import SEED, row_of
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED, row_of
 
 
 def _csv_text(rows: list[list[str]], terminator: str) -> str:

@@ -24,9 +24,9 @@ from app.draft import delete_draft, draft_path, save_draft
 from app.group.export import open_writer
 from app.group.reading import open_source
 from app.recent import add_recent, recent_files
-from tests.group.conftest import run_group
-from tests.group.people import SEED as GROUP_SEED
-from tests.group.people import row_of, write_csv
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED as GROUP_SEED
+from tests.app.group.people import row_of, write_csv
 from tests.scenarios import SEED
 
 

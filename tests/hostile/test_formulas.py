@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.group.export import RESULT_HEADERS, neutralise, open_writer
-from tests.group.conftest import run_group
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED, row_of, write_csv
 from tests.hostile.payloads import FORMULA_FIRST, FORMULAS
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

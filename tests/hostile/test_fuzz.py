@@ -20,7 +20,7 @@ from app.cli import main
 from app.group.export import open_writer
 from app.group.templates import TEMPLATE_HEADERS
 from rules.questions import QUESTION_BY_ID
-from tests.group.conftest import run_group
+from tests.app.group.conftest import run_group
 from tests.hostile.payloads import FORMULAS, TERMINAL
 
 FUZZ = settings(max_examples=25, deadline=None, database=None, derandomize=True,

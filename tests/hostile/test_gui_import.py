@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.group import reading
 from app.group.templates import TEMPLATE_HEADERS
-from tests.group.conftest import run_group
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED, row_of, write_csv
 from ui.group.window import GroupWindow
 
 pytestmark = pytest.mark.gui

@@ -12,8 +12,8 @@ from pathlib import Path
 from app.answers_file import AnswersDocument, read_answers_file, write_answers_file
 from app.group.export import open_writer
 from app.group.project import open_project, save_project
-from tests.group.conftest import run_group
-from tests.group.people import write_random_csv
+from tests.app.group.conftest import run_group
+from tests.app.group.people import write_random_csv
 from tests.scenarios import SEED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ from pathlib import Path
 from app.answers_file import AnswersDocument, write_answers_file
 from app.group.export import open_writer
 from app.group.project import save_project
-from tests.group.conftest import run_group
+from tests.app.group.conftest import run_group
 from tests.scenarios import SEED
 
 folder = Path(sys.argv[1])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.people import SEED, row_of, write_csv
 
 
 @pytest.fixture

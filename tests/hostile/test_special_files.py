@@ -13,7 +13,7 @@ from app.answers_file import AnswersFileError, read_answers_file
 from app.cli import main
 from app.group.project import open_project
 from app.group.reading import open_source
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.people import SEED, row_of, write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,8 +12,8 @@ from app.answers_file import AnswersFileError, read_answers_file, write_text_ato
 from app.cli import main
 from app.group.export import open_writer
 from app.group.project import open_project
-from tests.group.conftest import run_group
-from tests.group.people import SEED
+from tests.app.group.conftest import run_group
+from tests.app.group.people import SEED
 
 _GOOD = {"schema_version": 1, "answers": SEED, "person": {"name": "Ann", "email": "",
                                                            "reference": ""}}

@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import main
 from app.terminal import printable, printable_json, printable_lines
-from tests.group.people import SEED, row_of, write_csv
+from tests.app.group.people import SEED, row_of, write_csv
 from tests.hostile.payloads import TERMINAL
 
 # What must never reach the terminal raw (line feeds are allowed between our own lines).

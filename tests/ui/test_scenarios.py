@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from tests.test_citation_display import research_in
+from tests.app.test_citation_display import research_in
 from tests.ui.conftest import Dialogs
 from tests.ui.driver import DELEGATE, GREEN, SEED, UNKNOWN_FLIGHT, Driver, pdf_text
 from ui.main_window import MainWindow

@@ -11,8 +11,8 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface, QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.group.people import PARTY_PAID, row_of, write_csv
-from tests.group.people import SEED as GROUP_SEED
+from tests.app.group.people import PARTY_PAID, row_of, write_csv
+from tests.app.group.people import SEED as GROUP_SEED
 from tests.scenarios import SEED
 from tests.ui.driver import Driver
 from tests.ui.test_keyboard_accessibility import activate_window, focused, press, tab_to

@@ -14,7 +14,7 @@ from app.cli import main
 from rules import RULES, Person
 from tests.scenarios import SEED as SCENARIO
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "volunteer-check"
 AS_OF = ["--as-of", "2026-11-28"]
 SEED: dict[str, Any] = {k: v for k, v in SCENARIO.items() if k != "A2"}

@@ -18,8 +18,8 @@ from app.group.session import (
     detail_title,
     own_answers,
 )
-from tests.group.conftest import AS_OF, Run
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.conftest import AS_OF, Run
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 
 FEDERAL = {"A1": "federal_candidate"}
 

@@ -46,7 +46,7 @@ from tests.pdf_helpers import (
     words,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def outcome_of(answers: dict[str, Any], name: str | None = None) -> Outcome:

@@ -21,8 +21,8 @@ from app.group.templates import (
     write_xlsx_template,
 )
 from rules.questions import QUESTION_BY_ID, Kind
-from tests.group.conftest import Run, run_group
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.conftest import Run, run_group
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 
 DANGEROUS = ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://evil","x")']
 
@@ -306,7 +306,7 @@ def test_xlsx_template_examples_are_valid_answers(tmp_path: Path) -> None:
 
     from app.group.columns import parse_cell
     from rules import validate_answers
-    from tests.group.conftest import AS_OF
+    from tests.app.group.conftest import AS_OF
 
     path = tmp_path / "template.xlsx"
     write_xlsx_template(path, rows=5)

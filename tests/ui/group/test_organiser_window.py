@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.group.members import rule_summary
 from app.group.templates import csv_template
 from rules.questions import QUESTION_BY_ID
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 from ui.group.model import AREA_COLUMNS, COL_COLOUR, COL_NAME, COL_NUMBER, HEADERS
 from ui.group.window import GroupWindow
 

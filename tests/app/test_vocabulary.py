@@ -14,7 +14,7 @@ from rules.citations import Citation, Verification
 from rules.facts import Status
 from rules.questions import QUESTION_BY_ID
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BLOCK_QT = """
 import importlib, sys
 class NoQt:

@@ -8,7 +8,7 @@ import pytest
 from app.cli import main
 from app.group import parallel
 from app.group.parallel import _last_record_end, _record_count
-from tests.group.people import PARTY_PAID, SEED, row_of, write_csv, write_random_csv
+from tests.app.group.people import PARTY_PAID, SEED, row_of, write_csv, write_random_csv
 
 
 @pytest.fixture(autouse=True)

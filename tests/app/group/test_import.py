@@ -12,8 +12,8 @@ from app.group.columns import apply_defaults, column_key, parse_cell, parse_defa
 from app.group.reading import open_source
 from app.group.templates import TEMPLATE_HEADERS
 from rules import Person
-from tests.group.conftest import AS_OF, Run
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.conftest import AS_OF, Run
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 
 
 def colours(results: list) -> list[str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

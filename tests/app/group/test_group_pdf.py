@@ -12,8 +12,8 @@ from app.answers_file import AnswersFileError
 from app.cli import main
 from app.group.group_pdf import group_report_html, initials, write_group_pdf
 from app.group.members import MemberResult
-from tests.group.conftest import Run
-from tests.group.people import PARTY_PAID, SEED, row_of, write_csv
+from tests.app.group.conftest import Run
+from tests.app.group.people import PARTY_PAID, SEED, row_of, write_csv
 from tests.pdf_helpers import contains_name
 
 

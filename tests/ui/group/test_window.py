@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from app.group.members import MemberResult
-from tests.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv, write_random_csv
+from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv, write_random_csv
 from ui.group.model import COL_COLOUR, COL_TOP, SORT_ROLE
 from ui.group.window import GroupWindow
 

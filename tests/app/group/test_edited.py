@@ -13,8 +13,8 @@ from app.group.group_pdf import group_report_html, write_group_pdf
 from app.group.members import Member, MemberResult, edited_member
 from app.group.pipeline import make_screener
 from app.group.project import open_project, save_project
-from tests.group.conftest import AS_OF, Run
-from tests.group.people import PARTY_PAID, SEED, row_of, write_csv
+from tests.app.group.conftest import AS_OF, Run
+from tests.app.group.people import PARTY_PAID, SEED, row_of, write_csv
 
 
 def test_a_member_not_edited() -> None:
