@@ -1,5 +1,6 @@
 """Answers files: JSON read defensively and written atomically with owner-only permissions."""
 
+import errno
 import json
 import os
 import re
@@ -388,18 +389,7 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
     """Atomic binary write with the given permissions; errors name the file."""
     target = Path(path)
     folder = target.parent
-    if not folder.is_dir():
-        raise AnswersFileError(target, f"folder {folder} does not exist")
-    if target.is_dir():
-        raise AnswersFileError(target, "is a folder; give a file name")
-    try:
-        handle, temp = make_temp_beside(target)
-    except PermissionError:
-        raise AnswersFileError(target, f"cannot write in folder {folder}: permission denied") \
-            from None
-    except OSError as error:
-        raise AnswersFileError(target, f"cannot write in folder {folder}: {error.strerror}") \
-            from None
+    handle, temp = open_temp_beside(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -412,6 +402,34 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
     sync_folder(folder)
+
+
+def open_temp_beside(target: Path) -> tuple[int, Path]:
+    """A new temporary file (open handle, path) in the target's folder, on the same file system
+    so the rename is atomic; errors name the file and say why in words."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise AnswersFileError(target, f"folder {folder} does not exist")
+    if target.is_dir():
+        raise AnswersFileError(target, "is a folder; give a file name")
+    try:
+        return make_temp_beside(target)
+    except OSError as error:
+        raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
+            from None
+
+
+def _refusal(error: OSError, folder: Path) -> str:
+    """Why a file cannot be created in an existing folder, in words."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied in folder {folder}"
+    if error.errno == errno.EROFS:
+        return f"folder {folder} is on a read-only file system"
+    if error.errno == errno.ENOENT:  # /proc, /sys: the folder exists but takes no new files
+        return f"folder {folder} does not accept new files"
+    if error.errno == errno.ENOSPC:
+        return f"the disk holding folder {folder} is full"
+    return f"folder {folder} refuses new files ({error.strerror or error})"
 
 
 def write_answers_file(path: Path | str, doc: AnswersDocument, colour: str | None = None) -> None:

@@ -9,7 +9,6 @@ written with an explicit string type, so no text is ever stored as a formula.
 """
 
 import csv
-import errno
 import io
 import os
 import re
@@ -19,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from app.answers_file import FILE_MODE, AnswersFileError, make_temp_beside, sync_folder
+from app.answers_file import FILE_MODE, AnswersFileError, open_temp_beside, sync_folder
 from app.group.members import AREAS, MemberResult
 from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
@@ -122,31 +121,9 @@ class CsvText:
 
 def temp_beside(target: Path) -> Path:
     """A new empty temporary file in the target's folder (same file system: atomic rename)."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise AnswersFileError(target, f"folder {folder} does not exist")
-    if target.is_dir():
-        raise AnswersFileError(target, "is a folder; give a file name")
-    try:
-        handle, temp = make_temp_beside(target)
-    except OSError as error:
-        raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
-            from None
+    handle, temp = open_temp_beside(target)
     os.close(handle)
     return temp
-
-
-def _refusal(error: OSError, folder: Path) -> str:
-    """Why a file cannot be created in an existing folder, in words."""
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied in folder {folder}"
-    if error.errno == errno.EROFS:
-        return f"folder {folder} is on a read-only file system"
-    if error.errno == errno.ENOENT:  # /proc, /sys: the folder exists but takes no new files
-        return f"folder {folder} does not accept new files"
-    if error.errno == errno.ENOSPC:
-        return f"the disk holding folder {folder} is full"
-    return f"folder {folder} refuses new files ({error.strerror or error})"
 
 
 def check_writable(path: Path | str) -> None:
