@@ -388,20 +388,33 @@ def sync_folder(folder: Path) -> None:
 def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE) -> None:
     """Atomic binary write with the given permissions; errors name the file."""
     target = Path(path)
-    folder = target.parent
     handle, temp = open_temp_beside(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
+            from None
+    replace_atomically(temp, target, mode)
+
+
+def replace_atomically(temp: Path, target: Path, mode: int = FILE_MODE) -> None:
+    """Put a finished temporary file in place with the given permissions: its data on disk
+    first (fsync), then the rename, then the folder's entry (fsync of the folder)."""
+    try:
+        handle = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.chmod(temp, mode)
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
         raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
             from None
-    sync_folder(folder)
+    sync_folder(target.parent)
 
 
 def open_temp_beside(target: Path) -> tuple[int, Path]:

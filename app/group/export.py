@@ -18,7 +18,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from app.answers_file import FILE_MODE, AnswersFileError, open_temp_beside, sync_folder
+from app.answers_file import (
+    AnswersFileError,
+    open_temp_beside,
+    replace_atomically,
+)
 from app.group.members import AREAS, MemberResult
 from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
@@ -129,24 +133,6 @@ def temp_beside(target: Path) -> Path:
 def check_writable(path: Path | str) -> None:
     """Raise AnswersFileError now if a file cannot be created at `path` (nothing is left)."""
     temp_beside(Path(path)).unlink(missing_ok=True)
-
-
-def replace_atomically(temp: Path, target: Path) -> None:
-    """Put a finished temporary file in place with owner-only permissions: its data on disk
-    first (fsync), then the rename, then the folder's entry (fsync of the folder)."""
-    try:
-        handle = os.open(temp, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
-            from None
-    sync_folder(target.parent)
 
 
 @contextmanager

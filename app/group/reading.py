@@ -89,6 +89,24 @@ class Source:
     def members(self) -> Iterator[Member]:
         raise NotImplementedError
 
+    def _members_of(self, rows: Iterable[tuple[int, Sequence[Any] | None]],
+                    header: Header) -> Iterator[Member]:
+        """The people of numbered spreadsheet rows: blank rows skipped, comment rows counted
+        in a note."""
+        name = self.path.name
+        plans = (header.person_plan(), header.answer_plan())
+        comments = 0
+        for row, cells in rows:
+            if cells is None or _blank(cells):
+                continue
+            if is_comment(cells):
+                comments += 1
+                continue
+            self.info.rows += 1
+            yield _member(name, row, header, cells, plans)
+        if comments:
+            self.info.notes.append(_comment_note(comments))
+
 
 def _size(path: Path) -> int:
     """The size of a regular file (devices, pipes and sockets are refused: /dev/zero never
@@ -506,28 +524,22 @@ class CsvSource(Source):
         if delimiter != ",":
             self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
         reader = csv.reader(lines, delimiter=delimiter)
-        name = self.path.name
-        plans = (header.person_plan(), header.answer_plan())
-        comments = 0
+        yield from self._members_of(self._numbered(reader, row), header)
+
+    def _numbered(self, reader: Iterator[list[str]], row: int) -> Iterator[tuple[int, list[str]]]:
+        """The rows after the header with their row numbers; a broken row stops the file with
+        an error naming where (the rows before it are kept)."""
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
-                break
+                return
             except csv.Error as error:
                 raise AnswersFileError(
                     self.path, f"cannot be read after row {row} ({error}); the rows before it "
                     "were imported") from None
             row += 1
-            if _blank(cells):
-                continue
-            if is_comment(cells):
-                comments += 1
-                continue
-            self.info.rows += 1
-            yield _member(name, row, header, cells, plans)
-        if comments:
-            self.info.notes.append(_comment_note(comments))
+            yield row, cells
 
 
 # -- XLSX --------------------------------------------------------------------------------------
@@ -673,30 +685,23 @@ class XlsxSource(Source):
         if len(book.worksheets) > 1:
             self.info.notes.append(f"sheet read: {sheet.title}")
         self.total = max(int(sheet.max_row or 1), 1)
-        name = self.path.name
-        plans = (header.person_plan(), header.answer_plan())
         # Columns beyond the header are read only so far (a declared A1:XFD1048576 would
         # otherwise pad every row to 16,384 cells).
         width = len(header.keys) + MAX_EXTRA_COLUMNS
-        comments = 0
+        rows = enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=width, values_only=True),
+                         start=header_row + 1)
         try:
-            for row, cells in enumerate(sheet.iter_rows(min_row=header_row + 1, max_col=width,
-                                                        values_only=True),
-                                        start=header_row + 1):
-                self.done = row
-                if cells is None or _blank(cells):
-                    continue
-                if is_comment(cells):
-                    comments += 1
-                    continue
-                self.info.rows += 1
-                yield _member(name, row, header, cells, plans)
+            yield from self._members_of(self._counted(rows), header)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise AnswersFileError(
                 self.path, f"is damaged after row {self.done} ({error}); the rows before it "
                 "were imported") from None
-        if comments:
-            self.info.notes.append(_comment_note(comments))
+
+    def _counted(self, rows: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
+        """The numbered rows, keeping how far the reading got (progress, error messages)."""
+        for row, cells in rows:
+            self.done = row
+            yield row, cells
 
     def _header_of(self, sheet: Any) -> tuple[int, Header] | None:
         for row, cells in enumerate(sheet.iter_rows(max_row=50, max_col=1024, values_only=True),
