@@ -30,7 +30,7 @@ class Driver:
         self.app = app
         self.window = MainWindow()
         # quitting asks "Save first?" about unsaved answers: nobody answers a modal dialog here
-        self.window.ask_save_first = lambda _doing: "discard"  # type: ignore[method-assign]
+        self.window.ask_save_first = lambda _doing: "discard"
         self.window.resize(1000, 720)
         self.window.show()
         self.group: Any = None

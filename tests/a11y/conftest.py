@@ -53,7 +53,7 @@ def app() -> Iterator[App]:
     if why:
         pytest.skip(f"no accessibility bus can start here: {why}")
     try:
-        import jeepney  # noqa: F401
+        import jeepney  # noqa: F401 (imported only to see whether it is installed)
     except ImportError:
         pytest.skip("jeepney is not installed (./dev installs the test extras)")
     stack = Stack()

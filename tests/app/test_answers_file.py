@@ -146,7 +146,7 @@ def test_missing_file_folder_and_unreadable_file(tmp_path: Path,
     def denied(path: object, *args: object, **kwargs: object) -> int:
         if Path(str(path)) == locked:
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", denied)  # the tests may run as root
     assert problem_of(locked) == "permission denied"

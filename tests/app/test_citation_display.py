@@ -74,7 +74,7 @@ def test_no_research_note_in_the_html_report(scenario: str) -> None:
 
 def test_no_research_note_in_the_group_report() -> None:
     findings = [f for answers in SCENARIOS.values()
-                for f in outcome_of(answers).assessment.findings]  # type: ignore[union-attr]
+                for f in outcome_of(answers).assessment.findings]
     html = rules_appendix_html(findings, remedies=True)
     assert research_in(html) == []
 

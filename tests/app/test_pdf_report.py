@@ -81,7 +81,7 @@ def test_badge_for_answers_that_cannot_be_assessed_says_invalid() -> None:
 
 
 def test_unverified_citations_are_reported_not_authority() -> None:
-    finding = outcome_of(SEED_ANSWERS).assessment.findings[0]  # type: ignore[union-attr]
+    finding = outcome_of(SEED_ANSWERS).assessment.findings[0]
     reported = CitationOut(label="AO 2007-22 salary passage", url="https://example.org/x",
                            verification="UNVERIFIED", authority=False)
     html = citations_html(finding.model_copy(update={"citations": (reported,)}))

@@ -200,7 +200,7 @@ def _stalls(qtbot: object, app: object, until: Callable[[], bool], limit_s: floa
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     start = time.perf_counter()
     timer.start()
-    qtbot.waitUntil(until, timeout=int(limit_s * 1000))  # type: ignore[attr-defined]
+    qtbot.waitUntil(until, timeout=int(limit_s * 1000))
     timer.stop()
     elapsed = time.perf_counter() - start
     gaps = [b - a for a, b in pairwise(ticks)] or [0.0]
@@ -213,7 +213,7 @@ def test_window_stays_responsive(qtbot: object, tmp_path: Path,
 
     people = write_random_csv(tmp_path / "people.csv", 10_000)
     window = GroupWindow()
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     idle_end = time.perf_counter() + 2.0

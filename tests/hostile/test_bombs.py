@@ -32,7 +32,7 @@ def _replace_part(path: Path, name: str, writer: "object") -> None:
         for part, data in parts.items():
             if part == name:
                 with target.open(part, "w", force_zip64=True) as stream:
-                    writer(stream)  # type: ignore[operator]
+                    writer(stream)
             else:
                 target.writestr(part, data)
 
@@ -42,11 +42,11 @@ def _peak_mb() -> float:
 
 
 def _huge_text(stream: "object", before: bytes, after: bytes, size: int) -> None:
-    stream.write(before)  # type: ignore[attr-defined]
+    stream.write(before)
     block = b"A" * (1 << 20)
     for _ in range(size >> 20):
-        stream.write(block)  # type: ignore[attr-defined]
-    stream.write(after)  # type: ignore[attr-defined]
+        stream.write(block)
+    stream.write(after)
 
 
 def _sheet_with_inline_cell(size: int) -> "object":

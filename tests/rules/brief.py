@@ -95,7 +95,7 @@ def brief_questions() -> dict[str, tuple[str, ...]]:
         page = re.match(r"\*\*Page ([FG]) ", item)
         if not (question or page):
             continue
-        qid = question.group(1) if question else page.group(1)  # type: ignore[union-attr]
+        qid = question.group(1) if question else page.group(1)
         listed = re.search(r"`([^`]*)`", item)
         assert listed, f"brief (d): no answer codes for {qid}"
         found[qid] = _codes(listed.group(1))

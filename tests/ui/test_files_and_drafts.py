@@ -108,7 +108,7 @@ def test_save_and_open_round_trip(driver: Driver, window: MainWindow, dialogs: D
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     driver.see_result(SEED)
     dialogs.save_path = tmp_path / "my answers"  # the suffix is added
-    window.wizard.result_page().save_button.click()  # type: ignore[union-attr]
+    window.wizard.result_page().save_button.click()
     saved = tmp_path / "my answers.json"
     assert saved.exists() and mode(saved) == 0o600
     content = json.loads(saved.read_text("utf-8"))

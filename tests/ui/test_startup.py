@@ -96,7 +96,7 @@ def test_group_screening_button(qtbot: QtBot, dialogs: Dialogs,
     real = importlib.util.find_spec
 
     def no_group(name: str, *args: object) -> object:
-        return None if name == "ui.group.window" else real(name, *args)  # type: ignore[arg-type]
+        return None if name == "ui.group.window" else real(name, *args)
 
     monkeypatch.setattr(importlib.util, "find_spec", no_group)
     window = make_window(qtbot, dialogs, monkeypatch)
