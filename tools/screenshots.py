@@ -158,7 +158,7 @@ def render(app: QApplication, out: Path, dark: bool) -> int:
     for width, height in SIZES:
         window = MainWindow()
         # closing asks "Save first?" about the sample answers: never here (no one to answer)
-        window.ask_save_first = lambda _doing: "discard"  # type: ignore[method-assign]
+        window.ask_save_first = lambda _doing: "discard"
         window.resize(width, height)
         window.show()
         app.processEvents()
