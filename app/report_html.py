@@ -412,7 +412,7 @@ def handout_details_html(person: Person, name: str | None = None) -> str:
     lines = [(PREPARED_FOR, shown), (CAMPAIGN, (person.campaign or "").strip()),
              (TRIP, trip_words(person.trip_start, person.trip_end))]
     given = [f"{esc(words)}: <b>{isolated(value)}</b>" for words, value in lines if value]
-    return f"<p>{'<br/>'.join(given)}</p>" if given else ""
+    return f'<p style="margin-bottom:8pt">{"<br/>".join(given)}</p>' if given else ""
 
 
 def assessment_report_html(outcome: Outcome, person_name: str | None,

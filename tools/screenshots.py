@@ -112,6 +112,9 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         for qid in ("A1", "A2"):
             wizard.set_answer(qid, SEED[qid])
         wizard.go_next()
+        for widget in wizard.question_page("B").widgets.values():  # as a newcomer finds it
+            if widget.glossary_button is not None:
+                widget.glossary_button.setChecked(False)
         wizard.set_answer("B1", "no")
         wizard.go_next()
 
