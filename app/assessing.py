@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.answers_file import AnswersDocument, read_answers_file
+from app.vocabulary import light_words
 from rules import Area, Assessment, Validation, assess_raw
 from rules.disclaimer import COLOUR_MEANINGS
 
@@ -50,12 +51,7 @@ def immigration_first(assessment: Assessment) -> bool:
 def immigration_summary(assessment: Assessment) -> str:
     """The immigration light in words: never "no concern found" while a note fired or the
     status it depends on is unknown (amendment 1 section 12; R75 is then amber)."""
-    immigration = assessment.areas.get(Area.IMMIGRATION)
-    if immigration is None:
-        return "no concern found"
-    if str(immigration) == "NOTE":
-        return "see the note"
-    return str(immigration)
+    return light_words(assessment.areas.get(Area.IMMIGRATION))
 
 
 def headline(assessment: Assessment) -> str:

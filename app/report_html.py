@@ -18,22 +18,29 @@ from datetime import date
 
 from app import plan_text
 from app.about import APP_NAME, VERSION
-from app.assessing import Outcome, answers_digest, immigration_first
+from app.assessing import Outcome, answers_digest, headline, immigration_first
 from app.routing import friendly_message
 from app.vocabulary import (
+    CAMPAIGN,
     FONT_STACK,
     INVALID,
     INVALID_MEANING,
+    NO_ELECTION_FINDINGS,
     NOT_ASSESSED,
     PALETTE,
+    PREPARED_FOR,
     STATUS_WORDS,
+    TRIP,
     answer_words,
     area_title,
     colour_word,
     esc,
+    light_words,
+    trip_words,
 )
-from rules import Area, Assessment, Colour, Finding, load_parameters
-from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from app.vocabulary import format_date as format_date
+from rules import Area, Assessment, Colour, Finding, Person, load_parameters
+from rules.disclaimer import disclaimer
 from rules.questions import PAGE_TITLES, QUESTION_BY_ID, QUESTIONS
 from rules.result import CitationOut, Counterfactual, MissingFact
 
@@ -65,11 +72,6 @@ h5 { font-size: 8pt; font-weight: bold; color: #5f6368; margin-left: 1.6em; marg
 .step { margin-left: 1.6em; margin-bottom: 0.3em; }
 .newpage { page-break-before: always; }
 """
-
-
-def format_date(day: date) -> str:
-    """'28 November 2026' (portable: no %-d)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _palette(colour: Colour | str | None) -> tuple[str, str, str]:
@@ -156,7 +158,7 @@ def findings_html(assessment: Assessment) -> str:
     immigration; the worse of the two comes first (as on screen)."""
     election = ["<h2>Findings (election law)</h2>"]
     election += [finding_html(f) for f in assessment.election_findings] or [
-        '<p class="muted">No election-law rule applied.</p>']
+        f'<p class="muted">{esc(NO_ELECTION_FINDINGS)}</p>']
     found = assessment.immigration_findings
     immigration = ["<h2>Immigration (not election law)</h2>",
                    '<p class="muted">These cautions are about your visa or status, not '
@@ -184,7 +186,7 @@ def counsel_findings_html(assessment: Assessment) -> str:
     """Every rule that applied, by id, in the order of the findings above."""
     election = ["<h3>Election law</h3>"]
     election += [counsel_finding_html(f) for f in assessment.election_findings] or [
-        '<p class="muted">No election-law rule applied.</p>']
+        f'<p class="muted">{esc(NO_ELECTION_FINDINGS)}</p>']
     found = assessment.immigration_findings
     immigration = (["<h3>Immigration (not election law)</h3>"]
                    + [counsel_finding_html(f) for f in found]) if found else []
@@ -202,18 +204,26 @@ def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38,
             + "</table>")
 
 
+def light_badge(colour: Colour | str | None) -> str:
+    """An area's light: the colour word on its colour, or (no colour) what that means there,
+    in the screen's words ("Nothing to check", "Information only")."""
+    if colour is None or str(colour) == "NOTE":
+        return f'<span class="muted">{esc(light_words(colour))}</span>'
+    return colour_badge(colour)
+
+
 def areas_html(assessment: Assessment) -> str:
     """Each area's light, as a word on its colour."""
-    rows = [(esc(area_title(area)), colour_badge(colour)
-             if colour is not None else '<span class="muted">no rule applied</span>')
+    rows = [(esc(area_title(area)), light_badge(colour))
             for area, colour in assessment.areas.items()]
     return "<h2>Result by area</h2>" + _shaded_rows(rows, (45, 55))
 
 
 def overall_html(assessment: Assessment) -> str:
-    """The overall colour in a coloured box with its one-sentence meaning."""
+    """The overall colour in a coloured box with the sentence the screen shows
+    (`app.assessing.headline`: it names the colour's cause, election law or immigration)."""
     background, foreground, tint = _palette(assessment.colour)
-    meaning = COLOUR_MEANINGS.get(str(assessment.colour), "")
+    meaning = headline(assessment)
     immigration = assessment.areas.get(Area.IMMIGRATION)
     return (
         '<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
@@ -221,7 +231,7 @@ def overall_html(assessment: Assessment) -> str:
         f"Overall result: {esc(colour_word(assessment.colour))}</span></td></tr>"
         f'<tr><td bgcolor="{tint}"><p>{esc(meaning)}</p>'
         f"<p>Election law: {colour_badge(assessment.election_colour)} &nbsp;&nbsp; "
-        f"Immigration: {colour_badge(immigration)}</p>"
+        f"Immigration: {light_badge(immigration)}</p>"
         f'<p style="margin-bottom:0">Your status for these rules: '
         f"<b>{esc(STATUS_WORDS.get(str(assessment.status), str(assessment.status)))}</b></p>"
         "</td></tr></table>"
@@ -395,16 +405,24 @@ def counsel_html(outcome: Outcome, generated: date) -> str:
     return "".join(parts)
 
 
+def handout_details_html(person: Person, name: str | None = None) -> str:
+    """Page 1's optional details from "For your handout": who it is for, the campaign and the
+    trip dates, each only when given (`name` stands in for the person's own)."""
+    shown = (name or person.name or "").strip()
+    lines = [(PREPARED_FOR, shown), (CAMPAIGN, (person.campaign or "").strip()),
+             (TRIP, trip_words(person.trip_start, person.trip_end))]
+    given = [f"{esc(words)}: <b>{isolated(value)}</b>" for words, value in lines if value]
+    return f'<p style="margin-bottom:8pt">{"<br/>".join(given)}</p>' if given else ""
+
+
 def assessment_report_html(outcome: Outcome, person_name: str | None,
                            generated: date | None = None) -> str:
     """The whole single-person handout as one HTML page (see the module docstring)."""
     today = generated or date.today()
-    name = person_name.strip() if person_name else ""
     heading = ["<h1>Volunteer Check: your result</h1>",
                '<p class="sub">US federal election law on foreign nationals volunteering for '
-               f"campaigns &#8212; {esc(format_date(today))}</p>"]
-    if name:
-        heading.append(f"<p>Prepared for: <b>{isolated(name)}</b></p>")
+               f"campaigns &#8212; {esc(format_date(today))}</p>",
+               handout_details_html(outcome.document.person, person_name)]
     assessment = outcome.assessment
     body: list[str] = []
     changed = outcome.colour_changed

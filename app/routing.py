@@ -18,7 +18,7 @@ from app.vocabulary import format_amount as format_amount
 from rules.answers import Issue, validate_answers
 from rules.branching import OPTIONAL, is_asked, is_required
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
-from rules.validity import EXCLUSIVE_CODES, MAX_TRIP_DAYS
+from rules.validity import EXCLUSIVE, MAX_TRIP_DAYS
 
 WELCOME = "welcome"
 REVIEW = "review"
@@ -82,9 +82,10 @@ def questions_of(page: str) -> tuple[Question, ...]:
     return questions_on(page)
 
 
-def exclusive_code(qid: str) -> str | None:
-    """The code of a multi-select question that cannot be combined with others ('none')."""
-    return EXCLUSIVE_CODES.get(qid)
+def exclusive_codes(qid: str) -> frozenset[str]:
+    """The codes of a multi-select question that cannot be combined with others ('none', and
+    G's 'I don't know yet')."""
+    return frozenset(code for question, code in EXCLUSIVE if question == qid)
 
 
 def visible_questions(page: str, answers: Answers, as_of: date | None = None
@@ -226,6 +227,31 @@ def shown_problems(page: str, answers: Answers, as_of: date | None = None, *,
             continue
         problems[qid] = friendly_message(issue)
     return problems
+
+
+def blocking_problems(page: str, answers: Answers, as_of: date | None = None
+                      ) -> dict[str, str]:
+    """The problem line of every question of `page` that stops Next (an answer missing or not
+    valid), in the order the questions are shown; empty when the page can be left."""
+    when = _today(as_of)
+    problems = shown_problems(page, answers, when, all_missing=True)
+    return {q.id: problems[q.id] for q in visible_questions(page, answers, when)
+            if q.id in problems}
+
+
+def first_problem(page: str, answers: Answers, as_of: date | None = None) -> str | None:
+    """The first question of `page`, in the order shown, that stops Next; None when none does."""
+    return next(iter(blocking_problems(page, answers, as_of)), None)
+
+
+def problems_summary(problems: Mapping[str, str]) -> str:
+    """What a screen reader says when Next stays on the page: how many problems, then the first
+    one ("2 problems on this page. Who organised the trip?: Please answer this question.")."""
+    if not problems:
+        return ""
+    qid, words = next(iter(problems.items()))
+    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+    return f"{count} on this page. {QUESTION_BY_ID[qid].text}: {words}"
 
 
 def all_problems(answers: Answers, as_of: date | None = None) -> dict[str, str]:

@@ -11,6 +11,7 @@ rules are loaded); the answer words read rules.questions when first called.
 
 import html
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 RED, AMBER, GREEN, NOTE = "RED", "AMBER", "GREEN", "NOTE"
 # One name for the state of answers that cannot be assessed, everywhere (window, exports, PDFs).
 INVALID = "INVALID"
-INVALID_MEANING = "Invalid: some answers need correcting before they can be assessed."
+INVALID_MEANING = ("No result yet: some answers are missing or contradict each other. Correct "
+                   "them to see your result.")
 # The colours a person can have in a group, worst first.
 GROUP_WORDS = (RED, AMBER, GREEN, INVALID)
 
@@ -57,8 +59,19 @@ AREA_TITLES: Mapping[str, str] = {
     "resources": "Money and other resources",
     "immigration": "Immigration (not election law)",
 }
-# An area's light in words where it is no colour: no rule fired, or notes only.
-AREA_WORDS: Mapping[str | None, str] = {None: "Nothing to check", NOTE: "Information only"}
+# An area's light in words where it is no colour: no rule fired, or notes only. One name for
+# each state on screen, in print and in the organiser window: amendment 1 section 12's words
+# for the immigration summary, used for every area (decision 73).
+NO_CONCERN = "No concern found"
+SEE_THE_NOTE = "See the note"
+AREA_WORDS: Mapping[str | None, str] = {None: NO_CONCERN, NOTE: SEE_THE_NOTE}
+NO_ELECTION_FINDINGS = "No concern found under election law."
+
+
+def light_words(colour: object) -> str:
+    """An area's light in words: RED, AMBER, GREEN, or what no colour means there."""
+    word = str(colour) if colour is not None else None
+    return AREA_WORDS.get(word, str(word))
 
 
 def area_title(area: object) -> str:
@@ -145,6 +158,28 @@ def answer_words(question_id: str, value: Any, dollars: str = "") -> str:
     from rules.questions import QUESTION_BY_ID
 
     return answer_in_words(QUESTION_BY_ID.get(question_id), value, dollars)
+
+
+# ---- dates and the handout's optional details ----
+
+def format_date(day: date) -> str:
+    """'28 November 2026' (portable: no %-d)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+# What the handout's page 1 calls the optional details of "For your handout".
+PREPARED_FOR = "Prepared for"
+CAMPAIGN = "Campaign"
+TRIP = "Trip"
+
+
+def trip_words(start: date | None, end: date | None) -> str:
+    """The trip dates as given: '3 March 2026 to 17 March 2026', 'from ...', 'until ...', ''."""
+    if start and end:
+        return f"{format_date(start)} to {format_date(end)}"
+    if start:
+        return f"from {format_date(start)}"
+    return f"until {format_date(end)}" if end else ""
 
 
 # ---- HTML ----

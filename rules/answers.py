@@ -20,7 +20,7 @@ from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 from rules.validity import (
     DAY_FIELDS,
-    EXCLUSIVE_CODES,
+    EXCLUSIVE,
     MAX_TRIP_DAYS,
     MULTI_FIELDS,
 )
@@ -218,7 +218,7 @@ def _contradictions(v: Mapping[str, Any], as_of: date,
                     message=f"B4 '{b4}' contradicts {qid}=yes: a {holder} does not hold "
                     "that status; correct one of the two"))
                 break
-    for qid, exclusive in EXCLUSIVE_CODES.items():
+    for qid, exclusive in EXCLUSIVE:
         chosen = v.get(qid) or ()
         if exclusive in chosen and len(chosen) > 1:
             others = ", ".join(code for code in chosen if code != exclusive)

@@ -49,6 +49,7 @@ B6Code = Literal[
     "foreign_gov_official_or_staff",
     "foreign_elected_official",
     "us_party_or_campaign_staff",
+    "unknown",
 ]
 B8Code = Literal["us", "outside_us"]
 C1Code = Literal[
@@ -164,6 +165,7 @@ GCode = Literal[
     "foreign_party_resources",
     "donate_goods_or_art",
     "host_event_at_own_us_home",
+    "unknown",
 ]
 
 

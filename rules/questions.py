@@ -159,6 +159,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "foreign_gov_official_or_staff": "Foreign government official or staff",
         "foreign_elected_official": "Foreign elected official",
         "us_party_or_campaign_staff": "Staff of a US party or campaign",
+        "unknown": "I don't know whether my role counts as one of these",
     },
     "B7": {"yes": "Yes", "no": "No", "unknown": "I don't know"},
     "B8": {"us": "In the US", "outside_us": "Outside the US"},
@@ -287,6 +288,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "foreign_party_resources": "Using a foreign party's tools, data, offices or staff",
         "donate_goods_or_art": "Giving goods or artwork",
         "host_event_at_own_us_home": "Hosting an event at my own US home",
+        "unknown": "I don't know yet what I will give or use",
     },
 }
 

@@ -3,7 +3,7 @@
 from rules.codes import STATUS_ONLY_FOR_FOREIGN
 from rules.questions import QUESTIONS, Kind
 
-__all__ = ["DAY_FIELDS", "EXCLUSIVE_CODES", "MAX_TRIP_DAYS", "MULTI_FIELDS",
+__all__ = ["DAY_FIELDS", "EXCLUSIVE", "EXCLUSIVE_CODES", "MAX_TRIP_DAYS", "MULTI_FIELDS",
            "STATUS_ONLY_FOR_FOREIGN"]
 
 MULTI_FIELDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
@@ -16,3 +16,6 @@ EXCLUSIVE_CODES = {
     "E1": "not_applicable_local",
     "G": "none",
 }
+# Every (question, code) that cannot be combined with another code of its question: the codes
+# above, and G's "I don't know yet" (decision 72: it stands for the whole list).
+EXCLUSIVE: tuple[tuple[str, str], ...] = (*EXCLUSIVE_CODES.items(), ("G", "unknown"))

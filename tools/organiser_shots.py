@@ -5,6 +5,7 @@ screen as a PDF viewer shows it. The PDFs themselves are written beside the imag
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +137,9 @@ def render_organiser(app: QApplication, out: Path, sizes: tuple[tuple[int, int],
             window.deleteLater()
             _settle(app)
 
-    outcome = assess_document(AnswersDocument(answers=SEED_SCENARIO,
-                                              person=Person(name="Sarah Jones")))
+    person = Person(name="Sarah Jones", campaign="Jones for Congress",
+                    trip_start=date(2026, 10, 3), trip_end=date(2026, 10, 17))
+    outcome = assess_document(AnswersDocument(answers=SEED_SCENARIO, person=person))
     export_pdf(outcome, out / "pdf-single.pdf", PageSize.LETTER)
     from app.group.group_pdf import write_group_pdf
 

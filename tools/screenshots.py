@@ -105,6 +105,20 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         wizard.set_answer("D4", "self_or_friends")
         wizard.question_page("D").focus_question("D3")
 
+    def errors_after_next() -> None:
+        """Next pressed on page B with its questions unanswered: the problem lines, the first
+        question focused, the reason beside Next."""
+        wizard.reset()
+        window.check_myself()
+        for qid in ("A1", "A2"):
+            wizard.set_answer(qid, SEED[qid])
+        wizard.go_next()
+        for widget in wizard.question_page("B").widgets.values():  # as a newcomer finds it
+            if widget.glossary_button is not None:
+                widget.glossary_button.setChecked(False)
+        wizard.set_answer("B1", "no")
+        wizard.go_next()
+
     def export_error() -> None:
         result(SEED)()
         window.notice.show_message(
@@ -125,6 +139,7 @@ def scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("05-page-C", page("C", employer)),
         ("06-page-D", page("D", travel)),
         ("07-page-D-problem", problem),
+        ("07-page-B-errors-after-next", errors_after_next),
         ("08-page-E", page("E", SEED)),
         ("09-page-F", page("F", SEED)),
         ("10-page-G", page("G", SEED)),

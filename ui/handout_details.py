@@ -50,7 +50,7 @@ class HandoutDetails(QFrame):
         column = QVBoxLayout(self)
         column.addWidget(heading("For your handout (optional)", 2, name="handoutTitle"))
         column.addWidget(muted(label(
-            "Your name goes on the PDF handout; all of these are kept in the answers file if "
+            "These go on page 1 of the PDF handout and are kept in the answers file if "
             "you save it. Leave any of them empty: they never change the result.",
             name="handoutIntro")))
         form = QFormLayout()

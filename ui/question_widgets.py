@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.amounts import AmountError
 from app.amounts import parse_amount as read_amount
-from app.routing import exclusive_code, format_amount
+from app.routing import exclusive_codes, format_amount
 from rules.questions import GLOSSARY, Kind, Question
 from ui.a11y import expander, mark_group
 from ui.common import INK, error_colour, label, muted
@@ -218,11 +218,12 @@ class SingleChoice(QuestionWidget):
 
 
 class MultiChoice(QuestionWidget):
-    """Check boxes; an exclusive answer such as "None of these" unticks the others."""
+    """Check boxes; an exclusive answer ("None of these", G's "I don't know yet") unticks the
+    others, and ticking another answer unticks it."""
 
     def build(self) -> None:
         self.boxes: dict[str, QCheckBox] = {}
-        self.exclusive = exclusive_code(self.question.id)
+        self.exclusive = exclusive_codes(self.question.id)
         for option in self.question.options:
             box = QCheckBox(option.label, objectName=f"{self.question.id}_{option.code}")
             self._describe(box, option.label)
@@ -233,15 +234,12 @@ class MultiChoice(QuestionWidget):
     def _toggled(self, code: str, on: bool) -> None:
         if self._updating:
             return
-        if on and self.exclusive is not None:
+        if on and self.exclusive:
             self._updating = True
             try:
-                if code == self.exclusive:
-                    for other, box in self.boxes.items():
-                        if other != code:
-                            box.setChecked(False)
-                else:
-                    self.boxes[self.exclusive].setChecked(False)
+                for other, box in self.boxes.items():
+                    if other != code and (code in self.exclusive or other in self.exclusive):
+                        box.setChecked(False)
             finally:
                 self._updating = False
         self._emit()

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 from app import plan_text
 from app.assessing import Outcome, headline, immigration_first, immigration_summary
 from app.routing import friendly_message
-from app.vocabulary import AREA_TITLES, AREA_WORDS, esc
+from app.vocabulary import (
+    AREA_TITLES,
+    INVALID,
+    INVALID_MEANING,
+    NO_ELECTION_FINDINGS,
+    esc,
+    light_words,
+)
 from rules import Area, Assessment
 from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
@@ -49,9 +56,6 @@ from ui.welcome import long_date
 
 # The lights shown per area, in this order; "campaign" only when it is more than a note.
 AREA_ORDER = ("status", "compensation", "travel", "housing", "role", "resources", "immigration")
-INVALID = "INVALID"  # the organiser's table, the CSV/Excel results and the PDFs say the same
-NOT_ASSESSED_MEANING = ("No result yet: some answers are missing or contradict each other. "
-                        "Correct them to see your result.")
 
 
 # The big colour word on the window background: dark shades on light windows, light on dark.
@@ -143,7 +147,7 @@ class ResultView(QWidget):
         layout.setSpacing(10)
         result = outcome.assessment
         if result is None:
-            self._set_header(None, NOT_ASSESSED_MEANING)
+            self._set_header(None, INVALID_MEANING)
             self.split_label.setText("")
             self._add_issues(layout, outcome)
         else:
@@ -276,7 +280,7 @@ class ResultView(QWidget):
             lamp = Lamp(word, 20)
             lamp.setObjectName(f"areaLamp_{area}")
             cell.addWidget(lamp)
-            text = label(f"{AREA_TITLES[area]}: {AREA_WORDS.get(word, word)}",
+            text = label(f"{AREA_TITLES[area]}: {light_words(word)}",
                          name=f"area_{area}")
             text.setWordWrap(False)
             cell.addWidget(text, 1)
@@ -292,6 +296,8 @@ class ResultView(QWidget):
         election_layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
         for finding in result.election_findings:
             election_layout.addWidget(self.cards.card(finding))
+        if not result.election_findings:
+            election_layout.addWidget(muted(label(NO_ELECTION_FINDINGS, name="noElectionFindings")))
         section = QFrame(objectName="immigrationSection")
         inner = QVBoxLayout(section)
         inner.setContentsMargins(0, 8, 0, 0)

@@ -34,12 +34,15 @@ from app.routing import (
     REVIEW,
     WELCOME,
     all_problems,
+    blocking_problems,
     first_page_with_issues,
+    first_problem,
     next_page,
     page_issues,
     page_of,
     page_title,
     previous_page,
+    problems_summary,
     prune,
     route,
     shown_problems,
@@ -135,7 +138,8 @@ class ProgressList(QWidget):
 
 
 class NavBar(QWidget):
-    """Back, the reason Next is unavailable, and Next (its words follow the page)."""
+    """Back, what stopped Next (once it was pressed), and Next (its words follow the page).
+    Next is always available: pressing it on an unfinished page shows the problems there."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,24 +160,17 @@ class NavBar(QWidget):
         nav.addWidget(self.reason, 1)
         nav.addWidget(self.next_button)
 
-    def refresh(self, page: str, answers: dict[str, Any], as_of: date, returning: bool
-                ) -> None:
-        """Next's words and whether it is available; the reason when it is not."""
+    def refresh(self, page: str, answers: dict[str, Any], as_of: date, returning: bool,
+                attempted: bool = False) -> None:
+        """Next's words; after Next was pressed on this page (`attempted`), what stops it."""
         first = QUESTION_PAGES[0]
         self.back_button.setText("< &Back")
         self.back_button.setAccessibleName("Back")
         reason = ""
         enabled = True
         if page in QUESTION_PAGES:
-            issues = page_issues(page, answers, as_of, leaving=True)
-            missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
-            if any(i.code != "V01" for i in issues):
-                reason = "To continue, correct the problem marked in red."
-            elif len(missing) == 1:
-                reason = f"To continue, answer: \u201c{missing[0]}\u201d"
-            elif missing:
-                reason = f"To continue, answer {len(missing)} more questions on this page."
-            enabled = not issues
+            if attempted:
+                reason = _what_stops_next(page, answers, as_of)
             if returning:
                 text, name = "&Done: back to my answers", "Done: back to my answers"
             elif next_page(page, answers, as_of) == REVIEW:
@@ -184,9 +181,7 @@ class NavBar(QWidget):
                 self.back_button.setText("< &Start page")
                 self.back_button.setAccessibleName("Back to the start page")
         elif page == REVIEW:
-            blocking = first_page_with_issues(answers, as_of)
-            enabled = blocking is None
-            if not enabled:
+            if attempted and first_page_with_issues(answers, as_of) is not None:
                 reason = "Some answers are missing or contradict each other: see the lines " \
                          "marked \u201cProblem\u201d and use Change."
             text, name = "See my &result", "See my result"
@@ -200,9 +195,20 @@ class NavBar(QWidget):
         self.next_button.setToolTip(reason)
         self.reason.setText(reason)
         self.reason.setAccessibleName(reason)
-        # Tab skips a disabled Next: the reason it is unavailable is a tab stop of its own.
-        self.reason.setFocusPolicy(Qt.FocusPolicy.TabFocus if reason and not enabled
-                                   else Qt.FocusPolicy.NoFocus)
+        self.reason.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # said with Next, and on pressing it
+
+
+def _what_stops_next(page: str, answers: dict[str, Any], as_of: date) -> str:
+    """The line beside Next once it was pressed on a page that cannot be left yet."""
+    issues = page_issues(page, answers, as_of, leaving=True)
+    missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
+    if any(i.code != "V01" for i in issues):
+        return "To continue, correct the problem marked in red."
+    if len(missing) == 1:
+        return f"To continue, answer: \u201c{missing[0]}\u201d"
+    if missing:
+        return f"To continue, answer {len(missing)} more questions on this page."
+    return ""
 
 
 # The wizard's pages as data: page id and how to build it (the welcome page is the window's).
@@ -373,12 +379,18 @@ class Wizard(QWidget):
         self.page_changed.emit(page)
 
     def go_next(self) -> None:
+        """Continue; on a page that cannot be left yet, stay and show why (errors after Next:
+        the problem lines, the first such question focused, the problems said)."""
         self.commit_typing()
         page = self._current
         if not self.next_button.isEnabled():
             return
-        if page in QUESTION_PAGES:
+        if page in (*QUESTION_PAGES, REVIEW):
             self._show_all_missing.add(page)
+        if page in QUESTION_PAGES:
+            if first_problem(page, self._answers, self.as_of) is not None:
+                self._show_problems_here(self.question_page(page))
+                return
             if self._returning:
                 target = first_page_with_issues(self._answers, self.as_of)
                 if target is None:
@@ -386,9 +398,34 @@ class Wizard(QWidget):
                     target = REVIEW
                 self._leave_to(target)
                 return
+        elif page == REVIEW and first_page_with_issues(self._answers, self.as_of) is not None:
+            self._show_review_problems()
+            return
         following = next_page(page, self._answers, self.as_of)
         if following is not None:
             self._leave_to(following)
+
+    def _show_problems_here(self, page: QuestionPage) -> None:
+        """Next on an unfinished page: every problem line, focus on the first, said aloud."""
+        problems = blocking_problems(page.page, self._answers, self.as_of)
+        self._refresh_question_page(page)
+        self._refresh_nav()
+        first = next(iter(problems), None)
+        if first is not None:
+            page.focus_question(first)
+        announce(page, problems_summary(problems), assertive=True)
+
+    def _show_review_problems(self) -> None:
+        """"See my result" with answers missing: the reason, focus on the first Change."""
+        self._refresh_nav()
+        review = self.review_page()
+        target = first_page_with_issues(self._answers, self.as_of)
+        qid = first_problem(target, self._answers, self.as_of) if target else None
+        change = review.change_buttons.get(qid or "")
+        if change is not None:
+            review.scroll.ensureWidgetVisible(change)
+            change.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(review, self.reason.text(), assertive=True)
 
     def go_back(self) -> None:
         self.commit_typing()
@@ -493,10 +530,9 @@ class Wizard(QWidget):
         self.progress.setVisible(self._current != RESULT)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter continues: on Next, and anywhere on a page whose questions are answered (a
-        focused button other than Next is pressed instead; in a text field it only finishes
-        the typing). On a page that cannot be left yet,
-        Enter shows what is missing and goes to the first such question."""
+        """Enter does what Next does, anywhere on a page (a focused button other than Next is
+        pressed instead; in a text field it only finishes the typing): it continues, or on a
+        page that cannot be left yet shows what is missing and goes to the first such question."""
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or self._current == RESULT:
             super().keyPressEvent(event)
             return
@@ -510,22 +546,11 @@ class Wizard(QWidget):
                 and focused.isEnabled():  # Back, Change, a glossary toggle: pressed
             focused.click()
             return
-        self.commit_typing()
-        if self.next_button.isEnabled():
-            self.go_next()
-            return
-        page = self.pages.get(self._current)
-        if isinstance(page, QuestionPage):
-            self._show_all_missing.add(self._current)
-            new = self._refresh_question_page(page)
-            problems = [q for q in page.visible_ids() if page.widgets[q].problem_text()]
-            if problems:
-                page.focus_question(problems[0])
-            if new:
-                announce(page, "Problem: " + "; ".join(new))
+        self.go_next()
 
     def _refresh_nav(self) -> None:
-        self.nav.refresh(self._current, self._answers, self.as_of, self._returning)
+        self.nav.refresh(self._current, self._answers, self.as_of, self._returning,
+                         attempted=self._current in self._show_all_missing)
 
     def _focus_page(self) -> None:
         widget = self.pages[self._current]

@@ -1,9 +1,9 @@
-"""b.6 other resources (R64-R70)."""
+"""b.6 other resources (R64-R70) and what is not known of them yet (R92, decision 72)."""
 
 from rules import citations as cit
 from rules.facts import Facts
 from rules.rule import AppliesTo, Area, Colour, Rule, Severity, red_for_fn_note_for_usp
-from rules.substitutions import Edit, sub, swap
+from rules.substitutions import Edit, put, sub, swap
 
 
 def without(code: str) -> Edit:
@@ -37,6 +37,11 @@ def uses_own_equipment(f: Facts) -> bool:
 
 def hosts_event_at_own_us_home(f: Facts) -> bool:
     return "host_event_at_own_us_home" in f.g
+
+
+def resources_unknown(f: Facts) -> bool:
+    """R92: not yet known what one will give or use besides one's time."""
+    return "unknown" in f.g
 
 
 RULES: tuple[Rule, ...] = (
@@ -116,5 +121,17 @@ RULES: tuple[Rule, ...] = (
         substitutions=(
             sub("the campaign held the event", without("host_event_at_own_us_home")),
         ),
+    ),
+    Rule(
+        id="R92", name="RES-UNKNOWN", area=Area.RESOURCES, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=resources_unknown,
+        text="Find out what you will be asked to give or use besides your time before you start: "
+        "a foreign party's tools or materials made abroad are not allowed for anyone, and "
+        "giving money or paying campaign costs is not allowed for foreign nationals.",
+        citations=(cit.S30121_A1, cit.FEC_VOLUNTEER_PAGE, cit.AO_2007_22),
+        remedy="Ask the campaign, in writing, what you would give or use; giving only your time "
+        "(with your own laptop or phone) is safe.",
+        severity=Severity.HIGH,
+        substitutions=(sub("you gave only your time", put("G", ["none"])),),
     ),
 )

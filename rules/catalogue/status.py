@@ -1,4 +1,4 @@
-"""b.1 status (R01-R07), b.7 affiliation (R71) and b.9 minors (R76)."""
+"""b.1 status (R01-R07), b.7 affiliation (R71, R91 when unknown) and b.9 minors (R76)."""
 
 from rules import citations as cit
 from rules.facts import Facts, Status
@@ -47,6 +47,11 @@ def is_lpr_living_abroad(f: Facts) -> bool:
 
 def is_foreign_party_staff_or_official(f: Facts) -> bool:
     return f.b6 in FOREIGN_OFFICIAL_ROLES
+
+
+def affiliation_unknown(f: Facts) -> bool:
+    """R91: not sure whether one's party or government role makes one staff or an official."""
+    return f.b6 == "unknown"
 
 
 def applied_by_the_engine(f: Facts) -> bool:
@@ -152,5 +157,19 @@ RULES: tuple[Rule, ...] = (
         text="Age does not change the foreign-national rules; US-citizen minors may contribute "
         "only under 11 CFR 110.19's conditions.",
         citations=(cit.R110_19,),
+    ),
+    Rule(
+        id="R91", name="AFFIL-UNKNOWN", area=Area.STATUS, applies_to=AppliesTo.ALL,
+        colour=Colour.AMBER, trigger=affiliation_unknown,
+        text="Find out whether your role in a foreign party or government makes you its staff or "
+        "an official (a paid or elected party post, a government or public-office job): if it "
+        "does, you can volunteer only in a personal capacity.",
+        citations=(cit.USC_611_C, cit.LABOUR_VOLUNTEERS_PRESS),
+        remedy="Ask the party or your employer, in writing, whether your role counts as staff or "
+        "an official; an ordinary party member or someone with no such role is not.",
+        severity=Severity.LOW,
+        substitutions=(
+            sub("you found you hold no party or government post", put("B6", "none")),
+        ),
     ),
 )

@@ -27,7 +27,7 @@ from rules.codes import (
 )
 from rules.parameters import parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
-from rules.validity import DAY_FIELDS, EXCLUSIVE_CODES, MAX_TRIP_DAYS, STATUS_ONLY_FOR_FOREIGN
+from rules.validity import DAY_FIELDS, EXCLUSIVE, MAX_TRIP_DAYS, STATUS_ONLY_FOR_FOREIGN
 
 # Organiser mode screens 100,000 rows: validation reads plain dicts without pydantic when
 # every value is given and already has its exact final type; anything else goes through the
@@ -249,6 +249,6 @@ def surely_consistent(full: dict[str, Any], when: date) -> bool:
     return True
 
 
-_EXCLUSIVE = tuple(EXCLUSIVE_CODES.items())
+_EXCLUSIVE = EXCLUSIVE
 
 

@@ -21,8 +21,8 @@ def summary(base: str, **changes: object) -> str:
 
 
 @pytest.mark.parametrize(("base", "changes", "expected"), [
-    ("us_citizen", {}, "no concern found"),
-    ("esta_volunteer", {}, "see the note"),  # R72: a visitor's volunteering
+    ("us_citizen", {}, "No concern found"),
+    ("esta_volunteer", {}, "See the note"),  # R72: a visitor's volunteering
     ("esta_volunteer", {"B4": "prefer_not_say", "B9": None, "B10": None, "B11": None},
      "AMBER"),  # R75
     ("esta_volunteer", {"C1": ["foreign_party"]}, "AMBER"),  # R74: a visitor paid by anyone

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,13 @@ from PySide6.QtGui import QRawFont, QTextDocument
 
 from app import answers_file, plan_text
 from app.answers_file import AnswersDocument, AnswersFileError
-from app.assessing import Outcome, answers_digest, assess_document, immigration_first
+from app.assessing import (
+    Outcome,
+    answers_digest,
+    assess_document,
+    headline,
+    immigration_first,
+)
 from app.cli import main
 from app.fonts import register_fonts
 from app.pdf import PageSize
@@ -32,7 +39,7 @@ from app.report_html import (
     findings_html,
 )
 from rules import Colour, Person
-from rules.disclaimer import COLOUR_MEANINGS, disclaimer
+from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
 from rules.result import CitationOut
 from tests.pdf_helpers import (
@@ -172,7 +179,7 @@ def test_page_one_holds_name_colour_next_steps_and_areas(qapp: object, out_dir: 
     first = page_texts(out)[0]
     assert "Prepared for: Sarah Jones" in first
     assert f"Overall result: {assessment.colour}" in first
-    assert words(COLOUR_MEANINGS[str(assessment.colour)]) in first
+    assert words(headline(assessment)) in first  # the screen's sentence, by the colour's cause
     assert "What to do next" in first and "Result by area" in first
     assert first.index("What to do next") < first.index("Result by area")
     for fact in assessment.missing:
@@ -185,6 +192,46 @@ def test_page_one_holds_name_colour_next_steps_and_areas(qapp: object, out_dir: 
         for finding in assessment.findings:
             if finding.colour in (Colour.RED, Colour.AMBER) and finding.remedy:
                 assert words(finding.remedy) in first, finding.rule
+
+
+def test_page_one_prints_the_optional_handout_details(qapp: object, out_dir: Path) -> None:
+    """Name, campaign and trip dates from "For your handout", each only when given."""
+    person = Person(name="Sarah Jones", campaign="Jones for Congress",
+                    trip_start=date(2026, 10, 3), trip_end=date(2026, 10, 17))
+    outcome = assess_document(AnswersDocument(answers=SEED_ANSWERS, person=person))
+    out = out_dir / "handout.pdf"
+    export_pdf(outcome, out, PageSize.A4)
+    first = page_texts(out)[0]
+    assert "Prepared for: Sarah Jones" in first
+    assert "Campaign: Jones for Congress" in first
+    assert "Trip: 3 October 2026 to 17 October 2026" in first
+    only_start = Person(trip_start=date(2026, 10, 3))
+    html_text = assessment_report_html(
+        assess_document(AnswersDocument(answers=SEED_ANSWERS, person=only_start)), None)
+    assert "Trip: <b>&#x200E;&#x2068;from 3 October 2026&#x2069;</b>" in html_text
+    assert "Prepared for" not in html_text and "Campaign:" not in html_text
+
+
+def test_page_one_headline_names_the_cause_as_the_screen_does() -> None:
+    """An amber from immigration alone says so on paper too (app.assessing.headline)."""
+    outcome = outcome_of(SEED_ANSWERS)
+    assessment = outcome.assessment
+    assert assessment is not None and assessment.election_colour is Colour.GREEN
+    text = assessment_report_html(outcome, None)
+    assert html.escape(headline(assessment), quote=True) in text
+    assert "because of immigration, not election law" in headline(assessment)
+
+
+def test_lights_without_a_colour_read_as_on_screen() -> None:
+    """One name per state: no colour reads "No concern found", never INVALID or "no rule
+    applied" (a US citizen has no immigration light)."""
+    us_citizen = {"A1": "federal_candidate", "B1": "yes", "B5": "no", "B6": "none", "B8": "us",
+                  "C1": ["none"], "C2": "not_employed", "D1": ["no_travel_needed"],
+                  "E1": ["not_applicable_local"], "F": ["canvass_phone_text"], "G": ["none"]}
+    text = assessment_report_html(outcome_of(us_citizen), None)
+    page_one = text[:text.index("What we found")]
+    assert "Immigration: <span class=\"muted\">No concern found</span>" in page_one
+    assert "INVALID" not in page_one and "no rule applied" not in text
 
 
 @pytest.mark.parametrize("answers", [SEED_ANSWERS, RED_ANSWERS], ids=["seed", "red"])
@@ -325,7 +372,7 @@ def test_pdf_carries_the_whole_result(qapp: object, out_dir: Path,
     flat, spaced = squash(text), words(text)
 
     assert f"Overall result: {assessment.colour}" in spaced
-    assert squash(COLOUR_MEANINGS[str(assessment.colour)]) in flat
+    assert squash(headline(assessment)) in flat
     for colour in {f.colour for f in assessment.findings} | {assessment.election_colour}:
         assert str(colour) in spaced
     for finding in assessment.findings:

@@ -229,3 +229,29 @@ def test_shown_problems_wait_for_the_questions_reached() -> None:
     assert routing.shown_problems("B", {"B1": "no", "B3": "no"}, AS_OF) == {
         "B2": everything["B2"]}  # B2 was passed over on the way to B3
     assert {"B2", "B3", "B4"} <= set(routing.all_problems({"B1": "no"}, AS_OF))
+
+
+def test_blocking_problems_are_in_the_order_shown_and_name_the_first() -> None:
+    answers = {"A1": "federal_candidate", "A2": "self", "B1": "no", "B2": "no", "B3": "no",
+               "B4": "esta_vwp", "C1": ["none"], "C2": "not_employed", "D1": ["self"],
+               "D3": "lots"}
+    problems = routing.blocking_problems("D", answers, AS_OF)
+    assert list(problems) == ["D3", "D4"]
+    assert "number of US dollars" in problems["D3"]
+    assert problems["D4"] == "Please answer this question (you can choose \"I don't know\" " \
+                             "where offered)."
+    assert routing.first_problem("D", answers, AS_OF) == "D3"
+    summary = routing.problems_summary(problems)
+    assert summary.startswith("2 problems on this page. ")
+    assert QUESTION_BY_ID["D3"].text in summary
+    assert routing.problems_summary({}) == ""
+    fixed = {**answers, "D3": 800, "D4": "self_or_friends"}
+    assert routing.blocking_problems("D", fixed, AS_OF) == {}
+    assert routing.first_problem("D", fixed, AS_OF) is None
+
+
+def test_blocking_problems_include_questions_not_reached_yet() -> None:
+    """Shown after Next only: before it, a question below the last answer has no red line."""
+    answers = {"A1": "federal_candidate", "A2": "self", "B1": "no"}
+    assert "B2" not in routing.shown_problems("B", answers, AS_OF)
+    assert list(routing.blocking_problems("B", answers, AS_OF)) == ["B2", "B3"]

@@ -10,6 +10,9 @@ from pathlib import Path
 
 BRIEF = Path(__file__).resolve().parents[2] / "docs" / "legal-brief.md"
 AMENDMENT = Path(__file__).resolve().parents[2] / "docs" / "legal-brief-amendment-1.md"
+# Legal decisions the brief leaves open, taken in docs/decisions.md in the brief's notation
+# (decision 72: "I don't know" for B6 and G, rules R91 and R92).
+DECISIONS = Path(__file__).resolve().parents[2] / "docs" / "decisions.md"
 COLOUR_WORDS = ("RED", "AMBER", "GREEN", "NOTE")
 
 
@@ -57,9 +60,19 @@ def amendment_rules() -> list[BriefRule]:
     return _headings(amendment_text())
 
 
+def decisions_text() -> str:
+    """docs/decisions.md with its list indentation removed (headings start their lines)."""
+    return "\n".join(line.strip() for line in DECISIONS.read_text("utf-8").splitlines())
+
+
+def decided_rules() -> list[BriefRule]:
+    """The rule headings docs/decisions.md adds (R91 onwards)."""
+    return _headings(decisions_text())
+
+
 def ruleset_rules() -> dict[str, BriefRule]:
-    """Brief and amendment together; the amendment wins where it has a heading."""
-    return {rule.id: rule for rule in brief_rules() + amendment_rules()}
+    """Brief, amendment and decided rules together; the amendment wins where it has a heading."""
+    return {rule.id: rule for rule in brief_rules() + amendment_rules() + decided_rules()}
 
 
 def _headings(text: str) -> list[BriefRule]:
@@ -111,6 +124,14 @@ def amendment_questions() -> dict[str, tuple[str, ...]]:
             lists = [t for t in re.findall(r"`([^`]*)`", item) if "|" in t]
             found[qid] = _codes(lists[-1]) if lists else ()
     return found
+
+
+def decided_questions() -> dict[str, tuple[str, ...]]:
+    """Question id -> answer codes for the questions whose codes docs/decisions.md extends
+    (`**B6 answers**: `a | b``); they replace the brief's list."""
+    text = " ".join(decisions_text().split())
+    return {qid: _codes(codes)
+            for qid, codes in re.findall(r"\*\*([A-G]\d*b?) answers\*\*: `([^`]*)`", text)}
 
 
 def brief_item(qid: str) -> str:

@@ -14,9 +14,13 @@ from hypothesis import strategies as st
 from rules import validate_answers
 from rules.branching import is_asked
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
+from rules.validity import EXCLUSIVE as VALIDITY_EXCLUSIVE
 
 AS_OF = date(2026, 11, 28)
-EXCLUSIVE = {"C1": "none", "D1": "no_travel_needed", "E1": "not_applicable_local", "G": "none"}
+# Codes that stand alone in their multi-select answer (rules.validity.EXCLUSIVE): per question.
+EXCLUSIVE: dict[str, tuple[str, ...]] = {}
+for _qid, _code in VALIDITY_EXCLUSIVE:
+    EXCLUSIVE[_qid] = (*EXCLUSIVE.get(_qid, ()), _code)
 AMOUNTS: tuple[float | int | str, ...] = (
     0, 1, 500, 800, 999.99, 1000, 1000.01, 1001, 1500, 1999, 2000, 2000.5, 2001, 5000, "unknown")
 
@@ -88,10 +92,10 @@ def _drawn(draw: st.DrawFn) -> dict[str, Any]:
     def several(qid: str) -> list[str]:
         if safe(qid):
             return list(SAFE[qid])
-        exclusive = EXCLUSIVE.get(qid)
-        if exclusive is not None and draw(st.booleans()):
-            return [exclusive]
-        others = [c for c in codes(qid) if c != exclusive]
+        exclusive = EXCLUSIVE.get(qid, ())
+        if exclusive and draw(st.booleans()):
+            return [draw(st.sampled_from(exclusive))]
+        others = [c for c in codes(qid) if c not in exclusive]
         return draw(st.lists(st.sampled_from(others), min_size=1, max_size=4, unique=True))
 
     def amount() -> Any:
@@ -121,10 +125,10 @@ def random_answers(rng: random.Random) -> dict[str, Any]:
     """The same shape from a seeded random generator (fast; for benchmarks)."""
 
     def several(qid: str) -> list[str]:
-        exclusive = EXCLUSIVE.get(qid)
-        if exclusive is not None and rng.random() < 0.4:
-            return [exclusive]
-        others = [c for c in codes(qid) if c != exclusive]
+        exclusive = EXCLUSIVE.get(qid, ())
+        if exclusive and rng.random() < 0.4:
+            return [rng.choice(exclusive)]
+        others = [c for c in codes(qid) if c not in exclusive]
         return rng.sample(others, rng.choice((1, 1, 1, 2, 2, 3)))
 
     def one(_: str, options: Sequence[str]) -> str:

@@ -72,7 +72,7 @@ def test_adding_a_foreign_payer_never_improves_the_colour(
     assume(qid in raw)  # D1 and E1 are not asked of remote volunteers
     code = data.draw(st.sampled_from(FOREIGN_PAYER_CODES[qid]))
     changed = dict(raw)
-    changed[qid] = [c for c in raw[qid] if c != EXCLUSIVE[qid]] + [code]
+    changed[qid] = [c for c in raw[qid] if c not in EXCLUSIVE[qid]] + [code]
     if qid == "D1" and "D4" not in changed:
         changed["D4"] = "self_or_friends"  # no longer 'no travel needed': D4 is asked now
     if is_asked("D5", changed, AS_OF) and changed.get("D5") != "unknown":

@@ -55,14 +55,15 @@ def all_citations() -> list[tuple[Rule, Citation]]:
 # The catalogue against the brief's headings ----------------------------------------------
 
 
-def test_the_catalogue_is_r01_to_r89_in_order() -> None:
-    assert [r.id for r in RULES] == [f"R{n:02d}" for n in range(1, 90)]
-    assert len(RULE_BY_ID) == 89
+def test_the_catalogue_is_r01_to_r89_then_the_decided_rules_in_order() -> None:
+    assert [r.id for r in RULES] == [f"R{n:02d}" for n in range(1, 90)] + ["R91", "R92"]
+    assert len(RULE_BY_ID) == 91
 
 
-def test_the_brief_and_amendment_have_the_same_89_rules() -> None:
+def test_the_brief_amendment_and_decisions_have_the_same_91_rules() -> None:
     assert sorted(BRIEF_RULES) == [r.id for r in RULES]
     assert {r.id for r in brief.amendment_rules()} >= {f"R{n}" for n in range(77, 91)}
+    assert [r.id for r in brief.decided_rules()] == ["R91", "R92"]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
@@ -106,6 +107,29 @@ def test_unknown_answers_produce_amber_find_out_findings() -> None:
     find_out = brief.rule_list('"find out" finding (', ")")
     assert find_out == ["R05", "R20", "R26", "R30", "R34", "R39", "R49"]
     assert all(RULE_BY_ID[r].possible_colours() == {Colour.AMBER} for r in find_out)
+
+
+def test_every_i_dont_know_answer_has_an_amber_find_out_finding() -> None:
+    """Decision 72: B6 and G's "I don't know" are amber findings (R91, R92) saying what to find
+    out, never green, and their question is a fact still to find out."""
+    for extra, rule_id in (({"B6": "unknown"}, "R91"), ({"G": ["unknown"]}, "R92"),
+                           ({"B1": "yes", "B4": None, "G": ["unknown"]}, "R92")):
+        result = assess(_valid(extra), AS_OF)
+        fired = {f.rule: f for f in result.findings}
+        assert fired[rule_id].colour is Colour.AMBER
+        assert fired[rule_id].text.startswith("Find out")
+        assert fired[rule_id].remedy
+        assert result.colour is not Colour.GREEN
+        assert [m.question for m in result.missing] == list(extra)[-1:]
+
+
+def test_g_i_dont_know_cannot_be_combined() -> None:
+    answers = {"A1": "federal_candidate", "B1": "yes", "B5": "no", "B6": "none", "B8": "us",
+               "C1": ["none"], "C2": "not_employed", "D1": ["no_travel_needed"],
+               "E1": ["not_applicable_local"], "F": ["canvass_phone_text"],
+               "G": ["unknown", "own_equipment"]}
+    issues = validate_answers(answers, AS_OF).issues
+    assert [(i.code, i.question, i.values[0]) for i in issues] == [("V02", "G", "unknown")]
 
 
 def test_immigration_rules_are_never_red() -> None:
@@ -233,7 +257,8 @@ def test_every_brief_question_is_in_the_model_and_vice_versa() -> None:
     assert in_brief - in_model == set()
 
 
-ALL_QUESTIONS = {**brief.brief_questions(), **brief.amendment_questions()}
+ALL_QUESTIONS = {**brief.brief_questions(), **brief.amendment_questions(),
+                 **brief.decided_questions()}
 
 
 @pytest.mark.parametrize("qid", list(ALL_QUESTIONS))

@@ -111,7 +111,10 @@ class Driver:
     def next(self) -> None:
         button = self.wizard.next_button
         assert button.isEnabled(), f"Next disabled: {self.wizard.reason_text()}"
+        before = self.wizard.current_page()
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert self.wizard.current_page() != before, \
+            f"Next stayed on {before}: {self.wizard.reason_text()}"
 
     def fill_page(self, answers: dict[str, Any]) -> None:
         """Answer every visible question of the current page that `answers` has."""

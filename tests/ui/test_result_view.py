@@ -47,7 +47,7 @@ def test_colour_is_never_the_only_signal(view: ResultView) -> None:
     assert label_text(view, "area_travel") == "Travel: RED"
     lamp = view.body.findChild(Lamp, "areaLamp_compensation")
     assert lamp is not None and "RED" in lamp.accessibleName() and "cross" in lamp.accessibleName()
-    assert label_text(view, "area_resources").endswith(": Nothing to check")
+    assert label_text(view, "area_resources").endswith(": No concern found")
     assert "RED" in label_text(view, "findingTitle_R12")
 
 
@@ -57,7 +57,7 @@ def test_each_area_has_a_light(view: ResultView) -> None:
                  "immigration"):
         assert view.body.findChild(Lamp, f"areaLamp_{area}") is not None, area
     assert label_text(view, "area_immigration").endswith("AMBER")
-    assert label_text(view, "area_status").endswith("Information only")
+    assert label_text(view, "area_status").endswith("See the note")
 
 
 def test_missing_facts_lead_back_to_their_question(qtbot: QtBot, view: ResultView) -> None:

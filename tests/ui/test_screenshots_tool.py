@@ -23,7 +23,7 @@ def test_screenshots_of_every_page(tmp_path: Path) -> None:
                           env=env, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     shots = sorted(p for p in shots_dir.glob("*.png") if not p.name.startswith(ORGANISER))
-    assert len(shots) == 42
+    assert len(shots) == 44
     for name, size in (("01-welcome-1280x800.png", (1280, 800)),
                        ("13-result-red-delegate-1024x640.png", (1024, 640))):
         image = QImage(str(shots_dir / name))

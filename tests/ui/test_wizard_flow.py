@@ -128,7 +128,7 @@ def test_a_follow_up_question_is_announced_and_shown(qtbot: QtBot, driver: Drive
                                                      window: MainWindow,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     said: list[str] = []
-    monkeypatch.setattr(wizard_module, "announce", lambda _w, text, *a: said.append(text))
+    monkeypatch.setattr(wizard_module, "announce", lambda _w, text, *a, **k: said.append(text))
     activate(qtbot, window)
     window.resize(1024, 640)
     driver.start()
@@ -168,3 +168,79 @@ def test_a_term_is_explained_once_per_screen(driver: Driver) -> None:
     assert c2.glossary_button is not None and c2.glossary_button.isHidden()
     assert c3.glossary_button is not None and c3.glossary_button.isHidden()
     assert "foreign principal" in c3.title.toolTip()  # still said on hovering the question
+
+
+def test_next_on_an_unfinished_page_stays_and_shows_the_problems(
+        qtbot: QtBot, driver: Driver, window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Errors after Next, not before: Next is available, pressing it shows every problem line
+    of the page, focuses the first question in error and says so; fixing clears them."""
+    said: list[str] = []
+    monkeypatch.setattr(wizard_module, "announce", lambda _w, text, *a, **k: said.append(text))
+    activate(qtbot, window)
+    driver.start()
+    driver.fill_page(SEED)
+    driver.next()
+    wizard = driver.wizard
+    page = wizard.question_page("B")
+    assert all(page.widgets[q].problem_text() == "" for q in page.visible_ids())
+    assert wizard.next_button.isEnabled() and wizard.reason_text() == ""
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current_page() == "B"
+    assert page.widgets["B1"].problem_text().startswith("Problem: Please answer")
+    assert page.widgets["B1"].isAncestorOf(QApplication.focusWidget())
+    assert said[-1].startswith("3 problems on this page. Are you a US citizen"), said
+    assert wizard.reason_text().startswith("To continue, answer")
+    driver.answer("B1", "no")
+    assert page.widgets["B1"].problem_text() == ""
+    assert page.widgets["B2"].problem_text().startswith("Problem: Please answer")
+    driver.answer("B2", "no")
+    driver.answer("B3", "no")
+    assert all(page.widgets[q].problem_text() == "" for q in page.visible_ids())
+    assert wizard.reason_text() == ""
+    driver.next()
+    assert wizard.current_page() == "B_status"
+
+
+def test_enter_on_an_unfinished_page_focuses_the_first_problem_by_keyboard(
+        qtbot: QtBot, driver: Driver, window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(wizard_module, "announce", lambda _w, text, *a, **k: said.append(text))
+    activate(qtbot, window)
+    answers = {k: v for k, v in SEED.items() if k not in ("D3", "D4")}
+    driver.start()
+    while driver.wizard.current_page() != "D":
+        driver.fill_page(answers)
+        driver.next()
+    driver.fill_page(answers)  # D1: "I pay myself" asks D3 (amount) and D4
+    page = driver.wizard.question_page("D")
+    assert not page.widgets["D3"].problem_text()  # not reached yet: no red line
+    driver.wizard.next_button.setFocus()
+    qtbot.keyClick(driver.wizard.next_button, Qt.Key.Key_Return)
+    assert driver.wizard.current_page() == "D"
+    assert page.widgets["D3"].problem_text() and page.widgets["D4"].problem_text()
+    assert page.widgets["D3"].isAncestorOf(QApplication.focusWidget())
+    assert said[-1].startswith("2 problems on this page."), said
+    qtbot.keyClicks(QApplication.focusWidget(), "800")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert page.widgets["D3"].problem_text() == ""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # past "I don't know"
+    assert page.widgets["D4"].isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # its first answer
+    assert page.widgets["D4"].problem_text() == ""
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert driver.wizard.current_page() == "E"
+
+
+def test_see_my_result_with_answers_missing_goes_to_the_first_change(
+        qtbot: QtBot, driver: Driver, window: MainWindow) -> None:
+    activate(qtbot, window)
+    answers = {k: v for k, v in SEED.items() if k != "E1"}
+    driver.wizard.load(answers, "review")
+    review = driver.wizard.review_page()
+    assert driver.wizard.next_button.isEnabled() and driver.wizard.reason_text() == ""
+    qtbot.mouseClick(driver.wizard.next_button, Qt.MouseButton.LeftButton)
+    assert driver.wizard.current_page() == "review"
+    assert "Problem" in driver.wizard.reason_text()
+    assert review.change_buttons["E1"].hasFocus()

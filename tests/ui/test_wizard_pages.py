@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel
 
 from tests.ui.driver import SEED, Driver
 from ui.main_window import MainWindow
-from ui.question_widgets import AmountQuestion, parse_amount
+from ui.question_widgets import AmountQuestion, MultiChoice, parse_amount
 
 pytestmark = pytest.mark.gui
 
@@ -96,10 +96,30 @@ def test_exclusive_answer_unticks_the_others(driver: Driver) -> None:
     assert widget.value() == ["campaign"]
 
 
-def test_inline_validation_and_next_disabled_with_reason(driver: Driver) -> None:
+def test_i_dont_know_yet_on_resources_stands_alone(driver: Driver) -> None:
+    """Decision 72: G's "I don't know yet" unticks the other answers and is unticked by them;
+    as "None of these" is."""
+    go_to_page(driver, "G")
+    widget = driver.wizard.question_page("G").widgets["G"]
+    assert isinstance(widget, MultiChoice)
+    assert widget.boxes["unknown"].text() == "I don't know yet what I will give or use"
+    driver.answer("G", ["own_equipment", "donate_money"])
+    widget.boxes["unknown"].click()
+    assert widget.value() == ["unknown"]
+    widget.boxes["none"].click()
+    assert widget.value() == ["none"]
+    widget.boxes["unknown"].click()
+    widget.boxes["own_equipment"].click()
+    assert widget.value() == ["own_equipment"]
+    assert driver.wizard.answers()["G"] == ["own_equipment"]
+
+
+def test_inline_validation_and_next_explains_what_stops_it(driver: Driver) -> None:
     go_to_page(driver, "D")
     wizard = driver.wizard
-    assert not wizard.next_button.isEnabled()
+    assert wizard.next_button.isEnabled() and wizard.reason_text() == ""  # nothing said yet
+    wizard.next_button.click()
+    assert wizard.current_page() == "D"
     assert "answer" in wizard.reason_text().lower()
     assert wizard.next_button.toolTip() == wizard.reason_text()
     driver.answer("D1", ["self"])
@@ -109,15 +129,13 @@ def test_inline_validation_and_next_disabled_with_reason(driver: Driver) -> None
     assert amount.problem.isVisible()
     assert "number of US dollars" in amount.problem_text()
     assert "D3" not in amount.problem_text()
-    assert not wizard.next_button.isEnabled()
     assert "problem marked in red" in wizard.reason_text()
     driver.answer("D3", "1,200")
     assert wizard.answers()["D3"] == 1200
     assert not amount.problem.isVisible()
     assert amount.reading.text() == "We read this as $1,200"
     driver.answer("D3b", "no")
-    assert not wizard.next_button.isEnabled()  # D4 still missing
-    assert "Who organised the trip" in wizard.reason_text()
+    assert "Who organised the trip" in wizard.reason_text()  # D4 still missing
     driver.answer("D4", "self_or_friends")
     assert wizard.next_button.isEnabled() and wizard.reason_text() == ""
 
@@ -197,7 +215,9 @@ def test_change_that_needs_a_new_answer_visits_its_page_first(driver: Driver) ->
     assert wizard.current_page() == "review"
     wizard.review_page().change_buttons["B4"].click()
     driver.answer("B4", "tps")  # asks B7 on the same page
-    assert not wizard.next_button.isEnabled()
+    wizard.next_button.click()
+    assert wizard.current_page() == "B_status"
+    assert wizard.question_page("B_status").widgets["B7"].problem_text()
     driver.answer("B7", "yes")
     driver.next()
     assert wizard.current_page() == "review"

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
-from app.vocabulary import AREA_TITLES, PALETTE
+from app.vocabulary import AREA_TITLES, PALETTE, light_words
 from rules.questions import QUESTION_BY_ID, QUESTIONS
 from ui.lights import paint_light
 
@@ -246,8 +246,7 @@ class GroupModel(QAbstractTableModel):
             return f"Result: {result.colour_word}{changed}"
         if column in AREA_COLUMNS:
             area = AREAS[column - AREA_COLUMNS[0]].value
-            word = self._area_word(result, column) or "no rule applied"
-            return f"{AREA_TITLES[area]}: {word}"
+            return f"{AREA_TITLES[area]}: {light_words(self._area_word(result, column) or None)}"
         if column == COL_ERRORS:
             return "\n".join(result.issue_texts())
         if column == COL_NAME:

@@ -10,7 +10,7 @@ import pytest
 from app.answers_file import AnswersDocument, write_answers_file
 from app.group.columns import apply_defaults, column_key, parse_cell, parse_defaults
 from app.group.reading import open_source
-from app.group.templates import TEMPLATE_HEADERS
+from app.group.templates import TEMPLATE_HEADERS, csv_template
 from rules import Person
 from tests.app.group.conftest import AS_OF, Run
 from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
@@ -74,6 +74,24 @@ def test_labels_case_and_spaces_are_accepted(tmp_path: Path, run: Run) -> None:
     assert results[0].colour_word == "AMBER", results[0].errors_text
     assert results[0].answers["F"] == ["canvass_phone_text", "data_entry"]
     assert results[0].answers["D3"] == 800
+
+
+def test_i_dont_know_for_affiliation_and_resources_is_read(tmp_path: Path, run: Run) -> None:
+    """Decision 72: B6 and G take 'unknown' (or its label) like every other code; the template
+    lists it, and G's 'unknown' cannot be combined with another code."""
+    codes_row = next(line for line in template_text().splitlines()
+                     if line.startswith('"# Allowed codes'))
+    assert "host_event_at_own_us_home | unknown" in codes_row
+    assert "us_party_or_campaign_staff | unknown" in codes_row
+    rows = [row_of({**SEED, "B6": "unknown", "G": "unknown"}, "Ann Lee"),
+            row_of({**SEED, "G": "I don't know yet what I will give or use"}, "Bob Roy"),
+            row_of({**SEED, "G": "unknown;own_equipment"}, "Cy Day")]
+    results, _ = run([write_csv(tmp_path / "g.csv", rows)])
+    assert results[0].answers["B6"] == "unknown" and results[0].answers["G"] == ["unknown"]
+    assert colours(results)[:2] == ["AMBER", "AMBER"]
+    assert {"R91", "R92"} <= set(results[0].fired)
+    assert results[1].answers["G"] == ["unknown"]
+    assert colours(results)[2] == "INVALID", results[2].errors_text
 
 
 @pytest.mark.parametrize(("header", "key"), [
@@ -353,3 +371,8 @@ def test_other_zip_named_csv_is_still_refused(tmp_path: Path, run: Run) -> None:
         archive.writestr("a.txt", "hello")
     results, report = run([tmp_path / "photos.csv"])
     assert not results and "ZIP archive (not an Excel workbook)" in report.problems[0]
+
+
+def template_text() -> str:
+    raw = csv_template()
+    return raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
