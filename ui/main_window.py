@@ -12,6 +12,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from app.about import APP_NAME, VERSION
@@ -202,10 +203,16 @@ class MainWindow(QWidget):
         old_welcome.deleteLater()
         self.welcome.check_button.setEnabled(can_check)
         paper = self.paper_choice() if self._menus_built else "auto"
-        old_menus = [self.file_menu, self.language_menu, self.help_menu]
         self.menuBar().clear()
-        for menu in old_menus:
-            menu.deleteLater()
+        old: list[QObject] = [self.file_menu, self.language_menu, self.help_menu]
+        if self._menus_built:  # the menus and actions of the language before
+            old += [self.recent_menu, self.paper_group, *self.paper_actions.values(),
+                    self.new_action, self.open_action, self.save_action, self.save_as_action,
+                    self.export_action, self.delete_action, self.quit_action]
+        for thing in old:
+            thing.deleteLater()
+        if self._notice is not None:
+            self._notice.retranslate()
         self._add_menu_titles()
         self._menus_built = False
         if self._ready:

@@ -35,6 +35,11 @@ class NoticeBar(QFrame):
         mark_notification(self)
         self.hide()
 
+    def retranslate(self) -> None:
+        """Another language: the button's words (a message shown stays as it was said)."""
+        self.dismiss.setText(_("&Dismiss"))
+        self.dismiss.setAccessibleName(_("Dismiss message"))
+
     def show_message(self, text: str, kind: str = "info") -> None:
         background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
         self.kind = kind
