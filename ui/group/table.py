@@ -29,6 +29,7 @@ from ui.group.model import (
     GroupFilter,
     GroupModel,
 )
+from ui.language import colour_text
 
 
 def empty_page(rows: Iterable[Iterable[QAction]]) -> QWidget:
@@ -91,6 +92,10 @@ def group_table(model: GroupModel, proxy: GroupFilter) -> FrozenColumnTable:
         text = str(model.headerData(column, Qt.Orientation.Horizontal))
         widths[column] = max(widths.get(column, 34),
                              metrics.horizontalAdvance(text) + 28)  # room for the arrow
+    # The colour words are longer in French and Spanish: the widest, with its lamp, fits.
+    words = max(metrics.horizontalAdvance(colour_text(w))
+                for w in ("RED", "AMBER", "GREEN", "INVALID"))
+    widths[COL_COLOUR] = max(widths[COL_COLOUR], words + 44)
     for column, width in widths.items():
         header.resizeSection(column, width)
     table.setIconSize(table.iconSize().expandedTo(table.iconSize()))
