@@ -3,7 +3,7 @@
 import textwrap
 
 from app.assessing import Outcome
-from app.i18n import ENGLISH, N_, _, language, pgettext
+from app.i18n import ENGLISH, _, language
 from app.i18n.law_texts import (
     colour_meaning,
     disclaimer,
@@ -17,7 +17,7 @@ from app.i18n.law_texts import (
 from app.plan_text import terminal_lines as plan_terminal_lines
 from app.rules_catalogue import citation_line
 from app.terminal import printable
-from app.vocabulary import area_title, colour_name, source_text
+from app.vocabulary import area_title, colour_name, severity_word, source_text
 from rules import Area, Assessment, Finding
 from rules.questions import QUESTION_BY_ID
 from rules.result import CitationOut
@@ -29,12 +29,8 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-SEVERITY_WORDS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
-
-
 def finding_lines(finding: Finding) -> list[str]:
-    severity = (", " + pgettext("severity", SEVERITY_WORDS[str(finding.severity)])
-                if finding.severity else "")
+    severity = ", " + severity_word(finding.severity) if finding.severity else ""
     label = f" - {finding_label(finding)}" if finding.label else ""
     lines = [f"[{colour_name(finding.colour)}{severity}] {finding.rule} "
              f"{finding_name(finding)}{label}"]

@@ -62,6 +62,16 @@ def colour_name(colour: object) -> str:
     return pgettext("colour", english) if english is not None else word
 
 
+SEVERITY_WORDS: Mapping[str, str] = {"high": N_("high"), "medium": N_("medium"),
+                                      "low": N_("low")}
+
+
+def severity_word(severity: object) -> str:
+    """An amber finding's severity (rules.Severity) in the current language."""
+    english = SEVERITY_WORDS.get(str(severity))
+    return pgettext("severity", english) if english is not None else str(severity)
+
+
 def invalid_meaning() -> str:
     return _(INVALID_MEANING)
 
