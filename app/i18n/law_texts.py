@@ -1,9 +1,15 @@
 """The texts of rules/ in the current language: the stable keys of the law domain and lookups."""
 
+import re
+from functools import cache
+from string import Formatter
+
 from app.i18n import law
+from app.i18n.formats import format_money, format_number, month_year
 from rules.applicability import Column
+from rules.catalogue import RULE_BY_ID
 from rules.citations import REPORTED_PREFIX
-from rules.disclaimer import COLOUR_MEANINGS
+from rules.disclaimer import COLOUR_MEANINGS, DISCLAIMER_TEXT
 from rules.engine import (
     CORPORATE_SCOPE,
     CORPORATE_SCOPE_DEFAULT,
@@ -11,7 +17,9 @@ from rules.engine import (
     LIMIT_SCOPE_DEFAULT,
     STATUS_CAP_PREFIX,
 )
+from rules.parameters import load_parameters
 from rules.questions import GLOSSARY, PAGE_TITLES, QUESTION_BY_ID, Question
+from rules.result import CitationOut, Finding
 from rules.rule import Rule
 
 # The keys (msgctxt) of the law domain; docs/translation.md lists the scheme.
@@ -142,3 +150,109 @@ def status_cap_prefix() -> str:
 
 def reported_prefix() -> str:
     return law(REPORTED_KEY, REPORTED_PREFIX)
+
+
+def disclaimer() -> str:
+    """The disclaimer in the current language, with the research month in its words."""
+    reviewed = load_parameters().research_reviewed
+    return law(DISCLAIMER_KEY, DISCLAIMER_TEXT).format(date=month_year(reviewed))
+
+
+# --- a finding's texts: the rule's translated template, with translated values ----------------
+
+_MONEY = re.compile(r"\$(\d[\d,]*)")
+_NUMBER = re.compile(r"\d+")
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regex that reads the values back out of `template` filled in (str.format fields)."""
+    regex, seen = "", set()
+    for literal, name, _, _ in Formatter().parse(template):
+        regex += re.escape(literal)
+        if name is None:
+            continue
+        regex += f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+        seen.add(name)
+    return re.compile(regex + r"\Z", re.DOTALL)
+
+
+@cache
+def _wordings() -> dict[str, str]:
+    """The English of every {limit_scope}/{corp_verdict} value -> its law key."""
+    found = {LIMIT_SCOPE_DEFAULT: wording_key("limit_scope"),
+             CORPORATE_SCOPE_DEFAULT: wording_key("corp_verdict")}
+    found |= {text: wording_key("limit_scope", column.value)
+              for column, text in LIMIT_SCOPE.items()}
+    found |= {text: wording_key("corp_verdict", column.value)
+              for column, text in CORPORATE_SCOPE.items()}
+    return found
+
+
+def _value(english: str) -> str:
+    """One value of a rule text in the current language: an amount, a number, a wording."""
+    key = _wordings().get(english)
+    if key is not None:
+        return law(key, english)
+    money = _MONEY.fullmatch(english)
+    if money:
+        return format_money(int(money.group(1).replace(",", "")))
+    if _NUMBER.fullmatch(english):
+        return format_number(int(english))
+    return english
+
+
+def _filled(rule_id: str, part: str, english_template: str, english: str) -> str:
+    """The text `english` (= english_template filled in) in the current language."""
+    if not english_template:
+        return english
+    translated = law(rule_key(rule_id, part), english_template)
+    if "{" not in english_template:
+        return translated
+    match = _pattern(english_template).match(english)
+    if match is None:
+        return english
+    values = {name: _value(value) for name, value in match.groupdict().items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+def finding_name(finding: Finding) -> str:
+    rule = RULE_BY_ID.get(finding.rule)
+    return rule_text(rule, "name") if rule is not None else finding.name
+
+
+def finding_label(finding: Finding) -> str:
+    rule = RULE_BY_ID.get(finding.rule)
+    return rule_text(rule, "label") if rule is not None and finding.label else finding.label
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding's reason in the current language (R85's prefix too)."""
+    rule = RULE_BY_ID.get(finding.rule)
+    if rule is None:
+        return finding.text
+    text, prefix = finding.text, ""
+    if text.startswith(STATUS_CAP_PREFIX) and not rule.text.startswith(STATUS_CAP_PREFIX):
+        text, prefix = text[len(STATUS_CAP_PREFIX):], status_cap_prefix()
+    return prefix + _filled(rule.id, "text", rule.text, text)
+
+
+def finding_remedy(finding: Finding) -> str:
+    rule = RULE_BY_ID.get(finding.rule)
+    if rule is None or not finding.remedy:
+        return finding.remedy
+    return _filled(rule.id, "remedy", rule.remedy, finding.remedy)
+
+
+def remedy_label(rule_id: str, english: str) -> str:
+    """A counterfactual's or plan step's label ('you paid your own lodging')."""
+    rule = RULE_BY_ID.get(rule_id)
+    return substitution_label(rule, english) if rule is not None else english
+
+
+def shown_citation(citation: CitationOut) -> str:
+    """A citation's label as printed (never translated), with 'Reported: ' in the language."""
+    return citation.label if citation.authority else reported_prefix() + citation.label
