@@ -13,9 +13,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from app.i18n import N_, _, pgettext
-from app.i18n.law_texts import rule_text
-from app.vocabulary import area_title, esc
+from app.i18n import N_, _
+from app.i18n.law_texts import (
+    finding_label,
+    finding_name,
+    finding_remedy,
+    finding_text,
+    remedy_label,
+    shown_citation,
+)
+from app.vocabulary import area_title, esc, severity_word
 from rules import RULE_BY_ID, Finding
 from rules.result import CitationOut
 from ui.a11y import expander, mark_group, mark_link
@@ -32,7 +39,7 @@ def citation_html(citation: CitationOut) -> str:
     """An authority as a link. A source that is not authority (UNVERIFIED or REPORTED) reads
     'Reported: ...' in grey italics and is not a link; no marks or research notes are shown."""
     if not citation.authority:
-        return f"<i style='color:{REPORTED_GREY}'>{esc(citation.shown)}</i>"
+        return f"<i style='color:{REPORTED_GREY}'>{esc(shown_citation(citation))}</i>"
     text = esc(citation.label)
     return (f"<a href=\"{esc(citation.url)}\" style=\"color: {LINK}\">{text}</a>"
             if citation.url else text)
@@ -88,17 +95,17 @@ class FindingCards:
         shown = colour_text(word)
         if finding.severity:
             shown = _("{colour} ({severity} concern)").format(
-                colour=shown, severity=pgettext("severity", str(finding.severity)))
-        topic = finding.label or area_title(finding.area)
+                colour=shown, severity=severity_word(finding.severity))
+        topic = finding_label(finding) or area_title(finding.area)
         mark_group(card, f"{shown} \u2014 {topic}")
         title = label(f"<b>{esc(shown)}</b> \u2014 {esc(topic)}", rich=True,
                       name=f"findingTitle_{finding.rule}")
         head.addWidget(title, 1)
         inner.addLayout(head)
-        inner.addWidget(label(finding.text, name=f"findingText_{finding.rule}"))
+        inner.addWidget(label(finding_text(finding), name=f"findingText_{finding.rule}"))
         if finding.remedy:
             inner.addWidget(label(f"<b>{esc(_('What would make this green:'))}</b> "
-                                  f"{esc(finding.remedy)}",
+                                  f"{esc(finding_remedy(finding))}",
                                   rich=True, name=f"findingRemedy_{finding.rule}"))
         details = QWidget(objectName=f"details_{finding.rule}")
         folded = QVBoxLayout(details)
@@ -107,13 +114,14 @@ class FindingCards:
         rule = RULE_BY_ID.get(finding.rule)
         rule_line = _("Rule {rule}").format(rule=finding.rule)
         if rule:
-            rule_line = _("{rule} ({name})").format(rule=rule_line, name=rule_text(rule, "name"))
+            rule_line = _("{rule} ({name})").format(rule=rule_line, name=finding_name(finding))
         folded.addWidget(muted(label(rule_line, name=f"findingRule_{finding.rule}"),
                                on_tint=True))
         for index, alternative in enumerate(finding.counterfactuals):
             row = QHBoxLayout()
             row.addWidget(Lamp(str(alternative.colour), 14), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(counterfactual_text(alternative.label, str(alternative.colour)),
+            what = remedy_label(finding.rule, alternative.label)
+            row.addWidget(label(counterfactual_text(what, str(alternative.colour)),
                                 name=f"counterfactual_{finding.rule}_{index}"), 1)
             folded.addLayout(row)
         if finding.citations:
@@ -147,5 +155,5 @@ class FindingCards:
             link.setToolTip(citation.url)
             mark_link(link, citation.url)  # a link to screen readers, URL described
         elif not citation.authority:
-            link.setAccessibleName(_("Source: {source}").format(source=citation.shown))
+            link.setAccessibleName(_("Source: {source}").format(source=shown_citation(citation)))
         return link

@@ -36,22 +36,16 @@ _system_locale: list[QLocale] = []
 def colour_text(word: str | None) -> str:
     """RED, AMBER, GREEN, NOTE, INVALID in the current language (the word shown beside a
     light; the light's position and symbol carry the colour too)."""
-    from app.i18n import pgettext
+    from app.vocabulary import colour_name
 
-    return pgettext("colour", word) if word else ""
+    return colour_name(word) if word else ""
 
 
 def disclaimer_text() -> str:
     """The disclaimer in the current language, with the research month in its words."""
-    from app.i18n import _, law
-    from app.i18n.law_texts import DISCLAIMER_KEY
-    from rules import load_parameters
-    from rules.disclaimer import DISCLAIMER_TEXT
-    from ui.welcome import MONTHS
+    from app.i18n.law_texts import disclaimer
 
-    reviewed = load_parameters().research_reviewed
-    month = _("{month} {year}").format(month=_(MONTHS[reviewed.month - 1]), year=reviewed.year)
-    return law(DISCLAIMER_KEY, DISCLAIMER_TEXT).format(date=month)
+    return disclaimer()
 
 
 # ---- which language ----

@@ -235,7 +235,7 @@ class ResultView(QWidget):
             return
         plan = result.plan
         box, inner = tinted_box("planBox", str(plan.colour) if plan else "NOTE")
-        inner.addWidget(heading(plan_text.HEADING, 2, name="planTitle"))
+        inner.addWidget(heading(_(plan_text.HEADING), 2, name="planTitle"))
         if plan is None:
             inner.addWidget(label(plan_text.no_plan_text(result), name="planNone"))
             layout.addWidget(box)

@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
 from app.about import APP_NAME
 from app.i18n import N_, _
 
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-          N_("December"))
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 CONTENT_MAX_WIDTH = 860
 
 
 def long_date(day: date) -> str:
-    """28 November 2026 (day, month name, year: unambiguous for every reader; the words and
-    their order follow the language, e.g. "28 de noviembre de 2026")."""
-    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]),
-                                            year=day.year)
+    """28 November 2026 (unambiguous for every reader); in Spanish and French the language's
+    own way (app.i18n.formats: "28 de noviembre de 2026", "28 novembre 2026")."""
+    from app.i18n import ENGLISH, language
+
+    if language() == ENGLISH:
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    from app.i18n.formats import format_date
+
+    return format_date(day)
 
 
 def read_ruleset_info() -> tuple[str, date] | None:

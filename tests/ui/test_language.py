@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 import app.i18n
 from app.about import APP_NAME, VERSION
 from app.i18n import LANGUAGES, language
+from app.i18n.formats import style
 from app.routing import QUESTION_PAGES, RESULT, REVIEW, route
 from tests.app.group.people import PARTY_PAID, SEED, US_LOCAL, row_of, write_csv
 from tests.pseudo_locale import OPEN, pseudo_language, untranslated
@@ -225,7 +226,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 # Data shown as it is (names of people and files, the app's name, versions).
 DATA = (APP_NAME, VERSION, "Member", "Local Lee", "example.org", "group.csv",
-        *LANGUAGES.values())
+        *LANGUAGES.values(), "US$", "$US",
+        # dates in the language's own words (app.i18n.formats: real month names, not pseudo)
+        *(month for code in ("es", "fr") for month in style(code).months), " de ")
 
 
 def offenders(root: QWidget, seen: dict[str, str], context: str) -> None:
@@ -245,10 +248,6 @@ def report(seen: dict[str, str]) -> str:
 FROM_APP = (
     # app.routing's page titles and answer words, app.assessing, app.plan_text,
     # app.vocabulary and the finding texts (app.i18n.law_texts), app.group's words.
-    "pageTitle_", "progress_", "reviewSection_", "reviewAnswer_",
-    "overallMeaning", "resultScroll.accessibleDescription", "splitColours",
-    "area_", "finding_", "findingText_", "findingRemedy_", "counterfactual_", "planStep_",
-    "planTitle", "planIntro", "planNone", "planResult", "issue_",
     "groupResult", "defaultsSummary", "detailTitle", "ruleFilter[",
 )
 # Citations are printed as their sources name them (never translated), and a person's row
