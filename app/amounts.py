@@ -27,13 +27,16 @@ import re
 
 __all__ = ["DONT_KNOW", "AmountError", "amount_problem", "parse_amount"]
 
-DONT_KNOW = frozenset({"unknown", "i don't know", "don't know", "dont know", "i dont know"})
+DONT_KNOW = frozenset({"unknown", "i don't know", "don't know", "dont know", "i dont know",
+                       "no lo sé", "no lo se", "no sé", "je ne sais pas", "ne sais pas"})
 
 EXAMPLES = "800, 1200, 1,200 or 800.50"
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY_BEFORE = re.compile(r"^(?:us\s?\$|usd|\$)\s?")
-_CURRENCY_AFTER = re.compile(r"\s?(?:us\s?dollars?|dollars?|usd|\$)$")
+# Also as Spanish and French write it (app.i18n.formats): 1200 US$, 1 200,50 $US, 950 dólares.
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:us\s?dollars?|dollars?|d[oó]lares|usd|us\s?\$|\$\s?us|\$)$")
 
 _PLAIN = re.compile(r"\d+", re.ASCII)
 _DOT_DECIMAL = re.compile(r"\d*\.\d{1,2}", re.ASCII)

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from app.answers_file import AnswersDocument, read_answers_file
+from app.i18n import _
+from app.i18n.law_texts import colour_meaning
 from app.vocabulary import light_words
 from rules import Area, Assessment, Validation, assess_raw
-from rules.disclaimer import COLOUR_MEANINGS
 
 _RANK = {"GREEN": 1, "AMBER": 2, "RED": 3}
 
@@ -61,18 +62,18 @@ def headline(assessment: Assessment) -> str:
     election = str(assessment.election_colour)
     immigration = str(assessment.areas.get(Area.IMMIGRATION))
     if colour == "AMBER" and election == "GREEN":
-        return ("Amber: because of immigration, not election law. Election law found nothing "
-                "against what you plan (GREEN), but your visa or status may not allow it; "
-                "ask an immigration lawyer before going ahead.")
+        return _("Amber: because of immigration, not election law. Election law found nothing "
+                 "against what you plan (GREEN), but your visa or status may not allow it; "
+                 "ask an immigration lawyer before going ahead.")
     if colour == "AMBER" and immigration == "AMBER":
-        return (COLOUR_MEANINGS["AMBER"] + " Both election law and your visa or status "
-                "need checking.")
+        return colour_meaning("AMBER") + " " + _("Both election law and your visa or status "
+                                                  "need checking.")
     if colour == "RED" and immigration == "AMBER":
-        return (COLOUR_MEANINGS["RED"] + " Your visa or status also needs checking with an "
-                "immigration lawyer.")
+        return colour_meaning("RED") + " " + _("Your visa or status also needs checking with "
+                                                "an immigration lawyer.")
     if colour == "GREEN" and immigration == "NOTE":
-        return COLOUR_MEANINGS["GREEN"] + " Read the note on your visa or status below."
-    return COLOUR_MEANINGS.get(colour, "")
+        return colour_meaning("GREEN") + " " + _("Read the note on your visa or status below.")
+    return colour_meaning(colour)
 
 
 def answers_digest(answers: dict[str, object]) -> str:

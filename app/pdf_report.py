@@ -4,18 +4,21 @@ from pathlib import Path
 
 from app.about import APP_NAME
 from app.assessing import Outcome, answers_digest
+from app.i18n import _
 from app.pdf import PageSize, html_to_pdf
 from app.report_html import assessment_report_html
 
 
 def report_title(outcome: Outcome) -> str:
     name = outcome.document.person.name
-    return f"{APP_NAME} assessment" + (f": {name}" if name else "")
+    return (_("{app} assessment: {name}").format(app=APP_NAME, name=name) if name
+            else _("{app} assessment").format(app=APP_NAME))
 
 
 def report_footer(outcome: Outcome) -> str:
     digest = answers_digest(outcome.clean_answers)
-    return f"{APP_NAME} \u00b7 not legal advice \u00b7 answers SHA-256 {digest[:16]}\u2026"
+    return _("{app} \u00b7 not legal advice \u00b7 answers SHA-256 {digest}\u2026").format(
+        app=APP_NAME, digest=digest[:16])
 
 
 def export_pdf(outcome: Outcome, out: Path, page: PageSize | None = None) -> None:

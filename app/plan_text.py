@@ -5,15 +5,23 @@ Plain text only: each caller escapes it for its own medium.
 
 import textwrap
 
+from app.i18n import N_, _, ngettext
+from app.i18n.law_texts import remedy_label, rule_text
+from app.vocabulary import colour_name
 from rules import RULE_BY_ID, Assessment, Colour
 from rules.result import Plan, PlanStep
 
-HEADING = "What to do next"
+HEADING = N_("What to do next")
+
+
+def heading() -> str:
+    """'What to do next' in the current language."""
+    return _(HEADING)
 
 
 def step_text(step: PlanStep) -> str:
     """'You paid your own lodging' (the remedy's label, as a sentence)."""
-    label = step.label
+    label = remedy_label(step.rule, step.label)
     return label[:1].upper() + label[1:]
 
 
@@ -21,11 +29,12 @@ def plan_intro(plan: Plan) -> str:
     """'Change your plan so that all of these are true:' (the steps are remedies worded as
     facts, 'you paid your own lodging'), or, when GREEN is out of reach, the best colour
     first."""
-    verb = ("Change your plan so that this is true:" if len(plan.steps) == 1
-            else "Change your plan so that all of these are true:")
+    verb = (_("Change your plan so that this is true:") if len(plan.steps) == 1
+            else _("Change your plan so that all of these are true:"))
     if plan.colour is Colour.GREEN:
         return verb
-    return f"The best reachable result is {plan.colour}. {verb}"
+    return _("The best reachable result is {colour}.").format(
+        colour=colour_name(plan.colour)) + " " + verb
 
 
 def reason_words(rule_id: str) -> str:
@@ -33,7 +42,7 @@ def reason_words(rule_id: str) -> str:
     rule = RULE_BY_ID.get(rule_id)
     if rule is None:
         return rule_id
-    return f"{rule_id} {rule.label or rule.name}"
+    return f"{rule_id} {rule_text(rule, 'label') or rule_text(rule, 'name')}"
 
 
 def remaining_text(plan: Plan, *, codes: bool = True) -> str:
@@ -43,26 +52,29 @@ def remaining_text(plan: Plan, *, codes: bool = True) -> str:
         return ""
     if not codes:
         count = len(plan.remaining)
-        return (f"{count} reason{'s' if count > 1 else ''} below would remain. Get advice on "
-                f"{'them' if count > 1 else 'it'} before going ahead.")
+        return ngettext("{count} reason below would remain. Get advice on it before going "
+                        "ahead.", "{count} reasons below would remain. Get advice on them "
+                        "before going ahead.", count).format(count=count)
     reasons = ", ".join(reason_words(r) for r in plan.remaining)
-    return f"these reasons would remain: {reasons}. Get advice on them before going ahead."
+    return _("these reasons would remain: {reasons}. Get advice on them before going "
+             "ahead.").format(reasons=reasons)
 
 
 def plan_outcome(plan: Plan) -> str:
     """'result GREEN', or the colour with the reasons that would remain."""
     remaining = remaining_text(plan)
-    return f"result {plan.colour}" + (f"; {remaining}" if remaining else "")
+    result = _("result {colour}").format(colour=colour_name(plan.colour))
+    return result + (f"; {remaining}" if remaining else "")
 
 
 def no_plan_text(assessment: Assessment) -> str:
     """What to do when no change found here improves a result that is not GREEN."""
     if assessment.missing:
-        return ("No change to your plans found here would improve the result. First find out "
-                "the facts you answered \u201cI don't know\u201d to (listed under the missing "
-                "facts), then check again.")
-    return ("No change to your plans found here would improve the result. Ask the campaign's "
-            "compliance counsel or an election lawyer before going ahead.")
+        return _("No change to your plans found here would improve the result. First find "
+                 "out the facts you answered \u201cI don't know\u201d to (listed under the "
+                 "missing facts), then check again.")
+    return _("No change to your plans found here would improve the result. Ask the "
+             "campaign's compliance counsel or an election lawyer before going ahead.")
 
 
 def plan_lines(assessment: Assessment) -> list[str]:
@@ -85,7 +97,7 @@ def terminal_lines(assessment: Assessment, width: int = 88) -> list[str]:
     def wrap(text: str, indent: str) -> list[str]:
         return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
 
-    lines = ["", f"{HEADING}:"]
+    lines = ["", f"{heading()}:"]
     plan = assessment.plan
     if plan is None:
         return [*lines, *wrap(no_plan_text(assessment), "  "), ""]

@@ -19,34 +19,52 @@ from datetime import date
 from app import plan_text
 from app.about import APP_NAME, VERSION
 from app.assessing import Outcome, answers_digest, headline, immigration_first
+from app.i18n import ENGLISH, _, in_language, language
+from app.i18n.law_texts import (
+    disclaimer,
+    finding_label,
+    finding_name,
+    finding_remedy,
+    finding_text,
+    page_title,
+    prompt_of,
+    question_text,
+    remedy_label,
+    reported_prefix,
+)
 from app.routing import friendly_message
 from app.vocabulary import (
     CAMPAIGN,
     FONT_STACK,
     INVALID,
-    INVALID_MEANING,
     NO_ELECTION_FINDINGS,
     NOT_ASSESSED,
     PALETTE,
     PREPARED_FOR,
-    STATUS_WORDS,
     TRIP,
     answer_words,
     area_title,
-    colour_word,
+    colour_name,
     esc,
+    format_date,
+    invalid_meaning,
     light_words,
+    severity_word,
+    status_word,
     trip_words,
 )
-from app.vocabulary import format_date as format_date
 from rules import Area, Assessment, Colour, Finding, Person, load_parameters
-from rules.disclaimer import disclaimer
-from rules.questions import PAGE_TITLES, QUESTION_BY_ID, QUESTIONS
+from rules.questions import QUESTION_BY_ID, QUESTIONS
 from rules.result import CitationOut, Counterfactual, MissingFact
 
 # The words and colours are app.vocabulary's (re-exported here for the group report).
 INVALID_WORD = INVALID
-DOLLARS = " (US dollars)"  # after an amount in the answers, for counsel
+DOLLARS = " (US dollars)"  # after an amount in the answers, for counsel (English; dollars())
+
+
+def dollars() -> str:
+    """' (US dollars)' in the current language."""
+    return _(" (US dollars)")
 
 STYLE = "body { color: #202124; font-family: " + FONT_STACK + "; }" + """
 h1 { font-size: 17pt; font-weight: bold; color: #1a237e; margin-top: 0; margin-bottom: 0.1em; }
@@ -80,9 +98,9 @@ def _palette(colour: Colour | str | None) -> tuple[str, str, str]:
 
 def colour_badge(colour: Colour | str | None) -> str:
     """The colour as a word on its colour (never colour alone); None reads 'INVALID'."""
-    background, foreground, _ = _palette(colour)
+    background, foreground, _tint = _palette(colour)
     return (f'<span style="background-color:{background}; color:{foreground}; '
-            f'font-weight:bold">&nbsp;{esc(colour_word(colour))}&nbsp;</span>')
+            f'font-weight:bold">&nbsp;{esc(colour_name(colour))}&nbsp;</span>')
 
 
 def isolated(text: str) -> str:
@@ -107,7 +125,8 @@ def citation_html(citation: CitationOut) -> str:
     if citation.authority:
         return f'<p class="cit">&#8226; {esc(citation.label)}{_url(citation.url)}</p>'
     url = f" {esc(citation.url)}" if citation.url else ""
-    return (f'<p class="cit">&#8226; <span class="muted"><i>{esc(citation.shown)}</i>{url}'
+    shown = reported_prefix() + citation.label
+    return (f'<p class="cit">&#8226; <span class="muted"><i>{esc(shown)}</i>{url}'
             "</span></p>")
 
 
@@ -116,32 +135,33 @@ def citations_html(finding: Finding) -> str:
     if not finding.citations:
         return ""
     items = "".join(citation_html(c) for c in finding.citations)
-    return f"<h5>Sources</h5>{items}"
+    return f"<h5>{esc(_('Sources'))}</h5>{items}"
 
 
-def counterfactual_html(cf: Counterfactual) -> str:
+def counterfactual_html(cf: Counterfactual, rule_id: str = "") -> str:
     # "»", not an arrow: every fixed character must be in the bundled Noto Sans (an arrow would
     # be drawn from whatever system font has one, or not at all).
-    return (f'<p class="cf">&#187; If {esc(cf.label)} instead: {colour_badge(cf.colour)} '
-            f'<span class="muted">(overall result)</span></p>')
+    words = esc(_("If {label} instead:")).format(label=esc(remedy_label(rule_id, cf.label)))
+    return (f'<p class="cf">&#187; {words} {colour_badge(cf.colour)} '
+            f'<span class="muted">{esc(_("(overall result)"))}</span></p>')
 
 
 def finding_title(finding: Finding) -> str:
     """A finding's title in plain words: its area (for immigration, which has its own section,
     "Your visa or status"), and its label where it has one."""
-    title = "Your visa or status" if finding.immigration else \
+    title = _("Your visa or status") if finding.immigration else \
         area_title(finding.area)
-    return f"{title}: {finding.label}" if finding.label else title
+    return f"{title}: {finding_label(finding)}" if finding.label else title
 
 
 def finding_html(finding: Finding) -> str:
     """One finding for the volunteer: colour, its area in words, the reason and the remedy.
     No rule id, no sources: those are in the appendix for counsel."""
     parts = [f"<h4>{colour_badge(finding.colour)}&nbsp; {esc(finding_title(finding))}</h4>",
-             f'<p class="fb">{esc(finding.text)}</p>']
+             f'<p class="fb">{esc(finding_text(finding))}</p>']
     if finding.remedy and finding.colour in (Colour.RED, Colour.AMBER):
-        parts.append(f'<p class="fb"><b>What would make this green:</b> '
-                     f"{esc(finding.remedy)}</p>")
+        parts.append(f'<p class="fb"><b>{esc(_("What would make this green:"))}</b> '
+                     f"{esc(finding_remedy(finding))}</p>")
     return "".join(parts)
 
 
@@ -156,14 +176,15 @@ def _sections(assessment: Assessment, election: list[str], immigration: list[str
 def findings_html(assessment: Assessment) -> str:
     """Every finding in plain words: election law and, in its own labelled section,
     immigration; the worse of the two comes first (as on screen)."""
-    election = ["<h2>Findings (election law)</h2>"]
+    election = [f"<h2>{esc(_('Findings (election law)'))}</h2>"]
     election += [finding_html(f) for f in assessment.election_findings] or [
-        f'<p class="muted">{esc(NO_ELECTION_FINDINGS)}</p>']
+        f'<p class="muted">{esc(_(NO_ELECTION_FINDINGS))}</p>']
     found = assessment.immigration_findings
-    immigration = ["<h2>Immigration (not election law)</h2>",
-                   '<p class="muted">These cautions are about your visa or status, not '
-                   "campaign-finance law. They never make the result RED; get immigration "
-                   "advice if they apply to you.</p>",
+    immigration = [f"<h2>{esc(_('Immigration (not election law)'))}</h2>",
+                   '<p class="muted">' + esc(_(
+                       "These cautions are about your visa or status, not campaign-finance "
+                       "law. They never make the result RED; get immigration advice if they "
+                       "apply to you.")) + "</p>",
                    *(finding_html(f) for f in found)] if found else []
     return _sections(assessment, election, immigration)
 
@@ -171,26 +192,41 @@ def findings_html(assessment: Assessment) -> str:
 def counsel_finding_html(finding: Finding) -> str:
     """One finding for counsel: rule id and name, colour and severity, the alternatives and
     the sources with their links."""
-    severity = f' <span class="muted">({esc(finding.severity)} severity)</span>' \
-        if finding.severity else ""
-    label = f" &#8212; {esc(finding.label)}" if finding.label else ""
+    severity = (' <span class="muted">' + esc(_("({severity} severity)").format(
+        severity=severity_word(finding.severity))) + "</span>") if finding.severity else ""
+    label = f" &#8212; {esc(finding_label(finding))}" if finding.label else ""
     parts = [f"<h4>{colour_badge(finding.colour)}&nbsp; {esc(finding.rule)} "
-             f'<span class="muted">{esc(finding.name)}</span>{label}{severity} '
+             f'<span class="muted">{esc(finding_name(finding))}</span>{label}{severity} '
              f'<span class="muted">&#183; {esc(finding_title(finding))}</span></h4>']
-    parts += [counterfactual_html(cf) for cf in finding.counterfactuals]
+    parts.append(authoritative_english_html(finding))
+    parts += [counterfactual_html(cf, finding.rule) for cf in finding.counterfactuals]
     parts.append(citations_html(finding))
     return "".join(parts)
 
 
+def authoritative_english_html(finding: Finding) -> str:
+    """In a handout in another language: the finding's English text and remedy, marked as the
+    authoritative version (rules/ is the English original; translations are a courtesy)."""
+    if language() == ENGLISH:
+        return ""
+    heading = esc(_("Authoritative English text"))
+    with in_language(ENGLISH):
+        text = f'<p class="fb"><i>{esc(finding.text)}</i></p>'
+        remedy = (f'<p class="fb"><i><b>What would make this green:</b> '
+                  f"{esc(finding.remedy)}</i></p>") if finding.remedy else ""
+    return f"<h5>{heading}</h5>{text}{remedy}"
+
+
 def counsel_findings_html(assessment: Assessment) -> str:
     """Every rule that applied, by id, in the order of the findings above."""
-    election = ["<h3>Election law</h3>"]
+    election = [f"<h3>{esc(_('Election law'))}</h3>"]
     election += [counsel_finding_html(f) for f in assessment.election_findings] or [
-        f'<p class="muted">{esc(NO_ELECTION_FINDINGS)}</p>']
+        f'<p class="muted">{esc(_(NO_ELECTION_FINDINGS))}</p>']
     found = assessment.immigration_findings
-    immigration = (["<h3>Immigration (not election law)</h3>"]
+    immigration = ([f"<h3>{esc(_('Immigration (not election law)'))}</h3>"]
                    + [counsel_finding_html(f) for f in found]) if found else []
-    return "<h2>Rules applied</h2>" + _sections(assessment, election, immigration)
+    return (f"<h2>{esc(_('Rules applied'))}</h2>"
+            + _sections(assessment, election, immigration))
 
 
 def _shaded_rows(rows: Iterable[tuple[str, str]], widths: tuple[int, int] = (38, 62)) -> str:
@@ -216,7 +252,7 @@ def areas_html(assessment: Assessment) -> str:
     """Each area's light, as a word on its colour."""
     rows = [(esc(area_title(area)), light_badge(colour))
             for area, colour in assessment.areas.items()]
-    return "<h2>Result by area</h2>" + _shaded_rows(rows, (45, 55))
+    return f"<h2>{esc(_('Result by area'))}</h2>" + _shaded_rows(rows, (45, 55))
 
 
 def overall_html(assessment: Assessment) -> str:
@@ -225,15 +261,16 @@ def overall_html(assessment: Assessment) -> str:
     background, foreground, tint = _palette(assessment.colour)
     meaning = headline(assessment)
     immigration = assessment.areas.get(Area.IMMIGRATION)
+    overall = _("Overall result: {colour}").format(colour=colour_name(assessment.colour))
     return (
         '<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
         f'<tr><td bgcolor="{background}"><span class="big" style="color:{foreground}">'
-        f"Overall result: {esc(colour_word(assessment.colour))}</span></td></tr>"
+        f"{esc(overall)}</span></td></tr>"
         f'<tr><td bgcolor="{tint}"><p>{esc(meaning)}</p>'
-        f"<p>Election law: {colour_badge(assessment.election_colour)} &nbsp;&nbsp; "
-        f"Immigration: {light_badge(immigration)}</p>"
-        f'<p style="margin-bottom:0">Your status for these rules: '
-        f"<b>{esc(STATUS_WORDS.get(str(assessment.status), str(assessment.status)))}</b></p>"
+        f"<p>{esc(_('Election law:'))} {colour_badge(assessment.election_colour)} &nbsp;&nbsp; "
+        f"{esc(_('Immigration:'))} {light_badge(immigration)}</p>"
+        f'<p style="margin-bottom:0">{esc(_("Your status for these rules:"))} '
+        f"<b>{esc(status_word(assessment.status))}</b></p>"
         "</td></tr></table>"
     )
 
@@ -250,7 +287,8 @@ def next_steps(assessment: Assessment) -> list[str]:
     steps = _plan_steps(assessment)
     seen = set(steps)
     for fact in assessment.missing:
-        step = f"Find out, then answer again: {fact.prompt}"
+        step = _("Find out, then answer again: {question}").format(
+            question=prompt_of(fact.question))
         if step not in seen:
             seen.add(step)
             steps.append(step)
@@ -259,26 +297,28 @@ def next_steps(assessment: Assessment) -> list[str]:
         worrying = []  # the plan clears every reason; each remedy is under its finding
     worrying.sort(key=lambda f: f.colour is not Colour.RED)
     for finding in worrying:
-        if finding.remedy and finding.remedy not in seen:
-            seen.add(finding.remedy)
-            steps.append(finding.remedy)
+        remedy = finding_remedy(finding)
+        if remedy and remedy not in seen:
+            seen.add(remedy)
+            steps.append(remedy)
     if assessment.colour is Colour.GREEN and not steps:
-        steps.append("Nothing needs to change: go ahead as you described, and check again if "
-                     "anything about your plan changes.")
+        steps.append(_("Nothing needs to change: go ahead as you described, and check again if "
+                       "anything about your plan changes."))
     elif assessment.colour is not Colour.GREEN:
-        steps.append("Show this handout to your campaign's compliance counsel before you go "
-                     "ahead; the last pages are written for them.")
+        steps.append(_("Show this handout to your campaign's compliance counsel before you go "
+                       "ahead; the last pages are written for them."))
     return steps
 
 
 def next_steps_html(assessment: Assessment) -> str:
     """The 'What to do next' section: numbered steps in plain words, the plan's first."""
-    parts = ["<h2>What to do next</h2>"]
+    parts = [f"<h2>{esc(plan_text.heading())}</h2>"]
     plan = assessment.plan
     if plan is not None:
         remaining = plan_text.remaining_text(plan, codes=False)
-        parts.append(f"<p><b>{esc(plan_text.plan_intro(plan))}</b> Then the overall result "
-                     f"would be {colour_badge(plan.colour)}"
+        then = esc(_("Then the overall result would be {colour}")).format(
+            colour=colour_badge(plan.colour))
+        parts.append(f"<p><b>{esc(plan_text.plan_intro(plan))}</b> {then}"
                      + (f"; {esc(remaining)}" if remaining else "") + ".</p>")
     parts += [f'<p class="step"><b>{number}.</b> {esc(step)}</p>'
               for number, step in enumerate(next_steps(assessment), start=1)]
@@ -288,12 +328,13 @@ def next_steps_html(assessment: Assessment) -> str:
 def missing_html(missing: tuple[MissingFact, ...]) -> str:
     """The 'I don't know' answers that stand between the volunteer and a green result (for
     counsel: with the question ids)."""
-    parts = ["<h2>Facts still missing</h2>"]
+    parts = [f"<h2>{esc(_('Facts still missing'))}</h2>"]
     if not missing:
-        parts.append('<p class="muted">None: every question was answered.</p>')
+        parts.append(f'<p class="muted">{esc(_("None: every question was answered."))}</p>')
         return "".join(parts)
-    parts.append("<p>An unknown answer is never green; these are the ones that matter:</p>")
-    parts += [f'<p class="fb">&#8226; <b>{esc(m.question)}</b> {esc(m.prompt)}</p>'
+    parts.append("<p>" + esc(_("An unknown answer is never green; these are the ones that "
+                                "matter:")) + "</p>")
+    parts += [f'<p class="fb">&#8226; <b>{esc(m.question)}</b> {esc(prompt_of(m.question))}</p>'
               for m in missing]
     return "".join(parts)
 
@@ -303,7 +344,7 @@ def answers_html(answers: Mapping[str, object]) -> str:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     page = ""
-    parts = ["<h2>The answers</h2>"]
+    parts = [f"<h2>{esc(_('The answers'))}</h2>"]
     for question in QUESTIONS:
         if question.id not in answers:
             continue
@@ -313,25 +354,26 @@ def answers_html(answers: Mapping[str, object]) -> str:
                 parts.append(_shaded_rows(rows, (55, 45)))
                 rows = []
             page = question.page
-            parts.append(f"<h3>{esc(PAGE_TITLES.get(page, page))}</h3>")
-        rows.append((f'<span class="muted">{esc(question.id)}</span>&nbsp; {esc(question.text)}',
-                     f"<b>{esc(answer_words(question.id, answers[question.id], DOLLARS))}</b>"))
+            parts.append(f"<h3>{esc(page_title(page))}</h3>")
+        rows.append((f'<span class="muted">{esc(question.id)}</span>&nbsp; '
+                     f"{esc(question_text(question))}",
+                     f"<b>{esc(answer_words(question.id, answers[question.id], dollars()))}</b>"))
     if rows:
         parts.append(_shaded_rows(rows, (55, 45)))
     others = [key for key in answers if key not in seen]
     if others:
-        parts.append("<h3>Other entries in the file</h3>")
-        parts.append(_shaded_rows([(esc(key), esc(answer_words(key, answers[key], DOLLARS)))
+        parts.append(f"<h3>{esc(_('Other entries in the file'))}</h3>")
+        parts.append(_shaded_rows([(esc(key), esc(answer_words(key, answers[key], dollars())))
                                    for key in others], (55, 45)))
     if not answers:
-        parts.append('<p class="muted">No answers.</p>')
+        parts.append(f'<p class="muted">{esc(_("No answers."))}</p>')
     return "".join(parts)
 
 
 def disclaimer_html() -> str:
     """The brief's disclaimer in a shaded box."""
     return ('<table width="100%" cellspacing="0" cellpadding="6" style="margin-top:8pt">'
-            '<tr><td bgcolor="#f1f3f4"><p class="small"><b>Not legal advice.</b> '
+            f'<tr><td bgcolor="#f1f3f4"><p class="small"><b>{esc(_("Not legal advice."))}</b> '
             f"{esc(disclaimer())}</p></td></tr></table>")
 
 
@@ -340,25 +382,26 @@ def invalid_box_html() -> str:
     background, foreground, tint = NOT_ASSESSED
     return ('<table width="100%" cellspacing="0" cellpadding="7" style="margin-top:6pt">'
             f'<tr><td bgcolor="{background}"><span class="big" style="color:{foreground}">'
-            f"Overall result: {INVALID_WORD}</span></td></tr>"
-            f'<tr><td bgcolor="{tint}"><p style="margin-bottom:0">{esc(INVALID_MEANING)}</p>'
+            f"{esc(_('Overall result: {colour}').format(colour=colour_name(None)))}</span>"
+            "</td></tr>"
+            f'<tr><td bgcolor="{tint}"><p style="margin-bottom:0">{esc(invalid_meaning())}</p>'
             "</td></tr></table>")
 
 
 def _to_correct_html(outcome: Outcome) -> str:
     """What to do next for invalid answers: each question in words with what is wrong."""
-    parts = ["<h2>What to do next</h2>",
-             "<p>Correct these answers, then check again:</p>"]
+    parts = [f"<h2>{esc(plan_text.heading())}</h2>",
+             f"<p>{esc(_('Correct these answers, then check again:'))}</p>"]
     for number, issue in enumerate(outcome.validation.issues, start=1):
         question = QUESTION_BY_ID.get(issue.question)
-        where = esc(question.text) if question else "The answers file"
+        where = esc(question_text(question)) if question else esc(_("The answers file"))
         parts.append(f'<p class="step"><b>{number}. {where}</b><br/>'
                      f"{esc(friendly_message(issue))}</p>")
     return "".join(parts)
 
 
 def _issues_for_counsel_html(outcome: Outcome) -> str:
-    parts = ["<h2>Validation issues</h2>"]
+    parts = [f"<h2>{esc(_('Validation issues'))}</h2>"]
     parts += [f'<p class="fb">&#8226; <b>{esc(issue.code)} {esc(issue.question)}</b>: '
               f"{esc(issue.message)}</p>" for issue in outcome.validation.issues]
     return "".join(parts)
@@ -371,22 +414,23 @@ def about_html(outcome: Outcome, generated: date) -> str:
     version = assessment.ruleset.version if assessment else params.ruleset_version
     reviewed = assessment.ruleset.research_reviewed if assessment else params.research_reviewed
     rows = [
-        ("Ruleset", esc(version)),
-        ("Research last reviewed", esc(format_date(reviewed))),
+        (esc(_("Ruleset")), esc(version)),
+        (esc(_("Research last reviewed")), esc(format_date(reviewed))),
     ]
     if assessment is not None:
-        rows.append(("Law assessed as of", esc(format_date(assessment.as_of))))
+        rows.append((esc(_("Law assessed as of")), esc(format_date(assessment.as_of))))
     rows += [
-        ("Report printed", esc(format_date(generated))),
-        ("Made with", esc(f"{APP_NAME} {VERSION}")),
+        (esc(_("Report printed")), esc(format_date(generated))),
+        (esc(_("Made with")), esc(f"{APP_NAME} {VERSION}")),
     ]
     if outcome.source is not None:
-        rows.append(("Answers file", esc(outcome.source.name)))
-    rows.append(("Answers SHA-256", '<span style="font-size:8.5pt">'
+        rows.append((esc(_("Answers file")), esc(outcome.source.name)))
+    rows.append((esc(_("Answers SHA-256")), '<span style="font-size:8.5pt">'
                  f"{esc(answers_digest(outcome.clean_answers))}</span>"))
-    return ("<h2>About this report</h2>"
-            '<p class="muted">The SHA-256 digest identifies the answers this report was made '
-            "from: the app shows the same digest for the same answers.</p>"
+    return (f"<h2>{esc(_('About this report'))}</h2>"
+            '<p class="muted">' + esc(_("The SHA-256 digest identifies the answers this report "
+                                        "was made from: the app shows the same digest for the "
+                                        "same answers.")) + "</p>"
             + _shaded_rows(rows, (24, 76)))
 
 
@@ -394,9 +438,11 @@ def counsel_html(outcome: Outcome, generated: date) -> str:
     """The appendix for counsel, from a new page: rule ids and sources, what is missing, the
     answers with their question ids, the ruleset and the digest."""
     assessment = outcome.assessment
-    parts = ['<h1 class="newpage">For the campaign\u2019s counsel</h1>',
-             '<p class="sub">The rules behind the findings above, with their sources, the '
-             "answers as given, and what identifies this report.</p>"]
+    counsel = _("For the campaign\u2019s counsel")
+    parts = [f'<h1 class="newpage">{esc(counsel)}</h1>',
+             '<p class="sub">' + esc(_("The rules behind the findings above, with their "
+                                       "sources, the answers as given, and what identifies "
+                                       "this report.")) + "</p>"]
     if assessment is None:
         parts.append(_issues_for_counsel_html(outcome))
     else:
@@ -411,7 +457,7 @@ def handout_details_html(person: Person, name: str | None = None) -> str:
     shown = (name or person.name or "").strip()
     lines = [(PREPARED_FOR, shown), (CAMPAIGN, (person.campaign or "").strip()),
              (TRIP, trip_words(person.trip_start, person.trip_end))]
-    given = [f"{esc(words)}: <b>{isolated(value)}</b>" for words, value in lines if value]
+    given = [f"{esc(_(words))}: <b>{isolated(value)}</b>" for words, value in lines if value]
     return f'<p style="margin-bottom:8pt">{"<br/>".join(given)}</p>' if given else ""
 
 
@@ -419,23 +465,27 @@ def assessment_report_html(outcome: Outcome, person_name: str | None,
                            generated: date | None = None) -> str:
     """The whole single-person handout as one HTML page (see the module docstring)."""
     today = generated or date.today()
-    heading = ["<h1>Volunteer Check: your result</h1>",
-               '<p class="sub">US federal election law on foreign nationals volunteering for '
-               f"campaigns &#8212; {esc(format_date(today))}</p>",
+    heading = [f"<h1>{esc(_('Volunteer Check: your result'))}</h1>",
+               '<p class="sub">' + esc(_("US federal election law on foreign nationals "
+                                         "volunteering for campaigns"))
+               + f" &#8212; {esc(format_date(today))}</p>",
                handout_details_html(outcome.document.person, person_name)]
     assessment = outcome.assessment
     body: list[str] = []
     changed = outcome.colour_changed
     if changed and assessment is not None:
-        body.append(f"<p><b>Note:</b> this file was saved as {colour_badge(changed[0])}; "
-                    f"under ruleset {esc(assessment.ruleset.version)} it is now "
-                    f"{colour_badge(changed[1])}.</p>")
+        note = esc(_("Note: this file was saved as {old}; under ruleset {version} it is now "
+                     "{new}.")).format(old=colour_badge(changed[0]),
+                                       version=esc(assessment.ruleset.version),
+                                       new=colour_badge(changed[1]))
+        body.append(f"<p>{note}</p>")
     if assessment is None:
         body += [invalid_box_html(), _to_correct_html(outcome), "<p>&nbsp;</p>",
                  disclaimer_html()]
     else:
         body += [overall_html(assessment), next_steps_html(assessment), areas_html(assessment),
-                 disclaimer_html(), '<h1 class="newpage">What we found, in plain words</h1>',
+                 disclaimer_html(),
+                 f'<h1 class="newpage">{esc(_("What we found, in plain words"))}</h1>',
                  findings_html(assessment)]
     body.append(counsel_html(outcome, today))
     return ("<html><head><meta charset=\"utf-8\">"

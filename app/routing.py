@@ -11,6 +11,10 @@ from datetime import date
 from typing import Any
 
 from app.amounts import amount_problem
+from app.i18n import N_, _
+from app.i18n.law_texts import option_label
+from app.i18n.law_texts import page_title as law_page_title
+from app.i18n.law_texts import prompt_of as law_question
 
 # Answers in words are app.vocabulary's (one copy for the wizard, the reports and the CLI).
 from app.vocabulary import answer_in_words as answer_in_words
@@ -27,10 +31,10 @@ RESULT = "result"
 # screens so that none needs much more than one screen at 1280x800 (issue 9). Question ids,
 # codes and Question.page are unchanged: a screen is only how the wizard shows its questions.
 SCREENS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
-    "B": (("B", "Nationality", ("B1", "B2", "B3")),
-          ("B_status", "Your immigration status", ("B4", "B7")),
-          ("B_you", "About you", ("B5", "B5_age", "B6", "B8")),
-          ("B_trip", "Your trip", ("B9", "B10", "B11"))),
+    "B": (("B", N_("Nationality"), ("B1", "B2", "B3")),
+          ("B_status", N_("Your immigration status"), ("B4", "B7")),
+          ("B_you", N_("About you"), ("B5", "B5_age", "B6", "B8")),
+          ("B_trip", N_("Your trip"), ("B9", "B10", "B11"))),
 }
 QUESTION_PAGES: tuple[str, ...] = tuple(
     screen for page in PAGES
@@ -43,12 +47,13 @@ PAGE_SEQUENCE: tuple[str, ...] = (WELCOME, *QUESTION_PAGES, REVIEW, RESULT)
 AMOUNT_QUESTIONS: tuple[str, ...] = tuple(qid for qid, q in QUESTION_BY_ID.items()
                                           if q.kind is Kind.AMOUNT)
 
+# English titles (the brief's pages from rules.questions); page_title() gives them translated.
 TITLES: dict[str, str] = {
-    WELCOME: "Welcome",
+    WELCOME: N_("Welcome"),
     **PAGE_TITLES,
     **_SCREEN_TITLES,
-    REVIEW: "Check your answers",
-    RESULT: "Your result",
+    REVIEW: N_("Check your answers"),
+    RESULT: N_("Your result"),
 }
 
 Answers = Mapping[str, Any]
@@ -59,8 +64,10 @@ def _today(as_of: date | None) -> date:
 
 
 def page_title(page: str) -> str:
-    """The heading of a page, e.g. 'Travel'."""
-    return TITLES[page]
+    """The heading of a page in the current language, e.g. 'Travel'."""
+    if page in PAGE_TITLES and page not in _SCREEN_TITLES:
+        return law_page_title(page)
+    return _(TITLES[page])
 
 
 def page_of(qid: str) -> str:
@@ -291,41 +298,42 @@ def _limits(issue: Issue, low: float, high: float) -> tuple[str, str]:
 def _contradiction(issue: Issue, question: Question | None) -> str:
     """A V02 in words, from the answers in conflict (Issue.values)."""
     if question is not None and question.kind is Kind.MULTI and issue.values:
-        return (f"\"{question.label_of(issue.values[0])}\" cannot be combined with other "
-                "answers; untick one of them.")
+        return _("\"{answer}\" cannot be combined with other answers; untick one of "
+                 "them.").format(answer=option_label(question.id, issue.values[0]))
     if issue.question == "B4":
-        return ("This contradicts your answer about US citizenship, nationality or green card "
-                "above; correct one of the two.")
+        return _("This contradicts your answer about US citizenship, nationality or green card "
+                 "above; correct one of the two.")
     if issue.question == "D3":
-        return ("You entered transport you pay yourself, but \"I pay myself\" is not ticked "
-                "above.")
+        return _("You entered transport you pay yourself, but \"{answer}\" is not "
+                 "ticked above.").format(answer=option_label("D1", "self"))
     if issue.question == "B11":
-        return "You cannot volunteer on more days than the trip lasts."
+        return _("You cannot volunteer on more days than the trip lasts.")
     if issue.question == "B5_age":
-        return "This age does not match your answer to \"Are you under 18?\"."
-    return "This answer contradicts another one; correct one of the two."
+        return _("This age does not match your answer to \"{question}\".").format(
+            question=law_question("B5"))
+    return _("This answer contradicts another one; correct one of the two.")
 
 
 def _not_a_number(issue: Issue, question: Question | None) -> str:
     kind = question.kind if question is not None else None
     if kind is Kind.AMOUNT:
-        return ("Please enter a number of US dollars, for example 800, or tick "
-                "\"I don't know\".")
+        return _("Please enter a number of US dollars, for example 800, or tick "
+                 "\"I don't know\".")
     if kind is Kind.DAYS:
         low, high = _limits(issue, 1, MAX_TRIP_DAYS)
-        return (f"Please enter a whole number of days from {low} to {high}, or tick "
-                "\"I don't know\".")
-    return "Please enter an age in whole years."
+        return _("Please enter a whole number of days from {low} to {high}, or tick "
+                 "\"I don't know\".").format(low=low, high=high)
+    return _("Please enter an age in whole years.")
 
 
 def _out_of_range(issue: Issue, question: Question | None) -> str:
     kind = question.kind if question is not None else None
     if kind is Kind.AMOUNT:
-        return "The amount cannot be negative."
+        return _("The amount cannot be negative.")
     if kind is Kind.DAYS:
         return _not_a_number(issue, question)
     low, high = _limits(issue, 0, 0)
-    return f"Please enter a number from {low} to {high}."
+    return _("Please enter a number from {low} to {high}.").format(low=low, high=high)
 
 
 def _without_id(issue: Issue) -> str:
@@ -340,9 +348,9 @@ def friendly_message(issue: Issue) -> str:
     question = QUESTION_BY_ID.get(issue.question)
     kind = issue.kind
     if kind == "missing":
-        return "Please answer this question (you can choose \"I don't know\" where offered)." \
-            if question is not None and "unknown" in question.codes \
-            else "Please answer this question."
+        return _("Please answer this question (you can choose \"I don't know\" where "
+                 "offered).") if question is not None and "unknown" in question.codes \
+            else _("Please answer this question.")
     if kind == "contradiction":
         return _contradiction(issue, question)
     if kind == "not_a_number":
@@ -351,9 +359,10 @@ def friendly_message(issue: Issue) -> str:
         return _out_of_range(issue, question)
     if kind == "not_allowed" and question is not None:
         given = issue.values[0] if issue.values else str(issue.value)
-        return f"\"{question.label_of(given)}\" is not one of the answers offered; choose one."
+        return _("\"{answer}\" is not one of the answers offered; choose one.").format(
+            answer=option_label(question.id, given))
     if kind == "not_a_list":
-        return "Choose one or more of the answers offered."
+        return _("Choose one or more of the answers offered.")
     if kind == "not_a_question":
-        return "This is not a question of this check."
+        return _("This is not a question of this check.")
     return _without_id(issue)  # "unclear_amount" (app.amounts' reason) and "other"

@@ -228,9 +228,12 @@ DATA_DROPPED = {
                               "on Python >= 3.13, to word a pydantic-core version mismatch error",
 }
 
-# Qt's own translation catalogues, kept only for languages the app ships (*_xx.qm in its own
-# packages). No app translations exist yet, so none are shipped (English UI).
-QT_TRANSLATION_CATALOGUES = ["qt", "qtbase"]
+# Qt's own translation catalogues (file dialogs, standard buttons), kept only for the languages
+# the app ships: app.i18n.LANGUAGES besides English (issue 12), plus any *_xx.qm in its own
+# packages. qtbase_xx.qm alone: ui.language loads it; qt_xx.qm only pulls in the catalogues of Qt
+# modules the bundle does not ship.
+APP_LANGUAGES = ["es", "fr"]
+QT_TRANSLATION_CATALOGUES = ["qtbase"]
 
 
 def qt_part(dest: str) -> tuple[str, ...] | None:

@@ -2,7 +2,7 @@
 
 from rules.parameters import load_parameters
 
-_TEXT = (
+DISCLAIMER_TEXT = (
     "This tool gives general information about US federal campaign-finance rules on foreign "
     "nationals, based on public sources current to {date}. It is not legal advice and does not "
     "create a lawyer-client relationship. It does not cover state or local law, tax, or "
@@ -29,4 +29,4 @@ def disclaimer() -> str:
     researched (rules/data/parameters.json research_reviewed), not the date the ruleset was
     adopted."""
     reviewed = load_parameters().research_reviewed
-    return _TEXT.format(date=reviewed.strftime("%B %Y"))
+    return DISCLAIMER_TEXT.format(date=reviewed.strftime("%B %Y"))

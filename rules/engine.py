@@ -145,6 +145,7 @@ def _area_colours(fired: Fired) -> dict[Area, Colour | None]:
 
 
 LIMIT_SCOPE = {Column.PARTY: "calendar year for all committees of one party"}
+LIMIT_SCOPE_DEFAULT = "candidate per election"
 # R82's reason, by committee (amendment 1 section 1).
 CORPORATE_SCOPE = {
     Column.SUPER_PAC: "A super PAC may lawfully accept this as an in-kind contribution from a "
@@ -159,6 +160,8 @@ CORPORATE_SCOPE = {
     Column.BALLOT_MEASURE: "Companies may spend on ballot measures under the Constitution "
     "(First National Bank of Boston v. Bellotti), but state disclosure rules apply.",
 }
+CORPORATE_SCOPE_DEFAULT = ("Federal law bars corporate and union contributions in federal "
+                           "elections (52 U.S.C. 30118).")
 
 
 def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
@@ -166,10 +169,8 @@ def wording_context(facts: Facts, as_of: date) -> dict[str, str]:
     return {
         "limit": f"${facts.limit:,}",
         "federal_limit": f"${transport_limit(as_of):,}",
-        "limit_scope": LIMIT_SCOPE.get(facts.column, "candidate per election"),
-        "corp_verdict": CORPORATE_SCOPE.get(
-            facts.column, "Federal law bars corporate and union contributions in federal "
-            "elections (52 U.S.C. 30118)."),
+        "limit_scope": LIMIT_SCOPE.get(facts.column, LIMIT_SCOPE_DEFAULT),
+        "corp_verdict": CORPORATE_SCOPE.get(facts.column, CORPORATE_SCOPE_DEFAULT),
         "days_cash": str(parameter_value("reimbursement_days_cash", as_of)),
         "days_card": str(parameter_value("reimbursement_days_card_statement", as_of)),
         "incidental_week": str(parameter_value("incidental_use_hours_per_week", as_of)),

@@ -1,6 +1,7 @@
 """Shared fixtures: offscreen Qt, and user settings/data redirected to a temporary folder."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues() -> None:
+    """The .mo files (not committed) compiled from the .po files when missing or older, as
+    ./dev does: a plain `pytest` sees the same translations."""
+    from app.i18n import catalogue
+    from app.i18n.catalogue_files import compile_tree
+
+    if compile_tree(Path(__file__).resolve().parents[1] / "resources" / "locale"):
+        catalogue.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches language does not leave it switched for the next one."""
+    from app.i18n import ENGLISH, set_language
+
+    yield
+    set_language(ENGLISH)
 
 
 @pytest.fixture(autouse=True)

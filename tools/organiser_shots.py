@@ -114,9 +114,10 @@ def window_scenes(window: GroupWindow, csv_path: Path
 
 
 def render_organiser(app: QApplication, out: Path, sizes: tuple[tuple[int, int], ...],
-                     dark: bool) -> int:
-    """Every organiser scene and every page of both PDFs at every size; the number of PNGs."""
-    tail = "-dark" if dark else ""
+                     dark: bool, lang: str = "") -> int:
+    """Every organiser scene and every page of both PDFs at every size; the number of PNGs.
+    `lang` ("-fr" ...) ends the file names of another language."""
+    tail = ("-dark" if dark else "") + lang
     written = 0
     _fonts_as_in_the_app(app)
     with tempfile.TemporaryDirectory(prefix="volunteer-check-organiser-") as folder:
@@ -140,10 +141,10 @@ def render_organiser(app: QApplication, out: Path, sizes: tuple[tuple[int, int],
     person = Person(name="Sarah Jones", campaign="Jones for Congress",
                     trip_start=date(2026, 10, 3), trip_end=date(2026, 10, 17))
     outcome = assess_document(AnswersDocument(answers=SEED_SCENARIO, person=person))
-    export_pdf(outcome, out / "pdf-single.pdf", PageSize.LETTER)
+    export_pdf(outcome, out / f"pdf-single{lang}.pdf", PageSize.LETTER)
     from app.group.group_pdf import write_group_pdf
 
-    write_group_pdf(results, out / "pdf-group.pdf", page=PageSize.A4)
+    write_group_pdf(results, out / f"pdf-group{lang}.pdf", page=PageSize.A4)
     reports = (("pdf-single", assessment_report_html(outcome, "Sarah Jones"),
                 report_footer(outcome), PageSize.LETTER),
                ("pdf-group", group_report_html(results), GROUP_FOOTER, PageSize.A4))

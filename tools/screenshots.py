@@ -1,11 +1,16 @@
 """Render every wizard page and several results to PNG, at 1280x800 and 1024x640.
 
-    .venv/bin/python tools/screenshots.py [--dark] [--organiser] [OUT_DIR]
+    .venv/bin/python tools/screenshots.py [--dark] [--organiser] [--lang es|fr|pseudo] [OUT_DIR]
 
 Default OUT_DIR: docs/screenshots. --dark renders with a dark system palette (file names end in
 -dark) to check the contrast of the tinted boxes and colour words. Offscreen; the user's own
 drafts are never touched: VOLUNTEER_CHECK_HOME points at a temporary folder, deleted on the way out
 (the draft autosaved there holds the sample answers, immigration status included).
+
+--lang renders in Spanish or French (file names end in -es, -fr) with the catalogues there are;
+--lang pseudo renders a pseudo-translation (tests/pseudo_locale.py: every text accented, ~30%
+longer, between markers; files end in -pseudo) to check that nothing clips before any
+translation exists.
 
 The organiser window and both PDF reports follow (tools/organiser_shots.py: files named
 organiser-* and pdf-*, the PDFs beside them); --organiser renders only those.
@@ -167,7 +172,7 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def render(app: QApplication, out: Path, dark: bool) -> int:
+def render(app: QApplication, out: Path, dark: bool, tail: str = "") -> int:
     """Every scene at every size into `out`; returns the number of PNG files written."""
     written = 0
     for width, height in SIZES:
@@ -184,7 +189,7 @@ def render(app: QApplication, out: Path, dark: bool) -> int:
             show()
             for _ in range(3):
                 app.processEvents()
-            path = out / f"{name}-{width}x{height}{'-dark' if dark else ''}.png"
+            path = out / f"{name}-{width}x{height}{'-dark' if dark else ''}{tail}.png"
             window.grab().save(str(path))
             written += 1
         window.close()
@@ -196,6 +201,14 @@ def render(app: QApplication, out: Path, dark: bool) -> int:
 def main(argv: list[str]) -> int:
     dark = "--dark" in argv
     organiser_only = "--organiser" in argv
+    lang = ""
+    if "--lang" in argv:
+        at = argv.index("--lang")
+        lang = argv[at + 1] if at + 1 < len(argv) else ""
+        if lang not in ("es", "fr", "pseudo"):
+            print("--lang takes es, fr or pseudo", file=sys.stderr)
+            return 2
+        argv = argv[:at] + argv[at + 2:]
     args = [a for a in argv if a not in ("--dark", "--organiser")]
     out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -203,14 +216,23 @@ def main(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     if dark:
         app.setPalette(dark_palette())
+    tail = f"-{lang}" if lang else ""
+    if lang:
+        from ui.language import apply_language
+
+        if lang == "pseudo":
+            from tests.pseudo_locale import install
+
+            install()
+        apply_language("fr" if lang == "pseudo" else lang)
     before = os.environ.get("VOLUNTEER_CHECK_HOME")
     with tempfile.TemporaryDirectory(prefix=HOME_PREFIX) as home:
         os.environ["VOLUNTEER_CHECK_HOME"] = home
         try:
-            written = 0 if organiser_only else render(app, out, dark)
+            written = 0 if organiser_only else render(app, out, dark, tail)
             from tools.organiser_shots import render_organiser
 
-            written += render_organiser(app, out, SIZES, dark)
+            written += render_organiser(app, out, SIZES, dark, tail)
         finally:
             if before is None:
                 os.environ.pop("VOLUNTEER_CHECK_HOME", None)

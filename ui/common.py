@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.a11y import mark_heading
 
 ERROR_COLOUR = "#b3261e"
@@ -166,7 +167,7 @@ def scroll_area(content: QWidget, *, name: str = "", accessible: str = "",
         area.setObjectName(name)
     if focusable:
         area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        area.setAccessibleName(accessible or "Scrollable text")
+        area.setAccessibleName(accessible or _("Scrollable text"))
     else:
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if accessible:

@@ -15,14 +15,24 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import N_, _, ngettext
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.assessing import Outcome
     from ui.main_window import MainWindow
 
-ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
-PDF_FILTER = "PDF files (*.pdf)"
+ANSWERS_FILTER = N_("Answers files (*.json);;All files (*)")
+PDF_FILTER = N_("PDF files (*.pdf)")
+# "Save first?" before each of these (the key is what the tests see).
+SAVE_FIRST_QUESTIONS = {
+    "start a new check": N_("Your answers are not saved in a file. Save them before you start "
+                            "a new check?"),
+    "open another file": N_("Your answers are not saved in a file. Save them before you open "
+                            "another file?"),
+    "quit": N_("Your answers are not saved in a file. Save them before you quit?"),
+}
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
@@ -79,8 +89,8 @@ def open_path_dialog(parent: QWidget) -> Path | None:
     """The answers file to open, starting in the last folder used."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, "Open answers file", last_folder(),
-                                          ANSWERS_FILTER)
+    path, _chosen = QFileDialog.getOpenFileName(parent, _("Open answers file"), last_folder(),
+                                                _(ANSWERS_FILTER))
     if path:
         remember_folder(Path(path))
     return Path(path) if path else None
@@ -92,7 +102,7 @@ def save_path_dialog(parent: QWidget, caption: str, suggested: str, file_filter:
     from PySide6.QtWidgets import QFileDialog
 
     start = str(current.parent / suggested) if current else str(Path(last_folder()) / suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
+    path, _chosen = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
     if path:
         remember_folder(Path(path))
     return Path(path) if path else None
@@ -104,7 +114,7 @@ def confirm_dialog(parent: QWidget, title: str, text: str, yes: str) -> bool:
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     accept = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is accept
@@ -115,12 +125,14 @@ def save_first_dialog(parent: QWidget, doing: str) -> str:
     SAVE, DISCARD or CANCEL."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, "Save first?",
-                      f"Your answers are not saved in a file. Save them before you {doing}?",
+    question = SAVE_FIRST_QUESTIONS.get(doing)
+    box = QMessageBox(QMessageBox.Icon.Question, _("Save first?"),
+                      _(question) if question else _("Your answers are not saved in a file. "
+                                                     "Save them first?"),
                       parent=parent)
-    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Don't save", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(_("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.exec()
     clicked = box.clickedButton()
@@ -187,7 +199,7 @@ class FileCommands:
         draft = load_draft()
         self.window.welcome.hide_draft_offer()
         if draft is None:
-            self.window.notice.show_message("The saved answers could not be read.", "error")
+            self.window.notice.show_message(_("The saved answers could not be read."), "error")
             return
         self.window.screens.setCurrentWidget(self.window.wizard)
         self.window.wizard.load(draft.answers, draft.page)
@@ -199,7 +211,7 @@ class FileCommands:
         delete_draft()
         self.window.welcome.hide_draft_offer()
         self.window.welcome.check_button.setFocus()
-        self.window.notice.show_message("Your unfinished answers were deleted.", "success")
+        self.window.notice.show_message(_("Your unfinished answers were deleted."), "success")
 
     def autosave(self, answers: dict[str, Any], page: str) -> None:
         from app.answers_file import AnswersFileError
@@ -211,8 +223,8 @@ class FileCommands:
             if not self.autosave_failed:
                 self.autosave_failed = True
                 self.window.notice.show_message(
-                    f"Your answers could not be saved automatically ({error.problem}). "
-                    "Use File, Save answers to keep them.", "error")
+                    _("Your answers could not be saved automatically ({problem}). Use File, "
+                      "Save answers to keep them.").format(problem=error.problem), "error")
 
     def edited(self) -> None:
         self.dirty = True
@@ -237,8 +249,9 @@ class FileCommands:
         try:
             document = read_answers_file(target)
         except AnswersFileError as error:
-            self.window.notice.show_message(f"Could not open {target.name}: {error.problem}.",
-                                            "error")
+            self.window.notice.show_message(
+                _("Could not open {file}: {problem}.").format(file=target.name,
+                                                              problem=error.problem), "error")
             if not target.exists():
                 remove_recent(target)
             return False
@@ -251,21 +264,26 @@ class FileCommands:
         self.window.update_title()
         add_recent(target)
         outcome = self.window.wizard.outcome()
-        messages = [f"Opened {target.name}."]
+        messages = [_("Opened {file}.").format(file=target.name)]
         if new:
-            messages.append(
-                f"It was made before the current rules, which ask {len(new)} new "
-                f"question{'s' if len(new) > 1 else ''}: answer "
-                f"{'them' if len(new) > 1 else 'it'} to see the result "
-                "(nothing you answered before is lost).")
+            messages.append(ngettext(
+                "It was made before the current rules, which ask {count} new question: answer "
+                "it to see the result (nothing you answered before is lost).",
+                "It was made before the current rules, which ask {count} new questions: answer "
+                "them to see the result (nothing you answered before is lost).",
+                len(new)).format(count=len(new)))
         if outcome is not None and outcome.colour_changed:
+            from ui.language import colour_text
+
             old, new = outcome.colour_changed
-            messages.append(f"Under the current rules its result changed from {old} to {new}.")
+            messages.append(_("Under the current rules its result changed from {old} to "
+                              "{new}.").format(old=colour_text(str(old)),
+                                               new=colour_text(str(new))))
         if outcome is not None and outcome.assessment is None and not new:
-            messages.append("Some answers need attention before a result can be given.")
+            messages.append(_("Some answers need attention before a result can be given."))
         if ignored:
-            messages.append("Answers this version does not know were ignored: "
-                            + ", ".join(ignored) + ".")
+            messages.append(_("Answers this version does not know were ignored: {ids}.")
+                            .format(ids=", ".join(ignored)))
         self.window.notice.show_message(" ".join(messages), "info")
         return True
 
@@ -275,8 +293,8 @@ class FileCommands:
         return self.save_to(self.current_file)
 
     def save_as(self) -> bool:
-        path = self.window.ask_save_path("Save answers", "volunteer-check-answers.json",
-                                         ANSWERS_FILTER)
+        path = self.window.ask_save_path(_("Save answers"), "volunteer-check-answers.json",
+                                         _(ANSWERS_FILTER))
         if path is None:
             return False
         return self.save_to(with_extension(path, ".json"))
@@ -292,7 +310,7 @@ class FileCommands:
         target = Path(path)
         answers = self.window.wizard.answers()
         if not answers:
-            self.window.notice.show_message("There are no answers to save yet.", "info")
+            self.window.notice.show_message(_("There are no answers to save yet."), "info")
             return False
         outcome = self.window.wizard.compute_outcome()
         colour = str(outcome.assessment.colour) if outcome.assessment is not None else None
@@ -301,8 +319,8 @@ class FileCommands:
             write_answers_file(target, document, colour)
         except AnswersFileError as error:
             self.window.notice.show_message(
-                f"Could not save {target.name}: {error.problem}. Your answers are still here; "
-                "try another folder.", "error")
+                _("Could not save {file}: {problem}. Your answers are still here; try another "
+                  "folder.").format(file=target.name, problem=error.problem), "error")
             return False
         self.current_file = target
         self.dirty = False
@@ -310,7 +328,8 @@ class FileCommands:
         add_recent(target)
         delete_draft()  # the answers are in the file now; autosave starts again on an edit
         self.autosave_failed = False
-        self.window.notice.show_message(f"Answers saved to {target}.", "success")
+        self.window.notice.show_message(_("Answers saved to {path}.").format(path=target),
+                                        "success")
         return True
 
     def export_pdf(self) -> bool:
@@ -320,10 +339,10 @@ class FileCommands:
         outcome = self.window.wizard.compute_outcome()
         if outcome.assessment is None:
             self.window.notice.show_message(
-                "There is no result to export yet: answer the questions first.", "error")
+                _("There is no result to export yet: answer the questions first."), "error")
             return False
         stem = self.current_file.stem if self.current_file else "volunteer-check-result"
-        path = self.window.ask_save_path("Export PDF report", f"{stem}.pdf", PDF_FILTER)
+        path = self.window.ask_save_path(_("Export PDF report"), f"{stem}.pdf", _(PDF_FILTER))
         if path is None:
             return False
         return self.export_pdf_to(with_extension(path, ".pdf"), outcome)
@@ -352,17 +371,20 @@ class FileCommands:
                 QApplication.restoreOverrideCursor()
         except AnswersFileError as error:
             self.window.notice.show_message(
-                f"Could not save the PDF {target.name}: {error.problem}. Your answers are "
-                "kept; choose another folder.", "error")
+                _("Could not save the PDF {file}: {problem}. Your answers are kept; choose "
+                  "another folder.").format(file=target.name, problem=error.problem), "error")
             return False
         except (ImportError, NotImplementedError):
-            self.window.notice.show_message("PDF export is not available in this version.", "error")
+            self.window.notice.show_message(_("PDF export is not available in this version."),
+                                            "error")
             return False
         except (OSError, RuntimeError, ValueError) as error:
             self.window.notice.show_message(
-                f"Could not create the PDF ({error}). Your answers are kept.", "error")
+                _("Could not create the PDF ({problem}). Your answers are kept.").format(
+                    problem=error), "error")
             return False
-        self.window.notice.show_message(f"PDF report saved to {target}.", "success")
+        self.window.notice.show_message(_("PDF report saved to {path}.").format(path=target),
+                                        "success")
         return True
 
     def new_check(self) -> None:
@@ -387,10 +409,10 @@ class FileCommands:
         from app.recent import clear_recent
 
         if not self.window.confirm(
-                "Delete my answers?",
-                "This deletes the answers this app saved automatically on this device and the "
-                "list of recent files, and clears this window. Files you saved yourself are "
-                "not deleted.", "Delete my answers"):
+                _("Delete my answers?"),
+                _("This deletes the answers this app saved automatically on this device and "
+                  "the list of recent files, and clears this window. Files you saved yourself "
+                  "are not deleted."), _("Delete my answers")):
             return False
         delete_draft()
         clear_recent()
@@ -402,6 +424,6 @@ class FileCommands:
         self.window.welcome.hide_draft_offer()
         self.window.show_start()
         self.window.notice.show_message(
-            "Your answers were deleted from this device. Files you saved yourself were not "
-            "touched.", "success")
+            _("Your answers were deleted from this device. Files you saved yourself were not "
+              "touched."), "success")
         return True

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
+from app.i18n import _
 from rules import Person
 from ui.a11y import mark_group
 from ui.common import framed, heading, label, muted
@@ -30,7 +31,7 @@ def _date_field(name: str, accessible: str) -> QDateEdit:
     field.setCalendarPopup(True)
     field.setDisplayFormat("d MMMM yyyy")
     field.setMinimumDate(NOT_GIVEN)
-    field.setSpecialValueText("Not given")
+    field.setSpecialValueText(_("Not given"))
     field.setDate(NOT_GIVEN)
     field.setAccessibleName(accessible)
     field.setMaximumWidth(260)
@@ -46,23 +47,24 @@ class HandoutDetails(QFrame):
         super().__init__(parent)
         self.setObjectName("handoutDetails")
         framed(self, None, "#dadce0")
-        mark_group(self, "For your handout (optional)")
+        mark_group(self, _("For your handout (optional)"))
         column = QVBoxLayout(self)
-        column.addWidget(heading("For your handout (optional)", 2, name="handoutTitle"))
-        column.addWidget(muted(label(
+        column.addWidget(heading(_("For your handout (optional)"), 2, name="handoutTitle"))
+        column.addWidget(muted(label(_(
             "These go on page 1 of the PDF handout and are kept in the answers file if "
-            "you save it. Leave any of them empty: they never change the result.",
+            "you save it. Leave any of them empty: they never change the result."),
             name="handoutIntro")))
         form = QFormLayout()
         self.name = QLineEdit(objectName="handoutName")
-        self.name.setAccessibleName("Your name (optional)")
+        self.name.setAccessibleName(_("Your name (optional)"))
         self.campaign = QLineEdit(objectName="handoutCampaign")
-        self.campaign.setAccessibleName("The campaign (optional)")
-        self.campaign.setPlaceholderText("for example: Jones for Congress")
-        self.trip_start = _date_field("handoutTripStart", "Trip starts (optional)")
-        self.trip_end = _date_field("handoutTripEnd", "Trip ends (optional)")
-        for text, field in (("Your name", self.name), ("Campaign", self.campaign),
-                            ("Trip starts", self.trip_start), ("Trip ends", self.trip_end)):
+        self.campaign.setAccessibleName(_("The campaign (optional)"))
+        self.campaign.setPlaceholderText(_("for example: Jones for Congress"))
+        self.trip_start = _date_field("handoutTripStart", _("Trip starts (optional)"))
+        self.trip_end = _date_field("handoutTripEnd", _("Trip ends (optional)"))
+        for text, field in ((_("Your name"), self.name), (_("Campaign"), self.campaign),
+                            (_("Trip starts"), self.trip_start),
+                            (_("Trip ends"), self.trip_end)):
             form.addRow(text, field)
         column.addLayout(form)
         self._updating = False

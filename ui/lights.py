@@ -9,15 +9,20 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # The palette is the reports' (app.vocabulary: standard library only, no rules).
+from app.i18n import N_, _, pgettext
 from app.vocabulary import NEUTRAL, PALETTE
 
 SYMBOL_NAMES = {
-    "RED": "cross",
-    "AMBER": "exclamation mark",
-    "GREEN": "tick",
-    "NOTE": "information sign",
+    "RED": N_("cross"),
+    "AMBER": N_("exclamation mark"),
+    "GREEN": N_("tick"),
+    "NOTE": N_("information sign"),
 }
 WORDS = {"RED": "RED", "AMBER": "AMBER", "GREEN": "GREEN", "NOTE": "NOTE"}
+
+
+def _word(word: str | None) -> str:
+    return pgettext("colour", WORDS[word]) if word in WORDS else _("no result")
 
 
 def colours_of(word: str | None) -> tuple[str, str, str]:
@@ -58,7 +63,7 @@ def _symbol_path(word: str | None, box: QRectF) -> tuple[QPainterPath, QPainterP
 
 def paint_light(painter: QPainter, rect: QRectF, word: str | None, lit: bool = True) -> None:
     """A round lamp with the symbol of `word`; unlit lamps are dark grey without a symbol."""
-    background, foreground, _ = colours_of(word) if lit else ("#3c4043", "#3c4043", "")
+    background, foreground, _tint = colours_of(word) if lit else ("#3c4043", "#3c4043", "")
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor("#202124"), max(1.0, rect.width() / 30)))
@@ -95,8 +100,8 @@ class Lamp(QWidget):
 
     def set_word(self, word: str | None) -> None:
         self._word = word
-        self.setAccessibleName(f"{WORDS.get(word or '', 'no result')} light "
-                               f"({SYMBOL_NAMES.get(word or '', 'dash')})")
+        self.setAccessibleName(_("{colour} light ({symbol})").format(
+            colour=_word(word), symbol=_(SYMBOL_NAMES.get(word or "", N_("dash")))))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -132,7 +137,7 @@ class TrafficLight(QWidget):
 
     def set_word(self, word: str | None) -> None:
         self._word = word
-        self.setAccessibleName(f"Traffic light: {WORDS.get(word or '', 'no result')}")
+        self.setAccessibleName(_("Traffic light: {colour}").format(colour=_word(word)))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -129,6 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setOrganizationDomain(ORG_DOMAIN)
     app.setDesktopFileName(APP_ID)
+    from ui.language import apply_language, startup_language
+
+    apply_language(startup_language())  # the one remembered, else the system's
 
     window = MainWindow()
     window.resize(initial_size())

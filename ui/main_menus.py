@@ -32,25 +32,29 @@ def build_menus(window: MainWindow) -> None:
     from PySide6.QtGui import QAction, QActionGroup, QKeySequence
     from PySide6.QtWidgets import QMenu
 
+    from app.about import APP_NAME
+    from app.i18n import _
+    from ui.language import fill_language_menu
+
     file_menu = window.file_menu
-    window.new_action = _action(window, "&New check", window.new_check,
+    window.new_action = _action(window, _("&New check"), window.new_check,
                                 QKeySequence.StandardKey.New, "newAction")
-    window.open_action = _action(window, "&Open answers file…", window.open_dialog,
+    window.open_action = _action(window, _("&Open answers file…"), window.open_dialog,
                                  QKeySequence.StandardKey.Open, "openAction")
-    window.recent_menu = QMenu("Open &recent", window)
+    window.recent_menu = QMenu(_("Open &recent"), window)
     window.recent_menu.setObjectName("recentMenu")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
-    window.save_action = _action(window, "&Save answers", window.save,
+    window.save_action = _action(window, _("&Save answers"), window.save,
                                  QKeySequence.StandardKey.Save, "saveAction")
-    window.save_as_action = _action(window, "Save answers &as…", window.save_as,
+    window.save_as_action = _action(window, _("Save answers &as…"), window.save_as,
                                     QKeySequence.StandardKey.SaveAs, "saveAsAction")
     if window.save_as_action.shortcut().isEmpty():
         window.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    window.export_action = _action(window, "&Export PDF…", window.export_pdf, "Ctrl+E",
+    window.export_action = _action(window, _("&Export PDF…"), window.export_pdf, "Ctrl+E",
                                    "exportAction")
-    window.delete_action = _action(window, "&Delete my answers…", window.delete_my_answers,
+    window.delete_action = _action(window, _("&Delete my answers…"), window.delete_my_answers,
                                    None, "deleteAction")
-    window.quit_action = _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit,
+    window.quit_action = _action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit,
                                  "quitAction")
     if window.quit_action.shortcut().isEmpty():
         window.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -61,11 +65,11 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.save_action)
     file_menu.addAction(window.save_as_action)
     file_menu.addAction(window.export_action)
-    paper = file_menu.addMenu("PDF &paper size")
+    paper = file_menu.addMenu(_("PDF &paper size"))
     window.paper_group = QActionGroup(window)
     window.paper_actions = {}
-    for key, text in (("auto", "&Automatic (Letter in North America, A4 elsewhere)"),
-                      ("A4", "A&4"), ("Letter", "US &Letter")):
+    for key, text in (("auto", _("&Automatic (Letter in North America, A4 elsewhere)")),
+                      ("A4", _("A&4")), ("Letter", _("US &Letter"))):
         action = QAction(text, window, checkable=True)
         action.setChecked(key == "auto")
         window.paper_group.addAction(action)
@@ -75,10 +79,12 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.delete_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
-    window.help_menu.addAction(_action(window, "&About Volunteer Check", window.about, None,
-                                       "aboutAction"))
+    fill_language_menu(window.language_menu)
+    window.help_menu.addAction(_action(window, _("&About {app}").format(app=APP_NAME),
+                                       window.about, None, "aboutAction"))
 
 def fill_recent_menu(window: MainWindow) -> None:
+    from app.i18n import _
     from app.recent import recent_files
 
     window.recent_menu.clear()
@@ -89,11 +95,11 @@ def fill_recent_menu(window: MainWindow) -> None:
         action.setStatusTip(str(path))
         action.triggered.connect(lambda _c=False, p=path: window.open_file(p))
     if not files:
-        empty = window.recent_menu.addAction("No recent files")
+        empty = window.recent_menu.addAction(_("No recent files"))
         empty.setEnabled(False)
     else:
         window.recent_menu.addSeparator()
-        window.recent_menu.addAction("&Clear this list", _clear_recent)
+        window.recent_menu.addAction(_("&Clear this list"), _clear_recent)
 
 def _clear_recent() -> None:
     from app.recent import clear_recent

@@ -12,9 +12,11 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLayout, QMenuBar, QStackedWidget, QVBoxLayout, QWidget
 
 from app.about import APP_NAME, VERSION
+from app.i18n import _
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
@@ -88,20 +90,28 @@ class MainWindow(QWidget):
         self.screens.addWidget(self.welcome)
         self._column.addWidget(self.screens, 1)
 
+        self._connect_welcome()
+        # The menus' titles are there from the first paint; their actions come right after it
+        # (creating them loads dozens of Qt enums, a visible share of the start-up time).
+        self._add_menu_titles()
+        self._menus_built = False
+
+    def _connect_welcome(self) -> None:
         self.welcome.check_myself.connect(self.check_myself)
         self.welcome.screen_group.connect(self.screen_group)
         self.welcome.restore_draft.connect(self.restore_draft)
         self.welcome.discard_draft.connect(self.discard_draft)
-        # The menus' titles are there from the first paint; their actions come right after it
-        # (creating them loads dozens of Qt enums, a visible share of the start-up time).
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.file_menu.setObjectName("fileMenu")
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self.help_menu.setObjectName("helpMenu")
-        self._menus_built = False
 
     def menuBar(self) -> QMenuBar:
         return self._menu_bar
+
+    def _add_menu_titles(self) -> None:
+        self.file_menu = self.menuBar().addMenu(_("&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.language_menu = self.menuBar().addMenu(_("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        self.help_menu = self.menuBar().addMenu(_("&Help"))
+        self.help_menu.setObjectName("helpMenu")
 
     @property
     def notice(self) -> NoticeBar:
@@ -145,34 +155,104 @@ class MainWindow(QWidget):
         _ = self.notice
         self._register_fonts()
         from rules import load_parameters
-        from rules.disclaimer import disclaimer
+        from ui.language import disclaimer_text
         from ui.wizard import Wizard
 
         params = load_parameters()
         self.welcome.set_ruleset(params.ruleset_version, params.research_reviewed)
-        self.welcome.set_disclaimer(disclaimer())
+        self.welcome.set_disclaimer(disclaimer_text())
         self.wizard = Wizard()
         self.screens.addWidget(self.wizard)
-        self.wizard.exit_to_start.connect(self.show_start)
         from ui.file_commands import FileCommands
 
         self.files = FileCommands(self)
-        self.wizard.autosave.connect(self.files.autosave)
-        self.wizard.answers_edited.connect(self.files.edited)
-        self.wizard.page_changed.connect(self.files.clear_banner)
-        result = self.wizard.result_page()
+        self._connect_wizard(self.wizard)
+        self._check_group_available()
+        self._offer_draft()
+        from ui.language import switcher
+
+        switcher().changed.connect(self.retranslate)
+
+    def _connect_wizard(self, wizard: Wizard) -> None:
+        assert self.files is not None
+        wizard.exit_to_start.connect(self.show_start)
+        wizard.autosave.connect(self.files.autosave)
+        wizard.answers_edited.connect(self.files.edited)
+        wizard.page_changed.connect(self.files.clear_banner)
+        result = wizard.result_page()
         result.save_requested.connect(self.save)
         result.export_requested.connect(self.export_pdf)
         result.new_check_requested.connect(self.new_check)
-        self._check_group_available()
-        self._offer_draft()
+
+    # ---- language (ui.language) ----
+
+    def retranslate(self, _code: str = "") -> None:
+        """Another language was chosen: build the start page, the menus and the wizard again
+        in it, keeping the answers, the page shown, the open file and the draft offer."""
+        from PySide6.QtCore import Qt
+
+        shown = self.screens.currentWidget()
+        old_welcome = self.welcome
+        offered = old_welcome.draft_offered()
+        can_check = old_welcome.check_button.isEnabled()
+        self.welcome = WelcomePage()
+        self._connect_welcome()
+        self.screens.insertWidget(0, self.welcome)
+        self.screens.removeWidget(old_welcome)
+        old_welcome.hide()
+        old_welcome.deleteLater()
+        self.welcome.check_button.setEnabled(can_check)
+        paper = self.paper_choice() if self._menus_built else "auto"
+        self.menuBar().clear()
+        old: list[QObject] = [self.file_menu, self.language_menu, self.help_menu]
+        if self._menus_built:  # the menus and actions of the language before
+            old += [self.recent_menu, self.paper_group, *self.paper_actions.values(),
+                    self.new_action, self.open_action, self.save_action, self.save_as_action,
+                    self.export_action, self.delete_action, self.quit_action]
+        for thing in old:
+            thing.deleteLater()
+        if self._notice is not None:
+            self._notice.retranslate()
+        self._add_menu_titles()
+        self._menus_built = False
+        if self._ready:
+            from rules import load_parameters
+            from ui.language import disclaimer_text
+
+            self.build_menus()
+            self.set_paper_choice(paper)
+            self.welcome.finish()
+            params = load_parameters()
+            self.welcome.set_ruleset(params.ruleset_version, params.research_reviewed)
+            self.welcome.set_disclaimer(disclaimer_text())
+            self._check_group_available()
+            if offered:
+                self.welcome.offer_draft(_friendly_time(self._draft_saved_at))
+        old_wizard = self.wizard
+        if old_wizard is not None:
+            from ui.wizard import Wizard
+
+            self.wizard = Wizard(old_wizard.as_of)
+            self.screens.addWidget(self.wizard)
+            self._connect_wizard(self.wizard)
+            self.wizard.take_state(old_wizard)
+            self.screens.removeWidget(old_wizard)
+            old_wizard.hide()
+            old_wizard.deleteLater()
+        if shown is old_wizard and self.wizard is not None:
+            self.screens.setCurrentWidget(self.wizard)
+            self.wizard.go_to(self.wizard.current_page())
+        else:
+            self.screens.setCurrentWidget(self.welcome)
+            self.welcome.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.update_title()
 
     def startup_failed(self, detail: str) -> None:
         """The rules could not be loaded: say so on the start screen."""
         self.welcome.check_button.setEnabled(False)
         self.notice.show_message(
-            "The app could not load its rules and cannot check answers. Please reinstall it. "
-            f"Details: {detail.strip().splitlines()[-1]}", "error")
+            _("The app could not load its rules and cannot check answers. Please reinstall "
+              "it. Details: {detail}").format(detail=detail.strip().splitlines()[-1]), "error")
 
     def _register_fonts(self) -> None:
         """Bundled fonts as fallbacks after the system font, so any script in a name renders."""
@@ -198,7 +278,7 @@ class MainWindow(QWidget):
             found = False
         if not found:
             self.welcome.set_group_available(
-                False, "Group screening is not part of this version of the app.")
+                False, _("Group screening is not part of this version of the app."))
 
     def _offer_draft(self) -> None:
         from app.draft import load_draft
@@ -239,7 +319,7 @@ class MainWindow(QWidget):
             module = importlib.import_module("ui.group.window")
             window_class = module.GroupWindow
         except (ImportError, AttributeError):
-            reason = "Group screening is not part of this version of the app."
+            reason = _("Group screening is not part of this version of the app.")
             self.welcome.set_group_available(False, reason)
             self.notice.show_message(reason, "info")
             return
@@ -335,10 +415,12 @@ class MainWindow(QWidget):
 
         params = load_parameters()
         QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"{APP_NAME} {VERSION}\nRules version {params.ruleset_version}, research last "
-            f"reviewed {long_date(params.research_reviewed)}.\n\nGeneral information, not "
-            "legal advice. Your answers stay on this device.")
+            self, _("About {app}").format(app=APP_NAME),
+            f"{APP_NAME} {VERSION}\n"
+            + _("Rules version {version}, research last reviewed {date}.").format(
+                version=params.ruleset_version, date=long_date(params.research_reviewed))
+            + "\n\n" + _("General information, not legal advice. Your answers stay on this "
+                         "device."))
 
     def update_title(self) -> None:
         name = self.current_file.name if self.current_file else ""

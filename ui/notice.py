@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from app.i18n import _
 from ui.a11y import announce, mark_notification
 from ui.common import INK, button, label
 
@@ -25,7 +26,8 @@ class NoticeBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 12, 8)
         self.text = label("", name="noticeText")
-        self.dismiss = button("&Dismiss", name="noticeDismiss", accessible="Dismiss message")
+        self.dismiss = button(_("&Dismiss"), name="noticeDismiss",
+                              accessible=_("Dismiss message"))
         self.dismiss.clicked.connect(self.hide)
         row.addWidget(self.text, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
@@ -33,20 +35,26 @@ class NoticeBar(QFrame):
         mark_notification(self)
         self.hide()
 
+    def retranslate(self) -> None:
+        """Another language: the button's words (a message shown stays as it was said)."""
+        self.dismiss.setText(_("&Dismiss"))
+        self.dismiss.setAccessibleName(_("Dismiss message"))
+
     def show_message(self, text: str, kind: str = "info") -> None:
         background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
         self.kind = kind
         self.setStyleSheet(f"#noticeBar {{ background: {background}; "
                            f"border-bottom: 2px solid {border}; }} "
                            f"#noticeBar QLabel {{ color: {INK}; }}")
-        prefix = {"error": "Problem: ", "success": "Done: "}.get(kind, "")
-        self.text.setText(prefix + text)
-        self.dismiss.setAccessibleDescription(prefix + text)
-        self.setAccessibleName(prefix + text)
+        shown = {"error": _("Problem: {problem}"), "success": _("Done: {message}")}.get(
+            kind, "{message}").format(problem=text, message=text)
+        self.text.setText(shown)
+        self.dismiss.setAccessibleDescription(shown)
+        self.setAccessibleName(shown)
         if not self.isHidden():
             self.hide()  # shown again below: a screen reader hears the new message
         self.show()
-        announce(self, prefix + text, assertive=kind == "error")
+        announce(self, shown, assertive=kind == "error")
         if kind == "error":
             self.dismiss.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -6,24 +6,26 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.i18n import N_, _
+from app.i18n.law_texts import question_text
 from app.routing import is_optional, page_title, questions_of
 from ui.common import centred_column, heading, label, muted, scroll_area
 from ui.question_widgets import QuestionWidget, widget_for
 
 PAGE_INTROS: dict[str, str] = {
-    "A": "Tell us about the campaign you want to help.",
-    "B": "These answers decide whether the rules on foreign nationals apply to you. "
-         "Your answers stay on this device.",
-    "B_status": "Only for people who are not US citizens, US nationals or green card "
-                "holders: your situation while you volunteer.",
-    "B_you": "Your age, your links to governments or parties, and where you live.",
-    "B_trip": "Only for visitors: how long you stay and how much of it is volunteering.",
-    "C": "Being paid for campaign work by anyone other than the campaign is the most common "
-         "problem. Include allowances and grants.",
-    "D": "Flights and other transport for this trip, and who pays for them.",
-    "E": "Where you will sleep and who pays for your food and daily costs.",
-    "F": "Tick everything you expect to do for the campaign.",
-    "G": "Besides your time: money, things or resources you might give or use.",
+    "A": N_("Tell us about the campaign you want to help."),
+    "B": N_("These answers decide whether the rules on foreign nationals apply to you. "
+            "Your answers stay on this device."),
+    "B_status": N_("Only for people who are not US citizens, US nationals or green card "
+                   "holders: your situation while you volunteer."),
+    "B_you": N_("Your age, your links to governments or parties, and where you live."),
+    "B_trip": N_("Only for visitors: how long you stay and how much of it is volunteering."),
+    "C": N_("Being paid for campaign work by anyone other than the campaign is the most "
+            "common problem. Include allowances and grants."),
+    "D": N_("Flights and other transport for this trip, and who pays for them."),
+    "E": N_("Where you will sleep and who pays for your food and daily costs."),
+    "F": N_("Tick everything you expect to do for the campaign."),
+    "G": N_("Besides your time: money, things or resources you might give or use."),
 }
 
 
@@ -44,7 +46,7 @@ class QuestionPage(QWidget):
         self.title = heading(page_title(page), 1, name=f"pageTitle_{page}")
         column.addWidget(self.title)
         if page in PAGE_INTROS:
-            column.addWidget(label(PAGE_INTROS[page], name=f"intro_{page}"))
+            column.addWidget(label(_(PAGE_INTROS[page]), name=f"intro_{page}"))
         self.widgets: dict[str, QuestionWidget] = {}
         for question in questions_of(page):
             widget = widget_for(question)
@@ -66,7 +68,7 @@ class QuestionPage(QWidget):
         self.answer_changed.emit(widget.question.id, widget.value())
 
     def set_step(self, number: int, total: int) -> None:
-        self.step.setText(f"Step {number} of {total}")
+        self.step.setText(_("Step {number} of {total}").format(number=number, total=total))
 
     def show_answers(self, answers: Mapping[str, Any], visible: Iterable[str]) -> None:
         """Put the answers into the widgets and show only the questions that are asked."""
@@ -86,7 +88,7 @@ class QuestionPage(QWidget):
         new: list[str] = []
         for qid, widget in self.widgets.items():
             if widget.set_problem(problems.get(qid)) and not widget.isHidden():
-                new.append(f"{widget.question.text}: {problems[qid]}")
+                new.append(f"{question_text(widget.question)}: {problems[qid]}")
         return new
 
     def commit(self) -> None:

@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
 
 from app.amounts import AmountError
 from app.amounts import parse_amount as read_amount
+from app.i18n import _
+from app.i18n.law_texts import (
+    glossary_term,
+    glossary_text,
+    option_label,
+    question_help,
+    question_text,
+)
 from app.routing import exclusive_codes, format_amount
+from app.vocabulary import esc
 from rules.questions import GLOSSARY, Kind, Question
 from ui.a11y import expander, mark_group
 from ui.common import INK, error_colour, label, muted
@@ -52,20 +61,21 @@ class QuestionWidget(QFrame):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
+        self.text = question_text(question)
         self.setObjectName(f"question_{question.id}")
         # Screen readers: a group named by the question holds its answers ("Yes", "No" ...).
-        mark_group(self, question.text, question.help)
+        mark_group(self, self.text, question_help(question))
         self._updating = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
-        self.title = label(question.text, name=f"title_{question.id}")
+        self.title = label(self.text, name=f"title_{question.id}")
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.08)
         self.title.setFont(font)
         layout.addWidget(self.title)
-        self.help = muted(label(question.help, name=f"help_{question.id}"))
+        self.help = muted(label(question_help(question), name=f"help_{question.id}"))
         layout.addWidget(self.help)
         self.glossary_button: QToolButton | None = None
         self.glossary_text: QLabel | None = None
@@ -85,14 +95,16 @@ class QuestionWidget(QFrame):
     # ---- construction ----
 
     def _add_glossary(self, layout: QVBoxLayout, terms: list[str]) -> None:
-        words = ", ".join(f"\u201c{term}\u201d" for term in terms)
-        text = f"What does {words} mean?" if len(terms) == 1 else f"What do {words} mean?"
+        words = ", ".join(f"\u201c{glossary_term(term)}\u201d" for term in terms)
+        text = (_("What does {words} mean?") if len(terms) == 1
+                else _("What do {words} mean?")).format(words=words)
         definitions = "".join(
-            f"<p style='margin:2px 0'><b>{term}</b>: {GLOSSARY[term]}</p>" for term in terms)
+            f"<p style='margin:2px 0'><b>{esc(glossary_term(term))}</b>: "
+            f"{esc(glossary_text(term))}</p>" for term in terms)
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
         explanation.setStyleSheet(
             f"background: #f1f3f4; color: {INK}; padding: 6px; border-radius: 4px;")
-        tip = "\n".join(f"{term}: {GLOSSARY[term]}" for term in terms)
+        tip = "\n".join(f"{glossary_term(term)}: {glossary_text(term)}" for term in terms)
         self.title.setToolTip(tip)
         # A button with the expanded state, not a check box.
         toggle = expander(f"glossary_{self.question.id}", text, text, explanation)
@@ -116,16 +128,17 @@ class QuestionWidget(QFrame):
 
     def mark_optional(self) -> None:
         """Say that the question may be left blank (on screen and to screen readers)."""
+        optional = _("{question} (optional)").format(question=self.text)
         if "optional" not in self.question.text.lower():
-            self.title.setText(f"{self.question.text} (optional)")
-        self.setAccessibleName(f"{self.question.text} (optional)")
+            self.title.setText(optional)
+        self.setAccessibleName(optional)
 
     def build(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def _describe(self, widget: QWidget, name: str) -> None:
         widget.setAccessibleName(name)
-        widget.setAccessibleDescription(self.question.text)
+        widget.setAccessibleDescription(self.text)
 
     # ---- values ----
 
@@ -166,13 +179,13 @@ class QuestionWidget(QFrame):
 
     def set_problem(self, text: str | None) -> bool:
         """Show `text` under the answers (None: no problem); True when it is a new problem."""
-        new = bool(text) and self.problem.text() != f"Problem: {text}"
+        line = _("Problem: {problem}").format(problem=text) if text else ""
+        new = bool(text) and self.problem.text() != line
         shown = bool(text)
-        self.problem.setText(f"Problem: {text}" if text else "")
+        self.problem.setText(line)
         self.problem.setVisible(shown)
         for widget in self.controls():
-            widget.setAccessibleDescription(
-                f"{self.question.text}. Problem: {text}" if text else self.question.text)
+            widget.setAccessibleDescription(f"{self.text}. {line}" if text else self.text)
         return new
 
     def problem_text(self) -> str:
@@ -187,8 +200,9 @@ class SingleChoice(QuestionWidget):
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}
         for option in self.question.options:
-            radio = QRadioButton(option.label, objectName=f"{self.question.id}_{option.code}")
-            self._describe(radio, option.label)
+            words = option_label(self.question.id, option.code)
+            radio = QRadioButton(words, objectName=f"{self.question.id}_{option.code}")
+            self._describe(radio, words)
             self.group.addButton(radio)
             self.controls_layout.addWidget(radio)
             self.buttons[option.code] = radio
@@ -225,8 +239,9 @@ class MultiChoice(QuestionWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.exclusive = exclusive_codes(self.question.id)
         for option in self.question.options:
-            box = QCheckBox(option.label, objectName=f"{self.question.id}_{option.code}")
-            self._describe(box, option.label)
+            words = option_label(self.question.id, option.code)
+            box = QCheckBox(words, objectName=f"{self.question.id}_{option.code}")
+            self._describe(box, words)
             self.controls_layout.addWidget(box)
             self.boxes[option.code] = box
             box.toggled.connect(lambda on, code=option.code: self._toggled(code, on))
@@ -263,15 +278,15 @@ class AmountQuestion(QuestionWidget):
     def build(self) -> None:
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        prefix = QLabel("US$")
+        prefix = QLabel(_("US$"))
         self.edit = QLineEdit(objectName=f"{self.question.id}_amount")
-        self.edit.setPlaceholderText("for example 800")
+        self.edit.setPlaceholderText(_("for example 800"))
         self.edit.setMaximumWidth(220)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self._describe(self.edit, "Amount in US dollars")
+        self._describe(self.edit, _("Amount in US dollars"))
         prefix.setBuddy(self.edit)
-        self.unknown = QCheckBox("I don't know", objectName=f"{self.question.id}_unknown")
-        self._describe(self.unknown, "I don't know the amount")
+        self.unknown = QCheckBox(_("I don't know"), objectName=f"{self.question.id}_unknown")
+        self._describe(self.unknown, _("I don't know the amount"))
         self.reading = muted(label("", name=f"{self.question.id}_reading"))
         row.addWidget(prefix, 0, 0)
         row.addWidget(self.edit, 0, 1)
@@ -290,7 +305,7 @@ class AmountQuestion(QuestionWidget):
         parsed = parse_amount(self.edit.text())
         shown = (isinstance(parsed, int | float) and not self.unknown.isChecked()
                  and self.edit.text().strip() != str(parsed))
-        self.reading.setText(f"We read this as {format_amount(parsed)}"
+        self.reading.setText(_("We read this as {amount}").format(amount=format_amount(parsed))
                              if shown and isinstance(parsed, int | float) else "")
 
     def _unknown_toggled(self, on: bool) -> None:
@@ -357,11 +372,11 @@ class AgeQuestion(QuestionWidget):
         self.spin = AgeSpinBox(objectName=f"{self.question.id}_age")
         self.spin.setKeyboardTracking(False)
         self.spin.setRange(self.NOT_GIVEN, MAX_AGE)
-        self.spin.setSpecialValueText("Not given")
+        self.spin.setSpecialValueText(_("Not given"))
         self.spin.setValue(self.NOT_GIVEN)
-        self.spin.setSuffix(" years")
+        self.spin.setSuffix(" " + _("years"))
         self.spin.setMinimumWidth(140)
-        self._describe(self.spin, "Age in years (optional)")
+        self._describe(self.spin, _("Age in years (optional)"))
         row.addWidget(self.spin)
         row.addStretch(1)
         self.controls_layout.addLayout(row)
@@ -399,18 +414,18 @@ class DaysQuestion(QuestionWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(objectName=f"{self.question.id}_days")
-        self.edit.setPlaceholderText("for example 14")
+        self.edit.setPlaceholderText(_("for example 14"))
         self.edit.setMaximumWidth(120)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self._describe(self.edit, "Number of days")
-        suffix = QLabel("days")
+        self._describe(self.edit, _("Number of days"))
+        suffix = QLabel(_("days"))
         suffix.setBuddy(self.edit)
         row.addWidget(self.edit)
         row.addWidget(suffix)
         row.addStretch(1)
         self.controls_layout.addLayout(row)
-        self.unknown = QCheckBox("I don't know", objectName=f"{self.question.id}_unknown")
-        self._describe(self.unknown, "I don't know the number of days")
+        self.unknown = QCheckBox(_("I don't know"), objectName=f"{self.question.id}_unknown")
+        self._describe(self.unknown, _("I don't know the number of days"))
         self.controls_layout.addWidget(self.unknown)
         self.edit.textChanged.connect(lambda _t: self._emit())
         self.unknown.toggled.connect(self._unknown_toggled)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app import plan_text
 from app.assessing import Outcome, headline, immigration_first, immigration_summary
+from app.i18n import _
+from app.i18n.law_texts import prompt_of, question_text
 from app.routing import friendly_message
 from app.vocabulary import (
     AREA_TITLES,
@@ -38,7 +40,6 @@ from app.vocabulary import (
     light_words,
 )
 from rules import Area, Assessment
-from rules.disclaimer import disclaimer
 from rules.questions import QUESTION_BY_ID
 from ui.a11y import mark_heading
 from ui.common import (
@@ -51,6 +52,7 @@ from ui.common import (
     scroll_area,
 )
 from ui.finding_card import FindingCards, tinted_box
+from ui.language import colour_text, disclaimer_text
 from ui.lights import Lamp, TrafficLight, colours_of
 from ui.welcome import long_date
 
@@ -106,7 +108,7 @@ class ResultView(QWidget):
         self.column.addWidget(self.body)
         self.column.addStretch(1)
         self.scroll = scroll_area(centred_column(self.column, 900), name="resultScroll",
-                                  accessible="Your result (use the arrow keys to scroll)",
+                                  accessible=_("Your result (use the arrow keys to scroll)"),
                                   focusable=True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -147,15 +149,16 @@ class ResultView(QWidget):
         layout.setSpacing(10)
         result = outcome.assessment
         if result is None:
-            self._set_header(None, INVALID_MEANING)
+            self._set_header(None, _(INVALID_MEANING))
             self.split_label.setText("")
             self._add_issues(layout, outcome)
         else:
             word = str(result.colour)
             self._set_header(word, headline(result))
             self.split_label.setText(
-                f"Election law: {result.election_colour}.  Immigration: "
-                f"{immigration_summary(result)}.")
+                _("Election law: {colour}.  Immigration: {summary}.").format(
+                    colour=colour_text(str(result.election_colour)),
+                    summary=immigration_summary(result)))
             self._add_plan(layout, result)
             self._add_missing(layout, result)
             self._add_changed(layout, outcome, result)
@@ -169,14 +172,16 @@ class ResultView(QWidget):
 
     def _set_header(self, word: str | None, meaning: str) -> None:
         self.light.set_word(word)
-        self.colour_label.setText(word or (INVALID if meaning else ""))
+        self.colour_label.setText(colour_text(word) if word else
+                                  (colour_text(INVALID) if meaning else ""))
         shades = WORD_COLOURS.get(word or "", (colours_of(None)[0], colours_of(None)[0]))
         self.colour_label.setStyleSheet(f"color: {shades[1] if dark_palette() else shades[0]};")
-        self.colour_label.setAccessibleName(f"Overall result: {word or 'invalid'}")
+        overall = _("Overall result: {colour}").format(
+            colour=colour_text(word) if word else _("invalid"))
+        self.colour_label.setAccessibleName(overall)
         self.meaning_label.setText(meaning)
         # Read when the result opens (the focus goes to the scrolling result).
-        self.scroll.setAccessibleDescription(
-            f"Overall result: {word or 'invalid'}. {meaning}".strip())
+        self.scroll.setAccessibleDescription(f"{overall}. {meaning}".strip())
 
     def _replace_body(self, body: QWidget) -> None:
         index = self.column.indexOf(self.body)
@@ -194,17 +199,19 @@ class ResultView(QWidget):
 
     def _add_issues(self, layout: QVBoxLayout, outcome: Outcome) -> None:
         box, inner = tinted_box("issuesBox", "AMBER")
-        inner.addWidget(heading("Some answers need attention", 2))
+        inner.addWidget(heading(_("Some answers need attention"), 2, name="issuesTitle"))
         for issue in outcome.validation.issues:
             question = QUESTION_BY_ID.get(issue.question)
             row = QHBoxLayout()
-            where = question.text if question else f"Answer \u201c{issue.question}\u201d"
+            where = (question_text(question) if question else
+                     _("Answer \u201c{question}\u201d").format(question=issue.question))
             row.addWidget(label(f"{where}\n{friendly_message(issue)}",
                                 name=f"issue_{issue.question}"), 1)
             if question is not None:
                 row.addWidget(self._question_button(
-                    issue.question, "Go to this question",
-                    f"Go to the question: {question.text}"), 0, Qt.AlignmentFlag.AlignTop)
+                    issue.question, _("Go to this question"),
+                    _("Go to the question: {question}").format(question=question_text(question))),
+                    0, Qt.AlignmentFlag.AlignTop)
             inner.addLayout(row)
         layout.addWidget(box)
 
@@ -214,12 +221,16 @@ class ResultView(QWidget):
             return
         old, new = changed
         box, inner = tinted_box("colourChangedBox", "NOTE")
-        saved_under = (f" under rules version {outcome.document.ruleset_version}"
-                       if outcome.document.ruleset_version else "")
+        saved = outcome.document.ruleset_version
         inner.addWidget(label(
-            f"The result has changed. This file was saved with the result {old}{saved_under}. "
-            f"Under the current rules (version {result.ruleset.version}) the result is {new}. "
-            "Please read the reasons below.", name="colourChanged"))
+            (_("The result has changed. This file was saved with the result {old} under rules "
+               "version {saved}. Under the current rules (version {version}) the result is "
+               "{new}. Please read the reasons below.") if saved else
+             _("The result has changed. This file was saved with the result {old}. Under the "
+               "current rules (version {version}) the result is {new}. Please read the "
+               "reasons below.")).format(old=colour_text(str(old)), new=colour_text(str(new)),
+                                         saved=saved, version=result.ruleset.version),
+            name="colourChanged"))
         layout.addWidget(box)
 
     def _add_plan(self, layout: QVBoxLayout, result: Assessment) -> None:
@@ -228,7 +239,7 @@ class ResultView(QWidget):
             return
         plan = result.plan
         box, inner = tinted_box("planBox", str(plan.colour) if plan else "NOTE")
-        inner.addWidget(heading(plan_text.HEADING, 2, name="planTitle"))
+        inner.addWidget(heading(_(plan_text.HEADING), 2, name="planTitle"))
         if plan is None:
             inner.addWidget(label(plan_text.no_plan_text(result), name="planNone"))
             layout.addWidget(box)
@@ -237,13 +248,17 @@ class ResultView(QWidget):
                               name="planIntro"))
         for index, step in enumerate(plan.steps, 1):
             step_label = label(f"{index}. {plan_text.step_text(step)}", name=f"planStep_{index}")
-            step_label.setToolTip(f"Rule {step.rule}")
+            step_label.setToolTip(_("Rule {rule}").format(rule=step.rule))
             inner.addWidget(step_label)
         row = QHBoxLayout()
         row.addWidget(Lamp(str(plan.colour), 16), 0, Qt.AlignmentFlag.AlignTop)
         remaining = plan_text.remaining_text(plan, codes=False)
-        row.addWidget(label(f"\u2192 Then the overall result would be {plan.colour}"
-                            + (f"; {remaining}" if remaining else "."), name="planResult"), 1)
+        then = colour_text(str(plan.colour))
+        row.addWidget(label(
+            "\u2192 " + (_("Then the overall result would be {colour}; {remaining}").format(
+                colour=then, remaining=remaining) if remaining else
+                _("Then the overall result would be {colour}.").format(colour=then)),
+            name="planResult"), 1)
         inner.addLayout(row)
         layout.addWidget(box)
 
@@ -251,21 +266,23 @@ class ResultView(QWidget):
         if not result.missing:
             return
         box, inner = tinted_box("missingBox", "AMBER")
-        inner.addWidget(heading("Facts you still need to find out", 2, name="missingTitle"))
-        inner.addWidget(label(
+        inner.addWidget(heading(_("Facts you still need to find out"), 2, name="missingTitle"))
+        inner.addWidget(label(_(
             "You answered \u201cI don't know\u201d (or preferred not to say) here. Find out, "
-            "then answer the question: the result may change.", name="missingIntro"))
+            "then answer the question: the result may change."), name="missingIntro"))
         for fact in result.missing:
+            prompt = prompt_of(fact.question) if fact.question in QUESTION_BY_ID else fact.prompt
             row = QHBoxLayout()
-            row.addWidget(label(fact.prompt, name=f"missing_{fact.question}"), 1)
+            row.addWidget(label(prompt, name=f"missing_{fact.question}"), 1)
             row.addWidget(self._question_button(
-                fact.question, "Answer this question", f"Answer the question: {fact.prompt}"),
+                fact.question, _("Answer this question"),
+                _("Answer the question: {question}").format(question=prompt)),
                 0, Qt.AlignmentFlag.AlignTop)
             inner.addLayout(row)
         layout.addWidget(box)
 
     def _add_areas(self, layout: QVBoxLayout, result: Assessment) -> None:
-        layout.addWidget(heading("Area by area", 2, name="areasTitle"))
+        layout.addWidget(heading(_("Area by area"), 2, name="areasTitle"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         shown = list(AREA_ORDER)
@@ -293,22 +310,25 @@ class ResultView(QWidget):
         election = QFrame(objectName="electionSection")
         election_layout = QVBoxLayout(election)
         election_layout.setContentsMargins(0, 0, 0, 0)
-        election_layout.addWidget(heading("Election law: the reasons", 2, name="electionTitle"))
+        election_layout.addWidget(heading(_("Election law: the reasons"), 2,
+                                          name="electionTitle"))
         for finding in result.election_findings:
             election_layout.addWidget(self.cards.card(finding))
         if not result.election_findings:
-            election_layout.addWidget(muted(label(NO_ELECTION_FINDINGS, name="noElectionFindings")))
+            election_layout.addWidget(
+                muted(label(_(NO_ELECTION_FINDINGS), name="noElectionFindings")))
         section = QFrame(objectName="immigrationSection")
         inner = QVBoxLayout(section)
         inner.setContentsMargins(0, 8, 0, 0)
-        inner.addWidget(heading("Immigration (not election law)", 2, name="immigrationTitle"))
-        inner.addWidget(muted(label(
+        inner.addWidget(heading(_("Immigration (not election law)"), 2,
+                                name="immigrationTitle"))
+        inner.addWidget(muted(label(_(
             "A separate caution: immigration rules are not election law and never make the "
-            "result red. Ask an immigration lawyer if this applies to you.",
+            "result red. Ask an immigration lawyer if this applies to you."),
             name="immigrationIntro")))
         findings = result.immigration_findings
         if not findings:
-            inner.addWidget(label("No immigration concern was found for your answers.",
+            inner.addWidget(label(_("No immigration concern was found for your answers."),
                                   name="noImmigration"))
         for finding in findings:
             inner.addWidget(self.cards.card(finding))
@@ -321,12 +341,14 @@ class ResultView(QWidget):
             layout.addWidget(section)
 
     def _add_about(self, layout: QVBoxLayout, result: Assessment) -> None:
-        layout.addWidget(heading("About this result", 2, name="aboutTitle"))
+        layout.addWidget(heading(_("About this result"), 2, name="aboutTitle"))
         layout.addWidget(muted(label(
-            f"Rules version {result.ruleset.version}, research last reviewed "
-            f"{long_date(result.ruleset.research_reviewed)}; assessed under the law as of "
-            f"{long_date(result.as_of)}.", name="rulesetLine")))
-        layout.addWidget(label(disclaimer(), name="resultDisclaimer"))
+            _("Rules version {version}, research last reviewed {reviewed}; assessed under the "
+              "law as of {as_of}.").format(version=result.ruleset.version,
+                                           reviewed=long_date(result.ruleset.research_reviewed),
+                                           as_of=long_date(result.as_of)),
+            name="rulesetLine")))
+        layout.addWidget(label(disclaimer_text(), name="resultDisclaimer"))
 
     # ---- for tests and the organiser ----
 

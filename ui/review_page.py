@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from app.i18n import _
+from app.i18n.law_texts import question_text
 from app.routing import (
     QUESTION_PAGES,
     answer_in_words,
@@ -43,10 +45,10 @@ class ReviewPage(QWidget):
         self.column = QVBoxLayout()
         self.column.setContentsMargins(24, 16, 24, 16)
         self.column.setSpacing(8)
-        self.column.addWidget(heading("Check your answers", 1, name="pageTitle_review"))
-        self.column.addWidget(label(
+        self.column.addWidget(heading(_("Check your answers"), 1, name="pageTitle_review"))
+        self.column.addWidget(label(_(
             "Read your answers once more. Use Change to correct one: you come back here "
-            "afterwards and your other answers are kept.", name="reviewIntro"))
+            "afterwards and your other answers are kept."), name="reviewIntro"))
         self.notice = label("", name="reviewNotice")
         framed(self.notice, "#fff6d9", "#f2b705")
         self.notice.hide()
@@ -87,7 +89,8 @@ class ReviewPage(QWidget):
             grid.setColumnStretch(1, 4)
             grid.setHorizontalSpacing(16)
             for row, question in enumerate(visible_questions(page, answers, as_of)):
-                grid.addWidget(muted(label(question.text, name=f"reviewQuestion_{question.id}")),
+                text = question_text(question)
+                grid.addWidget(muted(label(text, name=f"reviewQuestion_{question.id}")),
                                row * 2, 0)
                 words = answer_in_words(question, answers.get(question.id))
                 answer = label(words, name=f"reviewAnswer_{question.id}")
@@ -95,14 +98,16 @@ class ReviewPage(QWidget):
                 font.setBold(True)
                 answer.setFont(font)
                 grid.addWidget(answer, row * 2, 1)
-                change = button("Change", name=f"change_{question.id}",
-                                accessible=f"Change your answer to: {question.text}")
+                change = button(_("Change"), name=f"change_{question.id}",
+                                accessible=_("Change your answer to: {question}").format(
+                                    question=text))
                 change.clicked.connect(
                     lambda _c=False, q=question.id: self.change_requested.emit(q))
                 grid.addWidget(change, row * 2, 2)
                 problem = problems.get(question.id)
                 if problem:
-                    line = label(f"Problem: {problem}", name=f"reviewProblem_{question.id}")
+                    line = label(_("Problem: {problem}").format(problem=problem),
+                                 name=f"reviewProblem_{question.id}")
                     line.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
                     grid.addWidget(line, row * 2 + 1, 0, 1, 3)
                 self.change_buttons[question.id] = change
@@ -115,9 +120,10 @@ class ReviewPage(QWidget):
         self.body.deleteLater()
         self.body = new_body
         if removed:
-            names = "; ".join(QUESTION_BY_ID[q].text for q in removed if q in QUESTION_BY_ID)
-            self.notice.setText("These answers no longer apply after your changes and were "
-                                f"removed: {names}")
+            names = "; ".join(question_text(QUESTION_BY_ID[q]) for q in removed
+                              if q in QUESTION_BY_ID)
+            self.notice.setText(_("These answers no longer apply after your changes and were "
+                                  "removed: {questions}").format(questions=names))
             self.notice.show()
             announce(self.notice, self.notice.text())
         else:

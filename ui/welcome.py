@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.about import APP_NAME
+from app.i18n import N_, _
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 CONTENT_MAX_WIDTH = 860
 
 
 def long_date(day: date) -> str:
-    """28 November 2026 (the same in every locale, unambiguous for every reader)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """28 November 2026 (unambiguous for every reader); in Spanish and French the language's
+    own way (app.i18n.formats: "28 de noviembre de 2026", "28 novembre 2026")."""
+    from app.i18n import ENGLISH, language
+
+    if language() == ENGLISH:
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    from app.i18n.formats import format_date
+
+    return format_date(day)
 
 
 def read_ruleset_info() -> tuple[str, date] | None:
@@ -51,20 +61,20 @@ def read_ruleset_info() -> tuple[str, date] | None:
 
 
 COVERS = (
-    "Who pays you for your time, and your job arrangement while you help",
-    "Who pays for your travel, your housing and your meals",
-    "What you will do for the campaign, and any money or things you give",
-    "A caution about your immigration status (this is not election law)",
+    N_("Who pays you for your time, and your job arrangement while you help"),
+    N_("Who pays for your travel, your housing and your meals"),
+    N_("What you will do for the campaign, and any money or things you give"),
+    N_("A caution about your immigration status (this is not election law)"),
 )
 DOES_NOT_COVER = (
-    "State or local election law, tax, or immigration law in detail",
-    "Facts you do not enter: the result is only as good as your answers",
-    "It is not legal advice and does not replace a lawyer",
+    N_("State or local election law, tax, or immigration law in detail"),
+    N_("Facts you do not enter: the result is only as good as your answers"),
+    N_("It is not legal advice and does not replace a lawyer"),
 )
 
 
 def _bullets(items: tuple[str, ...]) -> str:
-    return "\n".join(f"\u2022 {item}" for item in items)
+    return "\n".join(f"\u2022 {_(item)}" for item in items)
 
 
 def _text(text: str, name: str) -> QLabel:
@@ -134,22 +144,22 @@ class WelcomePage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
 
-        column.addWidget(_heading("Volunteer Check", 1.7, "welcomeTitle"))
-        column.addWidget(_text(
+        column.addWidget(_heading(APP_NAME, 1.7, "welcomeTitle"))
+        column.addWidget(_text(_(
             "Do you want to help a US election campaign as a volunteer and you are not a US "
             "citizen? Answer a few questions (about 10 minutes) to see whether your plan "
-            "matches what US federal election law allows, and what would make it safe.",
+            "matches what US federal election law allows, and what would make it safe."),
             "welcomeIntro"))
 
         actions = QHBoxLayout()
-        self.check_button = _button("Check &myself", "checkMyself", "Check myself",
-                                    "Answer the questions about your own plan")
+        self.check_button = _button(_("Check &myself"), "checkMyself", _("Check myself"),
+                                    _("Answer the questions about your own plan"))
         self.check_button.setDefault(True)
         font = self.check_button.font()
         font.setBold(True)
         self.check_button.setFont(font)
-        self.group_button = _button("Screen a &group", "screenGroup", "Screen a group",
-                                    "For organisers: check a whole list of volunteers")
+        self.group_button = _button(_("Screen a &group"), "screenGroup", _("Screen a group"),
+                                    _("For organisers: check a whole list of volunteers"))
         self.check_button.clicked.connect(self.check_myself)
         self.group_button.clicked.connect(self.screen_group)
         actions.addWidget(self.check_button)
@@ -158,15 +168,15 @@ class WelcomePage(QWidget):
         self.actions_index = column.count()
         column.addLayout(actions)
 
-        column.addWidget(_heading("What the check covers", 1.3))
-        column.addWidget(_text("US federal campaign-finance rules on foreign nationals:\n"
-                               + _bullets(COVERS), "covers"))
-        column.addWidget(_heading("What it does not cover", 1.3))
+        column.addWidget(_heading(_("What the check covers"), 1.3, "heading_covers"))
+        column.addWidget(_text(_("US federal campaign-finance rules on foreign nationals:")
+                               + "\n" + _bullets(COVERS), "covers"))
+        column.addWidget(_heading(_("What it does not cover"), 1.3, "heading_doesNotCover"))
         column.addWidget(_text(_bullets(DOES_NOT_COVER), "doesNotCover"))
-        column.addWidget(_heading("Private and offline", 1.3))
-        column.addWidget(_text(
+        column.addWidget(_heading(_("Private and offline"), 1.3, "heading_privacy"))
+        column.addWidget(_text(_(
             "Your answers stay on this device. The check works offline: nothing is sent "
-            "anywhere. You can delete your answers at any time (File, Delete my answers).",
+            "anywhere. You can delete your answers at any time (File, Delete my answers)."),
             "privacy"))
         self.ruleset_label = _text("", "rulesetInfo")
         info = read_ruleset_info()
@@ -194,7 +204,7 @@ class WelcomePage(QWidget):
 
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName("Welcome text")
+        self.scroll.setAccessibleName(_("Welcome text"))
         muted(self.ruleset_label)
 
         self.draft_box = named(QFrame(), "draftBox")
@@ -203,8 +213,8 @@ class WelcomePage(QWidget):
         self.draft_label = label("", name="draftLabel")
         draft_layout.addWidget(self.draft_label)
         draft_buttons = QHBoxLayout()
-        self.restore_button = button("&Continue with these answers", name="restoreDraft")
-        self.discard_button = button("&Delete them and start again", name="discardDraft")
+        self.restore_button = button(_("&Continue with these answers"), name="restoreDraft")
+        self.discard_button = button(_("&Delete them and start again"), name="discardDraft")
         self.restore_button.clicked.connect(self.restore_draft)
         self.discard_button.clicked.connect(self.discard_draft)
         draft_buttons.addWidget(self.restore_button)
@@ -218,7 +228,7 @@ class WelcomePage(QWidget):
         self.disclaimer_box = named(QFrame(), "disclaimerBox")
         framed(self.disclaimer_box, "#f8f9fa", "#dadce0")
         box_layout = QVBoxLayout(self.disclaimer_box)
-        box_layout.addWidget(heading("Important", 3))
+        box_layout.addWidget(heading(_("Important"), 3))
         self.disclaimer_label = label("", name="disclaimer")
         box_layout.addWidget(self.disclaimer_label)
         self.disclaimer_box.hide()
@@ -226,7 +236,8 @@ class WelcomePage(QWidget):
 
     def set_ruleset(self, version: str, researched: date) -> None:
         self.ruleset_label.setText(
-            f"Rules version {version}, based on research last reviewed {long_date(researched)}.")
+            _("Rules version {version}, based on research last reviewed {date}.").format(
+                version=version, date=long_date(researched)))
 
     def set_disclaimer(self, text: str) -> None:
         self.finish()
@@ -240,10 +251,11 @@ class WelcomePage(QWidget):
 
         self.finish()
         assert self.draft_box is not None
-        when = f" (saved {saved})" if saved else ""
         self.draft_label.setText(
-            f"You have unfinished answers on this device{when}. Do you want to continue "
-            "with them?")
+            _("You have unfinished answers on this device (saved {when}). Do you want to "
+              "continue with them?").format(when=saved) if saved else
+            _("You have unfinished answers on this device. Do you want to continue with "
+              "them?"))
         self.draft_box.show()
         self.restore_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -257,5 +269,5 @@ class WelcomePage(QWidget):
     def set_group_available(self, available: bool, reason: str = "") -> None:
         self.group_button.setEnabled(available)
         self.group_button.setToolTip(
-            "For organisers: check a whole list of volunteers" if available else reason)
+            _("For organisers: check a whole list of volunteers") if available else reason)
         self.group_button.setAccessibleDescription("" if available else reason)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.answers_file import AnswersDocument
 from app.assessing import Outcome, assess_document
+from app.i18n import _, ngettext
+from app.i18n.law_texts import question_text
 from app.routing import (
     QUESTION_PAGES,
     RESULT,
@@ -75,12 +77,12 @@ class ResultPage(QWidget):
         layout.addWidget(self.view, 1)
         actions = QHBoxLayout()
         actions.setContentsMargins(24, 8, 24, 12)
-        self.change_button = button("&Change my answers", name="changeAnswers")
-        self.save_button = button("&Save answers…", name="saveAnswers",
-                                  tip="Keep your answers in a file to check again later")
-        self.export_button = button("&Export PDF…", name="exportPdf",
-                                    tip="A printable report to show the campaign or a lawyer")
-        self.new_button = button("Start a &new check", name="newCheck")
+        self.change_button = button(_("&Change my answers"), name="changeAnswers")
+        self.save_button = button(_("&Save answers…"), name="saveAnswers",
+                                  tip=_("Keep your answers in a file to check again later"))
+        self.export_button = button(_("&Export PDF…"), name="exportPdf",
+                                    tip=_("A printable report to show the campaign or a lawyer"))
+        self.new_button = button(_("Start a &new check"), name="newCheck")
         self.change_button.clicked.connect(self.change_answers)
         self.save_button.clicked.connect(self.save_requested)
         self.export_button.clicked.connect(self.export_requested)
@@ -103,7 +105,7 @@ class ProgressList(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(16, 20, 8, 16)
         self.column.setSpacing(6)
-        mark_group(self, "Your progress")
+        mark_group(self, _("Your progress"))
         self.labels: dict[str, QLabel] = {}
 
     def show_steps(self, steps: list[str], current: str) -> None:
@@ -124,9 +126,11 @@ class ProgressList(QWidget):
             now = number == reached
             mark = "\u25b6 " if now else ("\u2713 " if number < reached else "")
             text.setText(f"{mark}{page_title(page)}")
-            text.setAccessibleName(f"Step {number + 1} of {total}: {page_title(page)}"
-                                   + (" (current step)" if now else
-                                      " (done)" if number < reached else ""))
+            step = _("Step {number} of {total}: {title}").format(
+                number=number + 1, total=total, title=page_title(page))
+            text.setAccessibleName(_("{step} (current step)").format(step=step) if now else
+                                   _("{step} (done)").format(step=step) if number < reached
+                                   else step)
             font = text.font()
             font.setBold(now)
             text.setFont(font)
@@ -147,11 +151,11 @@ class NavBar(QWidget):
         self.setStyleSheet("#navBar { border-top: 1px solid #dadce0; }")
         nav = QHBoxLayout(self)
         nav.setContentsMargins(24, 8, 24, 10)
-        self.back_button = button("< &Back", name="backButton", accessible="Back")
+        self.back_button = button(_("< &Back"), name="backButton", accessible=_("Back"))
         self.reason = label("", name="nextReason")
         self.reason.setStyleSheet(f"color: {muted_colour()};")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.next_button = button("&Next >", name="nextButton", accessible="Next")
+        self.next_button = button(_("&Next >"), name="nextButton", accessible=_("Next"))
         self.next_button.setMinimumWidth(120)
         font = self.next_button.font()
         font.setBold(True)
@@ -164,29 +168,29 @@ class NavBar(QWidget):
                 attempted: bool = False) -> None:
         """Next's words; after Next was pressed on this page (`attempted`), what stops it."""
         first = QUESTION_PAGES[0]
-        self.back_button.setText("< &Back")
-        self.back_button.setAccessibleName("Back")
+        self.back_button.setText(_("< &Back"))
+        self.back_button.setAccessibleName(_("Back"))
         reason = ""
         enabled = True
         if page in QUESTION_PAGES:
             if attempted:
                 reason = _what_stops_next(page, answers, as_of)
             if returning:
-                text, name = "&Done: back to my answers", "Done: back to my answers"
+                text, name = _("&Done: back to my answers"), _("Done: back to my answers")
             elif next_page(page, answers, as_of) == REVIEW:
-                text, name = "&Next: check my answers", "Next: check my answers"
+                text, name = _("&Next: check my answers"), _("Next: check my answers")
             else:
-                text, name = "&Next >", "Next"
+                text, name = _("&Next >"), _("Next")
             if page == first:
-                self.back_button.setText("< &Start page")
-                self.back_button.setAccessibleName("Back to the start page")
+                self.back_button.setText(_("< &Start page"))
+                self.back_button.setAccessibleName(_("Back to the start page"))
         elif page == REVIEW:
             if attempted and first_page_with_issues(answers, as_of) is not None:
-                reason = "Some answers are missing or contradict each other: see the lines " \
-                         "marked \u201cProblem\u201d and use Change."
-            text, name = "See my &result", "See my result"
+                reason = _("Some answers are missing or contradict each other: see the "
+                           "lines marked \u201cProblem\u201d and use Change.")
+            text, name = _("See my &result"), _("See my result")
         else:
-            text, name = "&Next >", "Next"
+            text, name = _("&Next >"), _("Next")
             enabled = False
         self.next_button.setText(text)
         self.next_button.setAccessibleName(name)
@@ -201,13 +205,15 @@ class NavBar(QWidget):
 def _what_stops_next(page: str, answers: dict[str, Any], as_of: date) -> str:
     """The line beside Next once it was pressed on a page that cannot be left yet."""
     issues = page_issues(page, answers, as_of, leaving=True)
-    missing = [QUESTION_BY_ID[i.question].text for i in issues if i.code == "V01"]
+    missing = [question_text(QUESTION_BY_ID[i.question]) for i in issues if i.code == "V01"]
     if any(i.code != "V01" for i in issues):
-        return "To continue, correct the problem marked in red."
+        return _("To continue, correct the problem marked in red.")
     if len(missing) == 1:
-        return f"To continue, answer: \u201c{missing[0]}\u201d"
+        return _("To continue, answer: \u201c{question}\u201d").format(question=missing[0])
     if missing:
-        return f"To continue, answer {len(missing)} more questions on this page."
+        return ngettext("To continue, answer {count} more question on this page.",
+                        "To continue, answer {count} more questions on this page.",
+                        len(missing)).format(count=len(missing))
     return ""
 
 
@@ -311,6 +317,18 @@ class Wizard(QWidget):
 
     def returning_to_review(self) -> bool:
         return self._returning
+
+    def take_state(self, other: "Wizard") -> None:
+        """Continue where `other` is (the same wizard built in another language): the answers,
+        the handout details, the page shown and the way back to the review."""
+        other.commit_typing()
+        self._answers = dict(other._answers)
+        self._person = other._person
+        self._loaded = other._loaded
+        self._returning = other._returning
+        self._removed = list(other._removed)
+        self._show_all_missing = set(other._show_all_missing)
+        self.go_to(other._current, focus=False)
 
     # ---- loading and resetting ----
 
@@ -471,11 +489,11 @@ class Wizard(QWidget):
             self._refresh_nav()
             self._refresh_progress()
             if revealed:  # a follow-up question: said, and shown once the click is over
-                announce(page, "New question: " + "; ".join(
-                    QUESTION_BY_ID[q].text for q in revealed))
+                announce(page, _("New question: {questions}").format(questions="; ".join(
+                    question_text(QUESTION_BY_ID[q]) for q in revealed)))
                 QTimer.singleShot(0, lambda p=page, q=revealed[0]: p.reveal(q))
             if new:  # a status message (WCAG 4.1.3): said without moving the focus
-                announce(page, "Problem: " + "; ".join(new))
+                announce(page, _("Problem: {problem}").format(problem="; ".join(new)))
         self.answers_edited.emit()
 
     # ---- outcome ----

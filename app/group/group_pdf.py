@@ -22,10 +22,9 @@ from app.report_html import (
     citation_html,
     colour_badge,
     disclaimer_html,
-    format_date,
     isolated,
 )
-from app.vocabulary import GROUP_WORDS, INVALID, PALETTE, esc
+from app.vocabulary import GROUP_WORDS, INVALID, PALETTE, esc, format_date
 from rules import (
     Answers,
     Area,

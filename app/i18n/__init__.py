@@ -14,10 +14,11 @@ needs no restart.
 """
 
 import gettext
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
+from typing import Any
 
 ENGLISH = "en"
 # Code -> the language's own name (shown in the language menu).
@@ -95,3 +96,25 @@ def law(key: str, english: str) -> str:
     """A text of rules/ in the current language, looked up by its stable key (see the module
     docstring); the English when no translation exists."""
     return catalogue(_current, "law").pgettext(key, english)
+
+
+class TranslatedMapping(Mapping[Any, str]):
+    """A table of English texts marked with N_(), read in the current language (a module-level
+    table translated where it is used, not where it is defined)."""
+
+    def __init__(self, english: Mapping[Any, str]) -> None:
+        self._english = dict(english)
+
+    def __getitem__(self, key: Any) -> str:
+        return _(self._english[key])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._english)
+
+    def __len__(self) -> int:
+        return len(self._english)
+
+    def english(self, key: Any) -> str:
+        """The English text of `key` (e.g. for the authoritative version)."""
+        text: str = self._english[key]
+        return text

@@ -10,6 +10,7 @@ the app spec's trim policy. Compared: unpacked size, file count, tar.xz size (ta
 """
 
 import importlib.util
+import lzma
 import os
 import re
 import statistics
@@ -62,10 +63,26 @@ def test_bundle_size(bench_report: Callable[..., float]) -> None:
                              tar_xz_ratio=xz_ratio)
     print(f"     app {app['mib']:.1f} MiB, {app['files']} files, {app_xz / 1e6:.1f} MB tar.xz; "
           f"bare {bare['mib']:.1f} MiB, {bare['files']} files, {bare_xz / 1e6:.1f} MB tar.xz")
+    _report_catalogues(app_dir, app["bytes"], bench_report)
     # What the app adds is mostly incompressible: the PDF fonts (5.4 MiB, 2.1 MB as xz) and
     # pydantic_core (4.8 MiB, 1.6 MB as xz), so the compressed ratio is the harder one to meet.
     assert mib_ratio <= SIZE_TARGET, f"unpacked {mib_ratio:.3f}x the bare wizard"
     assert xz_ratio <= SIZE_TARGET, f"tar.xz {xz_ratio:.3f}x the bare wizard"
+
+
+def _report_catalogues(app_dir: Path, app_bytes: float,
+                       bench_report: Callable[..., float]) -> None:
+    """What the compiled translation catalogues (resources/locale/*/LC_MESSAGES/*.mo) add: their
+    size against the whole bundle, unpacked and xz-compressed (informative)."""
+    catalogues = sorted(app_dir.rglob("*.mo"))
+    assert catalogues, "the bundle has no compiled catalogues (packaging/volunteer-check.spec)"
+    assert not list(app_dir.rglob("*.po")), "the bundle should not ship .po sources"
+    raw = b"".join(path.read_bytes() for path in catalogues)
+    bench_report("bundle_catalogues", len(raw) / 1024, app_bytes / 1024, "KiB",
+                 "informative (share of the unpacked bundle)", files=len(catalogues),
+                 xz_bytes=len(lzma.compress(raw, preset=9)))
+    print(f"     translation catalogues: {len(catalogues)} .mo files, {len(raw) / 1024:.0f} KiB "
+          f"({len(lzma.compress(raw, preset=9)) / 1024:.0f} KiB as xz)")
 
 
 def _start(exe: Path) -> tuple[float, float]:

@@ -317,7 +317,7 @@ class _Recorder:
 def fake_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyInstaller.utils.hooks without starting Python subprocesses."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
-    hooks.collect_data_files = lambda package: []
+    hooks.collect_data_files = lambda package, **options: []
     hooks.collect_submodules = lambda package: [package]
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
 

@@ -44,8 +44,11 @@ def test_first_paint_loads_no_rules_and_no_pydantic(tmp_path: Path) -> None:
     assert 0 < float(lines[0].split()[1]) < 30
     seen = json.loads(lines[-1].removeprefix("MODULES "))
     assert seen["modules"] == []
+    # The language (issue 12) is known before the first paint: app.i18n, the remembered
+    # choice (ui.language reads the app's settings file, ui.file_commands.settings).
     assert set(seen["app"]) <= {"app.about", "app.group", "ui.main",
-                                "ui.main_window", "ui.welcome"}
+                                "ui.main_window", "ui.welcome", "app.i18n", "app.paths",
+                                "ui.language", "ui.file_commands"}
 
 
 def test_quit_after_ready_loads_everything(tmp_path: Path) -> None:
@@ -73,7 +76,7 @@ def test_window_before_and_after_the_rules_load(qtbot: QtBot, dialogs: Dialogs,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot, dialogs, monkeypatch, ready=False)
     assert window.wizard is None and not window.is_ready()
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Language", "&Help"]
     window.welcome.check_button.click()  # works even before the deferred start-up ran
     assert window.is_ready() and window.wizard is not None
     assert window.screens.currentWidget() is window.wizard

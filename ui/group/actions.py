@@ -7,6 +7,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from app.i18n import _
+
 if TYPE_CHECKING:
     from ui.group.window import GroupWindow
 
@@ -18,36 +20,36 @@ class GroupActions(QObject):
         self.window = window
         files = window.files
         self.import_sheet = self._action(
-            "&Import spreadsheet\u2026", files.choose_spreadsheets, "importSpreadsheet", "Ctrl+I",
-            "CSV or Excel file: one row per person, one column per question")
+            _("&Import spreadsheet\u2026"), files.choose_spreadsheets, "importSpreadsheet",
+            "Ctrl+I", _("CSV or Excel file: one row per person, one column per question"))
         self.import_files = self._action(
-            "Import &answers files\u2026", files.choose_answers_files, "importAnswers",
-            tip="Answers files saved by volunteers with this app")
+            _("Import &answers files\u2026"), files.choose_answers_files, "importAnswers",
+            tip=_("Answers files saved by volunteers with this app"))
         self.import_folder = self._action(
-            "Import a &folder\u2026", files.choose_folder, "importFolder",
-            tip="Every answers file in a folder and its sub-folders")
+            _("Import a &folder\u2026"), files.choose_folder, "importFolder",
+            tip=_("Every answers file in a folder and its sub-folders"))
         self.defaults = self._action(
-            "Group &defaults\u2026", window.edit_defaults, "groupDefaults", "Ctrl+D",
-            "Answers that are the same for everyone (campaign, trip, housing)")
-        self.export_csv = self._action("Results as &CSV\u2026",
+            _("Group &defaults\u2026"), window.edit_defaults, "groupDefaults", "Ctrl+D",
+            _("Answers that are the same for everyone (campaign, trip, housing)"))
+        self.export_csv = self._action(_("Results as &CSV\u2026"),
                                        lambda: files.choose_export(".csv"), "exportCsv")
-        self.export_xlsx = self._action("Results as &Excel\u2026",
+        self.export_xlsx = self._action(_("Results as &Excel\u2026"),
                                         lambda: files.choose_export(".xlsx"), "exportXlsx")
-        self.export_pdf = self._action("Group &PDF report\u2026",
+        self.export_pdf = self._action(_("Group &PDF report\u2026"),
                                        lambda: files.choose_pdf(False), "exportPdf")
         self.export_pdf_redacted = self._action(
-            "Group PDF with &initials only\u2026", lambda: files.choose_pdf(True),
-            "exportPdfRedacted", tip="Names as initials, no emails")
-        self.csv_template = self._action("CSV &template\u2026",
+            _("Group PDF with &initials only\u2026"), lambda: files.choose_pdf(True),
+            "exportPdfRedacted", tip=_("Names as initials, no emails"))
+        self.csv_template = self._action(_("CSV &template\u2026"),
                                          lambda: files.choose_template(".csv"), "csvTemplate")
-        self.xlsx_template = self._action("Excel template (with &drop-downs)\u2026",
+        self.xlsx_template = self._action(_("Excel template (with &drop-downs)\u2026"),
                                           lambda: files.choose_template(".xlsx"), "xlsxTemplate")
-        self.save_project = self._action("&Save group\u2026", files.choose_save_project,
+        self.save_project = self._action(_("&Save group\u2026"), files.choose_save_project,
                                          "saveProject", "Ctrl+S")
-        self.open_project = self._action("&Open group\u2026", files.choose_open_project,
+        self.open_project = self._action(_("&Open group\u2026"), files.choose_open_project,
                                          "openProject", "Ctrl+O")
-        self.clear = self._action("&New (empty) group", window.clear_group, "clearGroup")
-        self.close = self._action("&Close window", window.close, "closeWindow", "Ctrl+W")
+        self.clear = self._action(_("&New (empty) group"), window.clear_group, "clearGroup")
+        self.close = self._action(_("&Close window"), window.close, "closeWindow", "Ctrl+W")
         # Off while a job runs (reading, screening or writing the group).
         self.busy_sensitive = (self.defaults, self.open_project, self.clear, self.save_project,
                                self.export_csv, self.export_xlsx, self.export_pdf,
@@ -71,7 +73,7 @@ class GroupActions(QObject):
 
     def build_menus(self) -> None:
         bar = self.window.menuBar()
-        menu = bar.addMenu("&Group")
+        menu = bar.addMenu(_("&Group"))
         for action in (self.open_project, self.save_project, self.clear):
             menu.addAction(action)
         menu.addSeparator()
@@ -81,7 +83,7 @@ class GroupActions(QObject):
         menu.addAction(self.defaults)
         menu.addSeparator()
         menu.addAction(self.close)
-        export = bar.addMenu("&Export")
+        export = bar.addMenu(_("&Export"))
         for action in (self.export_csv, self.export_xlsx, self.export_pdf,
                        self.export_pdf_redacted):
             export.addAction(action)
@@ -90,7 +92,7 @@ class GroupActions(QObject):
         export.addAction(self.xlsx_template)
 
     def build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Group", self.window)
+        toolbar = QToolBar(_("Group"), self.window)
         toolbar.setObjectName("groupToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
-from app.about import APP_NAME
 from app.answers_file import AnswersFileError
 from app.group.session import BUSY_TEXT
 from app.group.session import save_template as write_template
+from app.i18n import N_, _
 from ui.common import protect_qt_settings
 from ui.group.worker import CallJob, ImportJob
 
 if TYPE_CHECKING:
     from ui.group.window import GroupWindow
 
-SPREADSHEET_FILTER = "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
-ANSWERS_FILTER = "Answers files (*.json);;All files (*)"
-PROJECT_FILTER = "Group projects (*.vcgroup.json *.json);;All files (*)"
+SPREADSHEET_FILTER = N_("Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")
+ANSWERS_FILTER = N_("Answers files (*.json);;All files (*)")
+PROJECT_FILTER = N_("Group projects (*.vcgroup.json *.json);;All files (*)")
 
 
 def documents() -> str:
@@ -47,7 +47,7 @@ class GroupFiles(QObject):
         self.window = window
 
     def _write(self, work: Callable[[], str], target: Path) -> bool:
-        text = f"Writing {target.name}"
+        text = _("Writing {file}").format(file=target.name)
         return self.window.start_job(CallJob(work, text), text, batches=False)
 
     def _refused(self, target: Path, what: str) -> bool:
@@ -66,17 +66,17 @@ class GroupFiles(QObject):
         names = ", ".join(p.name for p in chosen[:3]) + (" \u2026" if len(chosen) > 3 else "")
         session = self.window.session
         job = ImportJob(chosen, session.defaults, session.as_of, session.duplicates)
-        return self.window.start_job(job, f"Reading {names}")
+        return self.window.start_job(job, _("Reading {files}").format(files=names))
 
     def save_project(self, path: Path | str) -> bool:
         target = Path(path)
-        if self._refused(target, "the group file"):
+        if self._refused(target, _("the group file")):
             return False
         work = self.window.session.saver(target, self.window.model.results())
-        text = f"Saving {target.name}"
+        text = _("Saving {file}").format(file=target.name)
         if self.window.start_job(CallJob(work, text), text, batches=False):
             self.window.session.project_path = target
-            self.window.setWindowTitle(f"{target.name} \u2013 Group screening \u2013 {APP_NAME}")
+            self.window.update_title()
             return True
         return False
 
@@ -91,20 +91,20 @@ class GroupFiles(QObject):
             self.window.message(str(error), "error")
             return False
         self.window.model.clear()
-        self.window.setWindowTitle(f"{Path(path).name} \u2013 Group screening \u2013 {APP_NAME}")
-        return self.window.rescreen(members, f"Opening {Path(path).name}")
+        self.window.update_title()
+        return self.window.rescreen(members, _("Opening {file}").format(file=Path(path).name))
 
     def export_results(self, path: Path | str) -> bool:
         """Results as CSV or Excel (by suffix), one row per person, in the background."""
         target = Path(path)
-        if self._refused(target, "the results file"):
+        if self._refused(target, _("the results file")):
             return False
         results = self.window.model.results()
         return self._write(self.window.session.results_writer(target, results), target)
 
     def export_pdf(self, path: Path | str, redact: bool = False) -> bool:
         target = Path(path)
-        if self._refused(target, "the PDF report"):
+        if self._refused(target, _("the PDF report")):
             return False
         results = self.window.model.results()
         return self._write(self.window.session.pdf_writer(target, results, redact), target)
@@ -120,52 +120,54 @@ class GroupFiles(QObject):
     # ---- the file dialogs ----
 
     def choose_spreadsheets(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import spreadsheets", documents(),
-                                                SPREADSHEET_FILTER)
+        files, _chosen = QFileDialog.getOpenFileNames(
+            self.window, _("Import spreadsheets"), documents(), _(SPREADSHEET_FILTER))
         self.import_paths(files)
 
     def choose_answers_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Import answers files",
-                                                documents(), ANSWERS_FILTER)
+        files, _chosen = QFileDialog.getOpenFileNames(self.window, _("Import answers files"),
+                                                      documents(), _(ANSWERS_FILTER))
         self.import_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Import every answers file in a folder", documents())
+            self.window, _("Import every answers file in a folder"), documents())
         if folder:
             self.import_paths([folder])
 
     def choose_save_project(self) -> None:
         start = str(self.window.session.project_path
                     or Path(documents()) / "group.vcgroup.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save group", start, PROJECT_FILTER)
+        path, _chosen = QFileDialog.getSaveFileName(self.window, _("Save group"), start,
+                                                    _(PROJECT_FILTER))
         if path:
             self.save_project(path)
 
     def choose_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open group", documents(),
-                                              PROJECT_FILTER)
+        path, _chosen = QFileDialog.getOpenFileName(self.window, _("Open group"), documents(),
+                                                    _(PROJECT_FILTER))
         if path:
             self.open_project(path)
 
     def choose_export(self, suffix: str) -> None:
-        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export results",
+        kind = _("Excel workbook (*.xlsx)") if suffix == ".xlsx" else _("CSV (*.csv)")
+        path, _chosen = QFileDialog.getSaveFileName(self.window, _("Export results"),
                                               str(Path(documents()) / f"results{suffix}"), kind)
         if path:
             self.export_results(_with_suffix(path, suffix))
 
     def choose_pdf(self, redact: bool) -> None:
         name = "group-report-initials.pdf" if redact else "group-report.pdf"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Group PDF report",
-                                              str(Path(documents()) / name), "PDF (*.pdf)")
+        path, _chosen = QFileDialog.getSaveFileName(self.window, _("Group PDF report"),
+                                                    str(Path(documents()) / name),
+                                                    _("PDF (*.pdf)"))
         if path:
             self.export_pdf(_with_suffix(path, ".pdf"), redact)
 
     def choose_template(self, suffix: str) -> None:
-        kind = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save template",
+        kind = _("Excel workbook (*.xlsx)") if suffix == ".xlsx" else _("CSV (*.csv)")
+        path, _chosen = QFileDialog.getSaveFileName(
+            self.window, _("Save template"),
             str(Path(documents()) / f"volunteers-template{suffix}"), kind)
         if path:
             self.save_template(_with_suffix(path, suffix))

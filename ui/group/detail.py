@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.assessing import Outcome
+from app.i18n import N_, _
 from ui.a11y import mark_heading
 from ui.common import label, named
 from ui.result_view import ResultView
 
 # The table keeps at least this much of the window when the result needs room (it scrolls).
 TABLE_MIN_WIDTH = 340
-NO_SELECTION = "Select a person to see their full result"
+NO_SELECTION = N_("Select a person to see their full result")
 
 
 class DetailPane(QWidget):
@@ -35,12 +36,12 @@ class DetailPane(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 0, 0, 0)
         top = QHBoxLayout()
-        self.title = label(NO_SELECTION, name="detailTitle")
+        self.title = label(_(NO_SELECTION), name="detailTitle")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         mark_heading(self.title)
-        self.edit_button = named(QPushButton("Edit &answers\u2026"), "editAnswers")
+        self.edit_button = named(QPushButton(_("Edit &answers\u2026")), "editAnswers")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(None))
         self.edit_button.setEnabled(False)
         top.addWidget(self.title, 1)
@@ -56,9 +57,9 @@ class DetailPane(QWidget):
         self.result_view.question_requested.connect(self.edit_requested.emit)
         self.result_view.hide()
         column.addWidget(self.result_view, 1)
-        self.placeholder = label(
+        self.placeholder = label(_(
             "Click a person in the table to see their full result here: every finding with "
-            "its reason, what would make it green and the sources.", name="detailPlaceholder")
+            "its reason, what would make it green and the sources."), name="detailPlaceholder")
         self.placeholder.setStyleSheet("color: #5f6368;")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.placeholder, 1)
@@ -72,7 +73,7 @@ class DetailPane(QWidget):
         self.result_view.clear()
         self.result_view.hide()
         self.placeholder.show()
-        self.title.setText(title)
+        self.title.setText(_(title))
         self.note.setText("")
 
     def show_person(self, title: str, note: str, outcome: Outcome) -> None:

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from app.answers_file import AnswersDocument
 from app.group.columns import DEFAULTABLE, check_default, parse_amount
 from app.group.members import MemberResult
+from app.i18n import N_, _
+from app.i18n.law_texts import option_label, question_text
 from rules import Person
 from rules.questions import QUESTION_BY_ID, Kind
 from ui.common import label, named
 
-NO_DEFAULT = "(no group default)"
+NO_DEFAULT = N_("(no group default)")
 
 
 class DefaultsDialog(QDialog):
@@ -34,13 +36,13 @@ class DefaultsDialog(QDialog):
     def __init__(self, defaults: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("defaultsDialog")
-        self.setWindowTitle("Group defaults")
+        self.setWindowTitle(_("Group defaults"))
         self.resize(640, 640)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(
+        layout.addWidget(label(_(
             "Answers that are the same for everyone: the campaign, who organised the trip and "
             "shared travel and housing. A default fills a person's blank answer only, and only "
-            "where the question applies to them; their own answers always win.",
+            "where the question applies to them; their own answers always win."),
             name="defaultsIntro"))
         form_host = QWidget()
         form = QVBoxLayout(form_host)
@@ -48,11 +50,12 @@ class DefaultsDialog(QDialog):
         for qid in DEFAULTABLE:
             question = QUESTION_BY_ID[qid]
             field = self._field(qid, defaults.get(qid))
-            title = QLabel(f"<b>{qid}</b> &nbsp;{html.escape(question.text)}")
+            text = question_text(question)
+            title = QLabel(f"<b>{qid}</b> &nbsp;{html.escape(text)}")
             title.setWordWrap(True)
             title.setBuddy(field)
             # Else Qt names the field by the label's raw rich text ("<b>D1</b> nbsp;...").
-            field.setAccessibleName(f"{qid} {question.text}")
+            field.setAccessibleName(f"{qid} {text}")
             form.addWidget(title)
             form.addWidget(field)
             form.addSpacing(8)
@@ -71,7 +74,7 @@ class DefaultsDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         reset = buttons.button(QDialogButtonBox.StandardButton.Reset)
-        reset.setText("Clear all")
+        reset.setText(_("Clear all"))
         reset.clicked.connect(self.clear)
         layout.addWidget(buttons)
         self.buttons = buttons
@@ -82,7 +85,7 @@ class DefaultsDialog(QDialog):
             box = named(QListWidget(), f"default_{qid}")
             chosen = set(value or ())
             for option in question.options:
-                item = QListWidgetItem(f"{option.label}  [{option.code}]")
+                item = QListWidgetItem(f"{option_label(qid, option.code)}  [{option.code}]")
                 item.setData(Qt.ItemDataRole.UserRole, option.code)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if option.code in chosen
@@ -92,13 +95,13 @@ class DefaultsDialog(QDialog):
             return box
         if question.kind is Kind.AMOUNT:
             edit = named(QLineEdit(), f"default_{qid}")
-            edit.setPlaceholderText("US dollars (e.g. 800), or 'unknown'; empty: no default")
+            edit.setPlaceholderText(_("US dollars (e.g. 800), or 'unknown'; empty: no default"))
             edit.setText("" if value is None else str(value))
             return edit
         combo = named(QComboBox(), f"default_{qid}")
-        combo.addItem(NO_DEFAULT, None)
+        combo.addItem(_(NO_DEFAULT), None)
         for option in question.options:
-            combo.addItem(f"{option.label}  [{option.code}]", option.code)
+            combo.addItem(f"{option_label(qid, option.code)}  [{option.code}]", option.code)
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
         return combo
@@ -139,7 +142,7 @@ class DefaultsDialog(QDialog):
         return chosen, problems
 
     def _accept(self) -> None:
-        _, problems = self.defaults()
+        _chosen, problems = self.defaults()
         if problems:
             self.problem.setText("; ".join(problems))
             return
@@ -160,14 +163,14 @@ class EditDialog(QDialog):
 
         self.setObjectName("editDialog")
         member = result.member
-        self.setWindowTitle(f"Answers of {member.label}")
+        self.setWindowTitle(_("Answers of {person}").format(person=member.label))
         self.resize(900, 700)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
-        intro = label(
-            f"Editing {member.label} ({member.where}). Change answers on any page; the result "
-            "page shows the new result. \u201cSave to group\u201d keeps the changes in the group "
-            "(not in the original file).", name="editIntro")
+        intro = label(_(
+            "Editing {person} ({where}). Change answers on any page; the result page shows the "
+            "new result. \u201cSave to group\u201d keeps the changes in the group (not in the "
+            "original file).").format(person=member.label, where=member.where), name="editIntro")
         intro.setContentsMargins(16, 0, 16, 0)
         layout.addWidget(intro)
         self.wizard = Wizard(as_of)
@@ -184,7 +187,7 @@ class EditDialog(QDialog):
         layout.addWidget(self.wizard, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Save to group")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save to group"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.setContentsMargins(16, 0, 16, 0)

@@ -6,18 +6,21 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.group.members import GroupCounts, rule_summary, rule_title
+from app.i18n import N_, _, ngettext
 from rules import RULE_BY_ID
 from ui.common import label, named
 from ui.group.model import GroupFilter, light_icon
+from ui.language import colour_text
 
 COLOUR_FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
-                  ("Everyone", frozenset()), ("Red", frozenset({"RED"})),
-                  ("Amber", frozenset({"AMBER"})), ("Green", frozenset({"GREEN"})),
-                  ("Invalid (need correcting)", frozenset({"INVALID"})),
-                  ("Red or amber", frozenset({"RED", "AMBER"})),
-                  ("Not green", frozenset({"RED", "AMBER", "INVALID"})))
-ALL_RULES = "All rules"
-CHIPS = (("RED", "red"), ("AMBER", "amber"), ("GREEN", "green"), ("INVALID", "invalid"))
+                  (N_("Everyone"), frozenset()), (N_("Red"), frozenset({"RED"})),
+                  (N_("Amber"), frozenset({"AMBER"})), (N_("Green"), frozenset({"GREEN"})),
+                  (N_("Invalid (need correcting)"), frozenset({"INVALID"})),
+                  (N_("Red or amber"), frozenset({"RED", "AMBER"})),
+                  (N_("Not green"), frozenset({"RED", "AMBER", "INVALID"})))
+ALL_RULES = N_("All rules")
+CHIPS = (("RED", N_("red")), ("AMBER", N_("amber")), ("GREEN", N_("green")),
+         ("INVALID", N_("invalid")))
 
 
 class CountChip(QFrame):
@@ -28,14 +31,16 @@ class CountChip(QFrame):
     def __init__(self, word: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"Show only {text} people (click again for everyone)")
+        text = _(text)
+        self.setToolTip(_("Show only {colour} people (click again for everyone)").format(
+            colour=text))
         self.word = word
         self.setObjectName(f"count_{word}")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 10, 4)
         icon = QLabel()
         icon.setPixmap(light_icon(word if word != "INVALID" else None, 20).pixmap(20, 20))
-        icon.setAccessibleName(f"{text.capitalize()} light")
+        icon.setAccessibleName(_("{colour} light").format(colour=text.capitalize()))
         self.number = QLabel("0")
         font = self.number.font()
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.4)
@@ -48,7 +53,7 @@ class CountChip(QFrame):
 
     def set_count(self, count: int) -> None:
         self.number.setText(f"{count:,}")
-        self.setAccessibleName(f"{self.word}: {count}")
+        self.setAccessibleName(f"{colour_text(self.word)}: {count}")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -85,15 +90,15 @@ class FilterRow(QHBoxLayout):
     def __init__(self, proxy: GroupFilter) -> None:
         super().__init__()
         self.proxy = proxy
-        show_label = QLabel("Show:")
+        show_label = QLabel(_("Show:"))
         self.addWidget(show_label)
         self.colour_filter = named(QComboBox(), "colourFilter")
         for text, colours in COLOUR_FILTERS:
-            self.colour_filter.addItem(text, colours)
+            self.colour_filter.addItem(_(text), colours)
         self.colour_filter.currentIndexChanged.connect(self._colour_filter_changed)
-        self.colour_filter.setAccessibleName("Show people with this result")
+        self.colour_filter.setAccessibleName(_("Show people with this result"))
         self.addWidget(self.colour_filter)
-        rule_label = QLabel("Rule:")
+        rule_label = QLabel(_("Rule:"))
         self.addWidget(rule_label)
         self.rule_filter = named(QComboBox(), "ruleFilter")
         self.rule_filter.setEditable(True)
@@ -103,23 +108,23 @@ class FilterRow(QHBoxLayout):
         self.rule_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rule_filter.setMinimumContentsLength(28)
-        self.rule_filter.addItem(ALL_RULES, "")
+        self.rule_filter.addItem(_(ALL_RULES), "")
         self.rule_filter.currentIndexChanged.connect(self._rule_filter_changed)
         self.rule_filter.activated.connect(self._rule_filter_changed)  # the same item again
         line = self.rule_filter.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._rule_filter_typed)
-        self.rule_filter.setAccessibleName("Show people for whom this rule fired")
+        self.rule_filter.setAccessibleName(_("Show people for whom this rule fired"))
         if line is not None:
-            line.setAccessibleName("Rule to show (type a rule id, such as R12)")
+            line.setAccessibleName(_("Rule to show (type a rule id, such as R12)"))
         # On Linux a combo box's accessible name is its current value: the label names it.
         show_label.setBuddy(self.colour_filter)
         rule_label.setBuddy(self.rule_filter)
         self.addWidget(self.rule_filter)
         self.search = named(QLineEdit(), "searchBox")
-        self.search.setPlaceholderText("Find a name, email or reference")
+        self.search.setPlaceholderText(_("Find a name, email or reference"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find a person by name, email or reference")
+        self.search.setAccessibleName(_("Find a person by name, email or reference"))
         self.search.textChanged.connect(self._search_changed)
         self.addWidget(self.search, 1)
         self.shown_label = label("", name="shownCount")
@@ -127,19 +132,22 @@ class FilterRow(QHBoxLayout):
 
     def show_shown(self, total: int) -> None:
         shown = self.proxy.rowCount()
-        self.shown_label.setText(f"{shown:,} of {total:,} shown" if shown != total
-                                 else f"all {total:,} shown" if total else "")
+        self.shown_label.setText(
+            _("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{total:,}")
+            if shown != total else _("all {total} shown").format(total=f"{total:,}") if total
+            else "")
 
     def show_rules(self, by_rule: dict[str, int]) -> None:
         """Offer the rules that fired for someone, with how many people."""
         current = self.rule_filter.currentData() or ""
         self.rule_filter.blockSignals(True)
         self.rule_filter.clear()
-        self.rule_filter.addItem(ALL_RULES, "")
+        self.rule_filter.addItem(_(ALL_RULES), "")
         for rule_id in sorted(by_rule, key=lambda r: (len(r), r)):
             count = by_rule[rule_id]
-            people = "person" if count == 1 else "people"
-            self.rule_filter.addItem(f"{rule_title(rule_id)} ({count:,} {people})", rule_id)
+            people = ngettext("{count} person", "{count} people", count).format(
+                count=f"{count:,}")
+            self.rule_filter.addItem(f"{rule_title(rule_id)} ({people})", rule_id)
             self.rule_filter.setItemData(self.rule_filter.count() - 1, rule_summary(rule_id),
                                          Qt.ItemDataRole.ToolTipRole)
         index = self.rule_filter.findData(current)
@@ -167,7 +175,7 @@ class FilterRow(QHBoxLayout):
     def _rule_filter_typed(self) -> None:
         """A rule typed by id ('r31') or by words of its name ('foreign principal')."""
         text = self.rule_filter.currentText().strip()
-        rule = "" if text in ("", ALL_RULES) else text.split()[0].upper()
+        rule = "" if text in ("", _(ALL_RULES)) else text.split()[0].upper()
         if rule and rule not in RULE_BY_ID:
             wanted = text.casefold()
             for index in range(1, self.rule_filter.count()):

@@ -8,6 +8,8 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex,
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.i18n import _
+
 
 class FrozenColumnTable(QTableView):
     """A QTableView whose columns 0 .. `frozen` - 1 never scroll out of view.
@@ -31,7 +33,7 @@ class FrozenColumnTable(QTableView):
         self.frozen.setFrameShape(self.frozen.frameShape().NoFrame)
         self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; "
                                   "border-right: 1px solid palette(mid); }")
-        self.frozen.setAccessibleName("Names (kept in view while the table scrolls sideways)")
+        self.frozen.setAccessibleName(_("Names (kept in view while the table scrolls sideways)"))
         self.viewport().stackUnder(self.frozen)
         self.horizontalHeader().sectionResized.connect(self._main_section_resized)
         self.frozen.horizontalHeader().sectionResized.connect(self._frozen_section_resized)

@@ -13,8 +13,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
+from app.i18n import N_, _, ngettext
+from app.i18n.law_texts import question_text
 from app.vocabulary import AREA_TITLES, PALETTE, light_words
 from rules.questions import QUESTION_BY_ID, QUESTIONS
+from ui.language import colour_text
 from ui.lights import paint_light
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,18 +25,18 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOUR_RANK = {"RED": 0, "AMBER": 1, "INVALID": 2, "GREEN": 3, "NOTE": 4, "": 5}
-WORD_TEXT = {"NOTE": "Note"}  # RED, AMBER, GREEN, INVALID as in every export
+WORD_TEXT = {"NOTE": N_("Note")}  # RED, AMBER, GREEN, INVALID as in every export
 
 COL_NUMBER, COL_NAME, COL_COLOUR, COL_TOP = 0, 1, 2, 3
 AREA_COLUMNS = tuple(range(4, 4 + len(AREAS)))
 COL_ERRORS = 4 + len(AREAS)
 COL_SOURCE = COL_ERRORS + 1
 # Column titles in full words; each has a tooltip saying what it holds.
-AREA_WORD = {"campaign": "Campaign", "status": "Status", "compensation": "Pay",
-             "travel": "Travel", "housing": "Housing", "role": "Role",
-             "resources": "Resources", "immigration": "Immigration"}
-HEADERS = ("No.", "Name", "Result", "Top finding", *(AREA_WORD[a.value] for a in AREAS),
-           "To correct", "Source file")
+AREA_WORD = {"campaign": N_("Campaign"), "status": N_("Status"), "compensation": N_("Pay"),
+             "travel": N_("Travel"), "housing": N_("Housing"), "role": N_("Role"),
+             "resources": N_("Resources"), "immigration": N_("Immigration")}
+HEADERS = (N_("No."), N_("Name"), N_("Result"), N_("Top finding"),
+           *(AREA_WORD[a.value] for a in AREAS), N_("To correct"), N_("Source file"))
 # The wizard page whose questions each area's rules mostly read (immigration reads several).
 AREA_PAGE = {"campaign": "A", "status": "B", "compensation": "C", "travel": "D",
              "housing": "E", "role": "F", "resources": "G"}
@@ -44,21 +47,23 @@ def _area_tip(area: str) -> str:
     page = AREA_PAGE.get(area)
     ids = IMMIGRATION_QUESTIONS if page is None else \
         tuple(q.id for q in QUESTIONS if q.page == page)
-    asked = "\n".join(f"\u2022 {QUESTION_BY_ID[qid].text}" for qid in ids)
-    return (f"{AREA_TITLES[area]}: the colour of the rules in this area, from the answers "
-            f"to:\n{asked}")
+    asked = "\n".join(f"\u2022 {question_text(QUESTION_BY_ID[qid])}" for qid in ids)
+    return _("{area}: the colour of the rules in this area, from the answers to:\n"
+             "{questions}").format(area=AREA_TITLES[area], questions=asked)
 
 
-HEADER_TIPS: tuple[str, ...] = (
-    "The order in which people were imported",
-    "Name (or email, reference, or where the row came from); \u201cedited\u201d when the "
-    "answers were changed in this window",
-    "The person's overall result: red, amber, green, or invalid (answers to correct)",
-    "The most serious finding: the rule and its first sentence",
-    *(_area_tip(a.value) for a in AREAS),
-    "How many answers need correcting before the person can be screened",
-    "The file (and row) the person came from",
-)
+def header_tips() -> tuple[str, ...]:
+    """What each column holds (its header's tooltip), in the current language."""
+    return (
+        _("The order in which people were imported"),
+        _("Name (or email, reference, or where the row came from); \u201cedited\u201d when "
+          "the answers were changed in this window"),
+        _("The person's overall result: red, amber, green, or invalid (answers to correct)"),
+        _("The most serious finding: the rule and its first sentence"),
+        *(_area_tip(a.value) for a in AREAS),
+        _("How many answers need correcting before the person can be screened"),
+        _("The file (and row) the person came from"),
+    )
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 
@@ -137,11 +142,11 @@ class GroupModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
+            return header_tips()[section]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return HEADERS[section] if section not in AREA_COLUMNS else \
+            return _(HEADERS[section]) if section not in AREA_COLUMNS else \
                 AREA_TITLES[AREAS[section - AREA_COLUMNS[0]].value]
         return None
 
@@ -181,23 +186,24 @@ class GroupModel(QAbstractTableModel):
         if column == COL_NUMBER:
             return self._numbers[row] + 1
         if column == COL_NAME:
-            edited = "  (edited)" if result.member.edited else ""
-            flag = "  (possible duplicate)" if result.duplicate_of else ""
+            edited = "  " + _("(edited)") if result.member.edited else ""
+            flag = "  " + _("(possible duplicate)") if result.duplicate_of else ""
             return result.member.label + edited + flag
         if column == COL_COLOUR:
             word = result.colour_word
-            return WORD_TEXT.get(word, word)
+            return _(WORD_TEXT[word]) if word in WORD_TEXT else colour_text(word)
         if column in AREA_COLUMNS:
             return None  # the lamp says it; the tooltip and accessible text spell it out
         if column == COL_TOP:
             if not result.valid:
                 first = issue_text(result.member, result.issues[0], with_row=False) \
                     if result.issues else ""
-                return f"Needs correcting: {first}"
+                return _("Needs correcting: {problem}").format(problem=first)
             return result.top_finding or "\u2014"
         if column == COL_ERRORS:
             count = len(result.issues)
-            return f"{count} to correct" if count else ""
+            return ngettext("{count} to correct", "{count} to correct", count).format(
+                count=count) if count else ""
         if column == COL_SOURCE:
             return result.member.where
         return None
@@ -242,8 +248,9 @@ class GroupModel(QAbstractTableModel):
         if column == COL_COLOUR:
             changed = f"\n{result.changed_text}" if result.changed_text else ""
             if not result.valid:
-                return "INVALID: some answers need correcting\n" + "\n".join(result.issue_texts())
-            return f"Result: {result.colour_word}{changed}"
+                return _("{invalid}: some answers need correcting").format(
+                    invalid=colour_text("INVALID")) + "\n" + "\n".join(result.issue_texts())
+            return _("Result: {colour}").format(colour=colour_text(result.colour_word)) + changed
         if column in AREA_COLUMNS:
             area = AREAS[column - AREA_COLUMNS[0]].value
             return f"{AREA_TITLES[area]}: {light_words(self._area_word(result, column) or None)}"
@@ -251,7 +258,8 @@ class GroupModel(QAbstractTableModel):
             return "\n".join(result.issue_texts())
         if column == COL_NAME:
             member = result.member
-            parts = [member.name, member.email, member.reference and f"ref. {member.reference}",
+            parts = [member.name, member.email,
+                     member.reference and _("ref. {reference}").format(reference=member.reference),
                      result.duplicate_of or "", member.edited_text]
             return "\n".join(p for p in parts if p)
         if column == COL_TOP:

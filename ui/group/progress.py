@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
+from app.i18n import _
 from ui.common import label, named
 
 
@@ -17,7 +18,7 @@ class ProgressRow(QHBoxLayout):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setMaximumWidth(320)
-        self.cancel_button = named(QPushButton("Cancel"), "cancelButton")
+        self.cancel_button = named(QPushButton(_("Cancel")), "cancelButton")
         self.cancel_button.clicked.connect(cancel)
         self.addWidget(self.text, 1)
         self.addWidget(self.bar)
@@ -43,4 +44,4 @@ class ProgressRow(QHBoxLayout):
         self.bar.setRange(0, 1000)
 
     def cancelling(self) -> None:
-        self.text.setText("Cancelling\u2026")
+        self.text.setText(_("Cancelling\u2026"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
 from ui.a11y import mark_heading
 from ui.common import label, named
 from ui.group.frozen import FrozenColumnTable
@@ -28,6 +29,7 @@ from ui.group.model import (
     GroupFilter,
     GroupModel,
 )
+from ui.language import colour_text
 
 
 def empty_page(rows: Iterable[Iterable[QAction]]) -> QWidget:
@@ -35,7 +37,7 @@ def empty_page(rows: Iterable[Iterable[QAction]]) -> QWidget:
     page = named(QWidget(), "emptyPage")
     column = QVBoxLayout(page)
     column.addStretch(1)
-    title = label("No one in this group yet", name="emptyTitle")
+    title = label(_("No one in this group yet"), name="emptyTitle")
     font = title.font()
     font.setPointSizeF(max(font.pointSizeF(), 1.0) * 1.5)
     font.setBold(True)
@@ -43,10 +45,10 @@ def empty_page(rows: Iterable[Iterable[QAction]]) -> QWidget:
     mark_heading(title)
     title.setAlignment(Qt.AlignmentFlag.AlignCenter)
     column.addWidget(title)
-    text = label(
+    text = label(_(
         "Import a spreadsheet (CSV or Excel, one row per person and one column per question "
         "id A1 \u2026 G), answers files, or a whole folder of them \u2014 or drop them on "
-        "this window. Start from a template if you have no spreadsheet yet.",
+        "this window. Start from a template if you have no spreadsheet yet."),
         name="emptyText")
     text.setAlignment(Qt.AlignmentFlag.AlignCenter)
     column.addWidget(text)
@@ -90,8 +92,12 @@ def group_table(model: GroupModel, proxy: GroupFilter) -> FrozenColumnTable:
         text = str(model.headerData(column, Qt.Orientation.Horizontal))
         widths[column] = max(widths.get(column, 34),
                              metrics.horizontalAdvance(text) + 28)  # room for the arrow
+    # The colour words are longer in French and Spanish: the widest, with its lamp, fits.
+    words = max(metrics.horizontalAdvance(colour_text(w))
+                for w in ("RED", "AMBER", "GREEN", "INVALID"))
+    widths[COL_COLOUR] = max(widths[COL_COLOUR], words + 44)
     for column, width in widths.items():
         header.resizeSection(column, width)
     table.setIconSize(table.iconSize().expandedTo(table.iconSize()))
-    table.setAccessibleName("People in the group")
+    table.setAccessibleName(_("People in the group"))
     return table

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from app.group.session import (
     detail_note,
     detail_title,
 )
+from app.i18n import _
 from rules.questions import QUESTION_BY_ID
 from ui.a11y import announce, install
 from ui.common import named
@@ -60,7 +62,6 @@ class GroupWindow(QMainWindow):
         super().__init__(parent)
         install()  # accessibility roles (headings) before a screen reader asks
         self.setObjectName("groupWindow")
-        self.setWindowTitle(f"Group screening \u2013 {APP_NAME}")
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         layout = self.layout()
@@ -77,8 +78,23 @@ class GroupWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
 
         self.files = GroupFiles(self)
+        self._build()
+        from ui.language import switcher
+
+        switcher().changed.connect(self.retranslate)
+
+    # ---- building ----
+
+    def _build(self) -> None:
+        """The menus, toolbar and widgets, in the current language (again after a switch)."""
+        self.update_title()
         self.actions_ = GroupActions(self)
         self.actions_.build_menus()
+        from ui.language import fill_language_menu
+
+        self.language_menu = self.menuBar().addMenu(_("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        fill_language_menu(self.language_menu)
         self.addToolBar(self.actions_.build_toolbar())
         central = named(QWidget(), "groupCentral")
         column = QVBoxLayout(central)
@@ -115,7 +131,7 @@ class GroupWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.messages = named(QListWidget(), "importMessages")
         self.messages.setMaximumHeight(66)
-        self.messages.setAccessibleName("Messages about the files read")
+        self.messages.setAccessibleName(_("Messages about the files read"))
         self.messages.hide()
         column.addWidget(self.messages)
         self.progress_row = ProgressRow(self.cancel)
@@ -138,7 +154,53 @@ class GroupWindow(QMainWindow):
         self._refresh_counts()
         self._set_busy(False)
 
-    # ---- building ----
+    def update_title(self) -> None:
+        project = self.session.project_path
+        title = _("Group screening \u2013 {app}").format(app=APP_NAME)
+        self.setWindowTitle(f"{project.name} \u2013 {title}" if project else title)
+
+    def retranslate(self, _code: str = "") -> None:
+        """Another language was chosen: build the menus, toolbar and widgets again in it,
+        keeping the group, the filters, the selected person and the messages."""
+        if self.runner.busy:  # the job's widgets are in use: switch once it has ended
+            self.runner.idle.connect(self._retranslate_when_idle)
+            return
+        colours = self.filters.colour_filter.currentData() or frozenset()
+        rule = str(self.filters.rule_filter.currentData() or "")
+        search = self.search.text()
+        selected = self._selected()
+        sizes = self.splitter.sizes()
+        messages = [(self.messages.item(i).text(), self.messages.item(i).foreground())
+                    for i in range(self.messages.count())]
+        self.menuBar().clear()
+        for bar in self.findChildren(QToolBar):
+            self.removeToolBar(bar)
+            bar.deleteLater()
+        old_actions = self.actions_
+        old_central = self.takeCentralWidget()
+        self._build()
+        old_actions.deleteLater()
+        if old_central is not None:
+            old_central.deleteLater()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+        self._recount()
+        for text, brush in messages:
+            item = QListWidgetItem(text)
+            item.setForeground(brush)
+            self.messages.addItem(item)
+        self.messages.setVisible(bool(messages))
+        self.search.setText(search)
+        self.filters.filter_colour(*colours)
+        if rule:
+            self.filters.filter_rule(rule)
+        self.splitter.setSizes(sizes)
+        if selected is not None:
+            self.select_row(selected)
+
+    def _retranslate_when_idle(self) -> None:
+        self.runner.idle.disconnect(self._retranslate_when_idle)
+        self.retranslate()
 
     # ---- state ----
 
@@ -184,7 +246,8 @@ class GroupWindow(QMainWindow):
         self.filters.show_rules(self.session.counts.by_rule)
 
     def message(self, text: str, kind: str = "info") -> None:
-        item = QListWidgetItem(("Problem: " if kind == "error" else "") + text)
+        item = QListWidgetItem(_("Problem: {problem}").format(problem=text) if kind == "error"
+                               else text)
         if kind == "error":
             item.setForeground(Qt.GlobalColor.darkRed)
             self.last_error = text
@@ -228,13 +291,13 @@ class GroupWindow(QMainWindow):
                 note = skipped_note(outcome.skipped)
                 self.message(note[:1].upper() + note[1:])
             for note in outcome.notes():
-                self.message(f"Read {note}")
+                self.message(_("Read {what}").format(what=note))
             if outcome.cancelled:
                 if self._restore_backup():
-                    self.message("Cancelled: nothing was changed.")
+                    self.message(_("Cancelled: nothing was changed."))
                 else:
-                    self.message(f"Cancelled: the {self.counts.total:,} people read so far "
-                                 "are kept.")
+                    self.message(_("Cancelled: the {count} people read so far are kept.")
+                                 .format(count=f"{self.counts.total:,}"))
             self.session.backup = None
         elif isinstance(outcome, str) and outcome:
             self.message(outcome)
@@ -259,7 +322,7 @@ class GroupWindow(QMainWindow):
     def edit_defaults(self) -> None:
         dialog = DefaultsDialog(self.defaults, self)
         if dialog.exec():
-            defaults, _ = dialog.defaults()
+            defaults, _problems = dialog.defaults()
             self.set_defaults(defaults)
 
     def set_defaults(self, defaults: dict[str, Any]) -> bool:
@@ -270,7 +333,7 @@ class GroupWindow(QMainWindow):
         members = self.session.rescreen(self.model.results(), defaults)
         self.model.clear()
         self._refresh_counts()
-        return self.rescreen(members, "Applying the group defaults")
+        return self.rescreen(members, _("Applying the group defaults"))
 
     def rescreen(self, members: list[Any], text: str) -> bool:
         session = self.session
@@ -345,7 +408,10 @@ class GroupWindow(QMainWindow):
         self._recount()
         if self._selected() == row:
             self.show_detail(row)
-        self.message(f"{result.member.label}: answers edited, now {result.colour_word}")
+        from ui.language import colour_text
+
+        self.message(_("{person}: answers edited, now {colour}").format(
+            person=result.member.label, colour=colour_text(result.colour_word)))
         return result
 
     # ---- drag and drop, closing ----

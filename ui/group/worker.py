@@ -20,6 +20,7 @@ from app.group.background import ChildRun, Request, estimated_rows, processes_av
 from app.group.members import DuplicateIndex, Member, MemberResult
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 from app.group.reading import MAX_INTERACTIVE_BYTES
+from app.i18n import _
 
 BATCH_SECONDS = 0.1
 BATCH_MAX = 500
@@ -111,10 +112,12 @@ class ImportJob(Job):
             if use_process is None else use_process
 
     def _on_progress(self, progress: Progress) -> None:
-        files = f" (file {progress.files_done + 1} of {progress.files_total})" \
-            if progress.files_total > 1 else ""
-        self.progress.emit(int(progress.fraction * 1000),
-                           f"Reading {progress.current}{files}: {progress.people:,} people")
+        people = f"{progress.people:,}"
+        text = _("Reading {file} (file {number} of {total}): {people} people").format(
+            file=progress.current, number=progress.files_done + 1, total=progress.files_total,
+            people=people) if progress.files_total > 1 else \
+            _("Reading {file}: {people} people").format(file=progress.current, people=people)
+        self.progress.emit(int(progress.fraction * 1000), text)
 
     def work(self) -> object:
         if self.use_process:
@@ -161,7 +164,8 @@ class RescreenJob(Job):
             now = time.monotonic()
             if now - last >= BATCH_SECONDS:
                 last = now
-                self.progress.emit(done * 1000 // total, f"Screening {done:,} of {total:,}")
+                self.progress.emit(done * 1000 // total, _("Screening {done} of {total}").format(
+                    done=f"{done:,}", total=f"{total:,}"))
 
     def work(self) -> object:
         if self.use_process:
