@@ -34,7 +34,7 @@ NBSP = "\u00a0"
 
 STYLES: dict[str, NumberStyle] = {
     "en": NumberStyle(",", ".", 1, "${n}", _EN_MONTHS, "{month} {year}",
-                      "{month} {day}, {year}"),
+                      "{day} {month} {year}"),  # as the app always wrote it: day first
     "es": NumberStyle(".", ",", 2, "{n}" + NBSP + "US$", _ES_MONTHS, "{month} de {year}",
                       "{day} de {month} de {year}"),
     "fr": NumberStyle(NNBSP, ",", 1, "{n}" + NBSP + "$US", _FR_MONTHS, "{month} {year}",
@@ -80,7 +80,7 @@ def month_year(day: date, code: str | None = None) -> str:
 
 
 def format_date(day: date, code: str | None = None) -> str:
-    """'July 3, 2025', '3 de julio de 2025', '3 juillet 2025'."""
+    """'3 July 2025', '3 de julio de 2025', '3 juillet 2025'."""
     conventions = style(code)
     return conventions.full_date.format(day=day.day, month=conventions.months[day.month - 1],
                                         year=day.year)

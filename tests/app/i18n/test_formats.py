@@ -23,7 +23,7 @@ def test_numbers_and_dates() -> None:
     assert format_number(1234567, code="fr") == f"1{NNBSP}234{NNBSP}567"
     assert format_number(1234567, code="es") == "1.234.567"
     day = date(2025, 7, 3)
-    assert format_date(day, "en") == "July 3, 2025"
+    assert format_date(day, "en") == "3 July 2025"
     assert format_date(day, "es") == "3 de julio de 2025"
     assert format_date(day, "fr") == "3 juillet 2025"
     assert month_year(day, "es") == "julio de 2025"
