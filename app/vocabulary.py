@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.i18n import N_, TranslatedMapping, _, ngettext, pgettext
+from app.i18n import N_, TranslatedMapping, _, ngettext
 from app.i18n.formats import format_money
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def colour_name(colour: object) -> str:
     """A colour word (colour_word) in the current language, for people to read."""
     word = colour_word(colour)
     english = COLOUR_NAMES.get(word)
-    return pgettext("colour", english) if english is not None else word
+    return _(english) if english is not None else word
 
 
 SEVERITY_WORDS: Mapping[str, str] = {"high": N_("high"), "medium": N_("medium"),
@@ -71,7 +71,7 @@ SEVERITY_WORDS: Mapping[str, str] = {"high": N_("high"), "medium": N_("medium"),
 def severity_word(severity: object) -> str:
     """An amber finding's severity (rules.Severity) in the current language."""
     english = SEVERITY_WORDS.get(str(severity))
-    return pgettext("severity", english) if english is not None else str(severity)
+    return _(english) if english is not None else str(severity)
 
 
 def invalid_meaning() -> str:

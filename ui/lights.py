@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # The palette is the reports' (app.vocabulary: standard library only, no rules).
-from app.i18n import N_, _, pgettext
+from app.i18n import N_, _
 from app.vocabulary import NEUTRAL, PALETTE
 
 SYMBOL_NAMES = {
@@ -22,7 +22,7 @@ WORDS = {"RED": "RED", "AMBER": "AMBER", "GREEN": "GREEN", "NOTE": "NOTE"}
 
 
 def _word(word: str | None) -> str:
-    return pgettext("colour", WORDS[word]) if word in WORDS else _("no result")
+    return _(WORDS[word]) if word in WORDS else _("no result")
 
 
 def colours_of(word: str | None) -> tuple[str, str, str]:
