@@ -249,16 +249,16 @@ def _finding(rule: Rule, colour: Colour, context: dict[str, str],
 
 
 # Questions whose answer can be "I don't know" (or withheld), in question order.
-_UNKNOWABLE: tuple[tuple[str, bool], ...] = tuple(
+UNKNOWABLE: tuple[tuple[str, bool], ...] = tuple(
     (q.id, q.kind is Kind.MULTI) for q in QUESTIONS
     if q.kind in (Kind.AMOUNT, Kind.DAYS) or {"unknown", "prefer_not_say"} & set(q.codes))
-_UNKNOWN_WORDS = frozenset({"unknown", "prefer_not_say"})
-_SINGLE_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if not multi))
-_MULTI_UNKNOWABLE = itemgetter(*(qid for qid, multi in _UNKNOWABLE if multi))
+UNKNOWN_WORDS = frozenset({"unknown", "prefer_not_say"})
+_SINGLE_UNKNOWABLE = itemgetter(*(qid for qid, multi in UNKNOWABLE if not multi))
+_MULTI_UNKNOWABLE = itemgetter(*(qid for qid, multi in UNKNOWABLE if multi))
 
 
 def _any_unknown(values: dict[str, Any]) -> bool:
-    if not _UNKNOWN_WORDS.isdisjoint(_SINGLE_UNKNOWABLE(values)):
+    if not UNKNOWN_WORDS.isdisjoint(_SINGLE_UNKNOWABLE(values)):
         return True
     for codes in _MULTI_UNKNOWABLE(values):
         if codes is not None and ("unknown" in codes or "prefer_not_say" in codes):
@@ -272,12 +272,12 @@ def missing_questions(answers: Answers) -> tuple[str, ...]:
     if not _any_unknown(values):
         return ()
     missing = []
-    for qid, multi in _UNKNOWABLE:
+    for qid, multi in UNKNOWABLE:
         value = values[qid]
         if multi:
             if value is not None and ("unknown" in value or "prefer_not_say" in value):
                 missing.append(qid)
-        elif value in _UNKNOWN_WORDS:
+        elif value in UNKNOWN_WORDS:
             missing.append(qid)
     return tuple(missing)
 
@@ -335,15 +335,19 @@ class Screening(NamedTuple):
 
 
 def screen(answers: Answers, as_of: date) -> Screening:
-    """Colours and fired rule ids only: no wording, no counterfactuals."""
-    from rules.fast import memo
-    codes, colours, colour = memo.outcomes(answers, as_of)
-    return Screening(
+    """Colours and fired rule ids only: no wording, no counterfactuals (missing questions as
+    missing_questions, by rules.fast.missing)."""
+    codes, colours, colour = _fast.memo.outcomes(answers, as_of)
+    rule_id_of = _fast.memo.RULE_ID_OF
+    return _new_screening(Screening, (
         colour, dict(zip(AREAS, colours, strict=False)),
-        tuple(map(memo.RULE_ID_OF.__getitem__, codes)),
-        memo.RULE_ID_OF[codes[0]] if codes and memo.ACTIONABLE[codes[0]] else None,
-        missing_questions(answers) if colour is not Colour.GREEN else (),
-    )
+        tuple(map(rule_id_of.__getitem__, codes)),
+        rule_id_of[codes[0]] if codes and _fast.memo.ACTIONABLE[codes[0]] else None,
+        _fast.missing.missing_of(answers.__dict__) if colour is not Colour.GREEN else ()))
+
+
+# Screening(...) is tuple.__new__ behind a Python-level __new__; this skips that one call.
+_new_screening = tuple.__new__
 
 
 def assess_raw(raw: Mapping[str, Any], as_of: date | None = None
@@ -354,3 +358,10 @@ def assess_raw(raw: Mapping[str, Any], as_of: date | None = None
     if not checked.ok or checked.answers is None:
         return checked, None
     return checked, assess(checked.answers, when)
+
+
+# The speed path imports this module; it is imported last, when every name above exists.
+import rules.fast.memo  # noqa: E402
+import rules.fast.missing  # noqa: E402
+
+_fast = rules.fast

@@ -49,7 +49,7 @@ def _status(b1: object, b2: object, b3: object, b8: object) -> Status:
 US_PERSON_STATUSES = frozenset({Status.US_CITIZEN, Status.US_NATIONAL, Status.LPR})
 
 
-def _no_general_work_auth(b4: object, b7: object, fn: bool) -> bool:
+def no_general_work_auth(b4: object, b7: object, fn: bool) -> bool:
     """brief b.8 NO_GENERAL_WORK_AUTH; never for US persons or remote volunteers."""
     if not fn or b4 is None:
         return False
@@ -187,7 +187,7 @@ def derive_facts(a: Answers, as_of: date, status: Status | None = None) -> Facts
     for index in _MULTI_POSITIONS:
         codes = answered[index]
         answered[index] = frozenset(codes) if codes else _EMPTY
-    derived: list[Any] = [status, fn, _no_general_work_auth(v["B4"], v["B7"], fn),
+    derived: list[Any] = [status, fn, no_general_work_auth(v["B4"], v["B7"], fn),
                           transport_limit(as_of, column), column,
                           trip_made_anyway_on_own_time(v), support_paid_anyway(v)]
     return Facts._make(answered + derived)

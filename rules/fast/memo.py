@@ -25,15 +25,20 @@ from rules.engine import (
     worst,
 )
 from rules.facts import (
+    COLUMN_SOURCES,
     DERIVED_FROM_ANSWERS,
     DERIVED_SOURCES,
+    STATUS_SOURCES,
     US_PERSON_STATUSES,
     Facts,
     Status,
-    derive_facts,
     status_of,
+    support_paid_anyway,
+    trip_made_anyway_on_own_time,
 )
 from rules.fast.dependencies import ENGINE_SOURCES, answers_read_by
+from rules.fast.facts import clear as fast_facts_clear
+from rules.fast.facts import fast_facts
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
 __all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
@@ -127,7 +132,6 @@ def _entry(rule: Rule) -> Entry:
     return rule.trigger, rule, cappable, -1, -1
 
 
-_DERIVED_FUNCTIONS = tuple(DERIVED_FROM_ANSWERS.values())
 _COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
 # The most answers a table's key may name (besides the derived status, fn and column) when
 # rules share it: rules reading few answers repeat far more often than the combinations of
@@ -197,8 +201,10 @@ def _plan(as_of: date, status: Status, column: Column) -> Plan:
 
 def clear() -> None:
     """Forget every remembered outcome (tests use this to compare cold and warm runs)."""
+    _routes.clear()
     _plans.clear()
     _caches.clear()
+    fast_facts_clear()
 
 
 def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
@@ -209,30 +215,33 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
     `facts` are derived from `answers` only if some area has not been seen with these answers.
     """
     values = answers.__dict__
-    status = facts.status if facts is not None else status_of(values)
-    by_status = _plans.get(as_of)
-    if by_status is None:
-        if len(_plans) >= DATE_LIMIT:
+    by_answers = _routes.get(as_of)
+    if by_answers is None:
+        if len(_routes) >= DATE_LIMIT:
             clear()
-        by_status = _plans[as_of] = {}
-    column = column_of(values["A1"], values["A1b"], values["A3"])
-    plan = by_status.get((status, column))
-    if plan is None:
-        plan = by_status[status, column] = _plan(as_of, status, column)
+        by_answers = _routes[as_of] = {}
+    route_key = _ROUTE_KEY(values)
+    route = by_answers.get(route_key)
+    if route is None:
+        route = _route(as_of, values)
+        if len(by_answers) >= CACHE_LIMIT:
+            by_answers.clear()
+        by_answers[route_key] = route
+    status, column, plan = route
     codes: list[int] = []
     colours: list[Colour | None] = [None] * len(AREAS)
     rank = 0
-    derived: tuple[bool, ...] | None = None
+    derived: tuple[bool, bool] | None = None
     for slot, getter, cache, table, by_derived in plan:
         key = getter(values)
         if by_derived:
             if derived is None:
-                derived = tuple(function(values) for function in _DERIVED_FUNCTIONS)
+                derived = (trip_made_anyway_on_own_time(values), support_paid_anyway(values))
             key = (key, derived)
         outcome = cache.get(key)
         if outcome is None:
             if facts is None:
-                facts = derive_facts(answers, as_of, status)
+                facts = fast_facts(values, as_of, status, column)
             outcome = table.evaluate(facts)
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
@@ -250,6 +259,28 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         codes.append(STATUS_CAP_CODE)
     codes.sort()
     return codes, colours, _COLOUR_OF_RANK[rank]
+
+
+# The yes/no facts derived from answers that tables may be keyed on, computed in this order.
+if tuple(DERIVED_FROM_ANSWERS.values()) != (trip_made_anyway_on_own_time, support_paid_anyway):
+    raise RuntimeError("rules.facts.DERIVED_FROM_ANSWERS changed: update memo.outcomes")
+
+# The answers that decide the status (rules.facts.STATUS_SOURCES) and the committee
+# (rules.facts.COLUMN_SOURCES): one look-up finds both, and the plan for them.
+_ROUTE_KEY = itemgetter(*STATUS_SOURCES, *COLUMN_SOURCES)
+Route = tuple[Status, Column, Plan]
+_routes: dict[date, dict[tuple[Any, ...], Route]] = {}
+
+
+def _route(as_of: date, values: dict[str, Any]) -> Route:
+    """The status, committee and plan for answers seen for the first time on this date."""
+    status = status_of(values)
+    column = column_of(values["A1"], values["A1b"], values["A3"])
+    by_status = _plans.setdefault(as_of, {})
+    plan = by_status.get((status, column))
+    if plan is None:
+        plan = by_status[status, column] = _plan(as_of, status, column)
+    return status, column, plan
 
 
 _COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}

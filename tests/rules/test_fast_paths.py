@@ -11,13 +11,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from rules import RULES, Colour, validate_answers
 from rules.answers import Answers, _validate
 from rules.branching import asked_questions, is_asked
-from rules.engine import _finding_order, assess, evaluate, screen
+from rules.engine import _finding_order, assess, evaluate, missing_questions, screen
 from rules.facts import (
     COLUMN_SOURCES,
     DERIVED_FROM_ANSWERS,
@@ -27,6 +27,8 @@ from rules.facts import (
 )
 from rules.fast import memo
 from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
+from rules.fast.facts import fast_facts
+from rules.fast.missing import missing_of
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.rule import COLOUR_RANK, Area
 from tests.rules.caselib import iter_valid_cases, load_cases
@@ -266,3 +268,48 @@ def test_many_rows_validate_the_same_both_ways() -> None:
     rng = random.Random(2)
     for _ in range(2000):
         _same_validation(random_answers(rng))
+
+
+# Facts and missing questions of the speed path -------------------------------------------
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from([AS_OF, date(1980, 1, 8), date(2031, 5, 1)]))
+def test_fast_facts_match_derive_facts(raw: dict[str, Any], as_of: date) -> None:
+    checked = validate_answers(raw, as_of)
+    assume(checked.answers is not None)
+    assert checked.answers is not None
+    plain = derive_facts(checked.answers, as_of)
+    for _ in range(2):  # cold, then with the remembered sets and limits
+        fast = fast_facts(checked.answers.__dict__, as_of, plain.status, plain.column)
+        assert fast == plain
+        assert [type(value) for value in fast] == [type(value) for value in plain]
+
+
+@SETTINGS
+@given(valid_answers())
+def test_fast_missing_questions_match_the_engine(raw: dict[str, Any]) -> None:
+    checked = validate_answers(raw, AS_OF)
+    assume(checked.answers is not None)
+    assert checked.answers is not None
+    assert missing_of(checked.answers.__dict__) == missing_questions(checked.answers)
+
+
+@pytest.mark.parametrize("case", list(iter_valid_cases(load_cases())), ids=lambda c: c.name)
+def test_fast_facts_and_missing_questions_on_every_case(case: Any) -> None:
+    checked = validate_answers(case.answers, case.as_of)
+    assert checked.answers is not None
+    plain = derive_facts(checked.answers, case.as_of)
+    values = checked.answers.__dict__
+    assert fast_facts(values, case.as_of, plain.status, plain.column) == plain
+    assert missing_of(values) == missing_questions(checked.answers)
+
+
+def test_constructed_models_are_the_models_pydantic_builds() -> None:
+    raw = random_answers(random.Random(3))
+    fast = validate_answers(raw, AS_OF)
+    slow = _validate(raw, AS_OF)
+    assert fast == slow and fast.answers == slow.answers
+    assert fast.answers is not None and slow.answers is not None
+    assert fast.answers.model_fields_set == slow.answers.model_fields_set
+    assert fast.answers.model_dump() == slow.answers.model_dump()
