@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from app.answers_file import FILE_MODE, AnswersFileError, make_temp_beside, sync_folder
 from app.group.members import AREAS, MemberResult
+from app.i18n import _
+from app.i18n.law_texts import prompt_of
 from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
 
@@ -58,7 +60,11 @@ def neutralise(value: object) -> object:
     return text
 
 
-_MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
+def missing_text(qid: str) -> str:
+    """'D1 Who pays ...': a missing fact's question, in the current language."""
+    return f"{qid} {prompt_of(qid)}" if qid in QUESTION_BY_ID else qid
+
+
 # The cells that carry text from volunteers or files (the others are colours, rule ids, dates).
 _FREE_TEXT = (0, 2, 3, 4, *range(RESULT_HEADERS.index("Top finding"),
                                  RESULT_HEADERS.index("Edited") + 1))
@@ -75,7 +81,7 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
         member.reference, result.colour_word,
         *[areas.get(area) or "" for area in AREAS],
         " ".join(result.fired), result.top_finding,
-        "; ".join([_MISSING_TEXT.get(qid, qid) for qid in missing]) if missing else "",
+        "; ".join([missing_text(qid) for qid in missing]) if missing else "",
         result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), " ".join(result.dropped),
         result.changed_text, member.edited_text,
@@ -124,14 +130,15 @@ def temp_beside(target: Path) -> Path:
     """A new empty temporary file in the target's folder (same file system: atomic rename)."""
     folder = target.parent
     if not folder.is_dir():
-        raise AnswersFileError(target, f"folder {folder} does not exist")
+        raise AnswersFileError(target, _("folder {folder} does not exist").format(
+            folder=folder))
     if target.is_dir():
-        raise AnswersFileError(target, "is a folder; give a file name")
+        raise AnswersFileError(target, _("is a folder; give a file name"))
     try:
         handle, temp = make_temp_beside(target)
     except OSError as error:
-        raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
-            from None
+        raise AnswersFileError(target, _("cannot be written there: {reason}").format(
+            reason=_refusal(error, folder))) from None
     os.close(handle)
     return temp
 
@@ -139,14 +146,15 @@ def temp_beside(target: Path) -> Path:
 def _refusal(error: OSError, folder: Path) -> str:
     """Why a file cannot be created in an existing folder, in words."""
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied in folder {folder}"
+        return _("permission denied in folder {folder}").format(folder=folder)
     if error.errno == errno.EROFS:
-        return f"folder {folder} is on a read-only file system"
+        return _("folder {folder} is on a read-only file system").format(folder=folder)
     if error.errno == errno.ENOENT:  # /proc, /sys: the folder exists but takes no new files
-        return f"folder {folder} does not accept new files"
+        return _("folder {folder} does not accept new files").format(folder=folder)
     if error.errno == errno.ENOSPC:
-        return f"the disk holding folder {folder} is full"
-    return f"folder {folder} refuses new files ({error.strerror or error})"
+        return _("the disk holding folder {folder} is full").format(folder=folder)
+    return _("folder {folder} refuses new files ({reason})").format(
+        folder=folder, reason=error.strerror or error)
 
 
 def check_writable(path: Path | str) -> None:
@@ -167,8 +175,8 @@ def replace_atomically(temp: Path, target: Path) -> None:
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
-            from None
+        raise AnswersFileError(target, _("could not be saved: {reason}").format(
+            reason=error.strerror or error)) from None
     sync_folder(target.parent)
 
 
@@ -343,5 +351,5 @@ def open_writer(path: Path | str, as_of: str = "", kind: str | None = None) -> R
     suffix = kind or Path(path).suffix.casefold()
     factory = WRITERS.get(suffix)
     if factory is None:
-        raise AnswersFileError(path, "results can be written as .csv or .xlsx")
+        raise AnswersFileError(path, _("results can be written as .csv or .xlsx"))
     return factory(path, as_of)
