@@ -449,7 +449,7 @@ def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
                     "has {width} columns); a missing or extra delimiter?")
     return (Issue(code="V03", question=_("column {number}").format(number=first + 1),
                   value=str(cells[first])[:60],
-                  message=message.format(column=first + 1, count=len(found) - 1,
+                  message=message.format(column=first + 1, count=format_number(len(found) - 1),
                                          width=width)),)
 
 
