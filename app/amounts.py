@@ -25,12 +25,14 @@ A minus sign is kept (-5 reads as -5), so validation can say that an amount cann
 import math
 import re
 
+from app.i18n import N_, _
+
 __all__ = ["DONT_KNOW", "AmountError", "amount_problem", "parse_amount"]
 
 DONT_KNOW = frozenset({"unknown", "i don't know", "don't know", "dont know", "i dont know",
                        "no lo sé", "no lo se", "no sé", "je ne sais pas", "ne sais pas"})
 
-EXAMPLES = "800, 1200, 1,200 or 800.50"
+EXAMPLES = N_("800, 1200, 1,200 or 800.50")
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _CURRENCY_BEFORE = re.compile(r"^(?:us\s?\$|usd|\$)\s?")
@@ -67,6 +69,11 @@ def _dollars(value: float) -> str:
     return f"${int(value):,}" if float(value).is_integer() else f"${value:,.2f}"
 
 
+def _not_an_amount(value: object) -> str:
+    return _("'{value}' is not an amount: write a number of US dollars such as "
+             "{examples}").format(value=value, examples=_(EXAMPLES))
+
+
 def _number(text: str) -> float | None:
     """The number a separator-laden text means, or None when it is not clear."""
     if _PLAIN.fullmatch(text) or _DOT_DECIMAL.fullmatch(text):
@@ -88,18 +95,15 @@ def parse_amount(value: object) -> int | float | str | None:
     Numbers (not booleans) are taken as they are. Raises AmountError for anything unclear.
     """
     if isinstance(value, bool):
-        raise AmountError(str(value), f"'{value}' is not an amount: write a number of US "
-                          f"dollars such as {EXAMPLES}")
+        raise AmountError(str(value), _not_an_amount(value))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise AmountError(str(value), f"'{value}' is not an amount: write a number of US "
-                              f"dollars such as {EXAMPLES}")
+            raise AmountError(str(value), _not_an_amount(value))
         return int(value) if value.is_integer() else value
     if not isinstance(value, str):
-        raise AmountError(str(value), f"'{value}' is not an amount: write a number of US "
-                          f"dollars such as {EXAMPLES}")
+        raise AmountError(str(value), _not_an_amount(value))
     shown = value.strip()
     text = _SPACES.sub(" ", value.replace("\u2019", "'")).strip().casefold()
     if not text:
@@ -117,19 +121,21 @@ def parse_amount(value: object) -> int | float | str | None:
     if ambiguous:
         whole, part = ambiguous.group("whole"), ambiguous.group("part")
         thousands = int(whole + part)
-        write = f"Write {thousands} or {thousands:,} for {_dollars(thousands)}"
+        plain, grouped, dollars = thousands, f"{thousands:,}", _dollars(thousands)
         if part.endswith("0"):
             cents = f"{whole}.{part[:2]}"
-            raise AmountError(
-                shown, f"'{shown}' is ambiguous: is it {_dollars(thousands)} or "
-                f"{_dollars(float(cents))}? {write}, or {cents} for {_dollars(float(cents))}")
-        raise AmountError(
-            shown, f"'{shown}' is ambiguous: a dot before three digits may separate thousands "
-            f"or cents. {write}")
+            raise AmountError(shown, _(
+                "'{value}' is ambiguous: is it {dollars} or {cents_dollars}? Write {plain} or "
+                "{grouped} for {dollars}, or {cents} for {cents_dollars}").format(
+                value=shown, dollars=dollars, cents_dollars=_dollars(float(cents)),
+                plain=plain, grouped=grouped, cents=cents))
+        raise AmountError(shown, _(
+            "'{value}' is ambiguous: a dot before three digits may separate thousands or cents. "
+            "Write {plain} or {grouped} for {dollars}").format(
+            value=shown, plain=plain, grouped=grouped, dollars=dollars))
     number = _number(text)
     if number is None:
-        raise AmountError(shown, f"'{shown}' is not an amount: write a number of US dollars "
-                          f"such as {EXAMPLES}")
+        raise AmountError(shown, _not_an_amount(shown))
     number = -number if negative else number
     return int(number) if number.is_integer() else number
 

@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.about import APP_NAME, VERSION
+from app.i18n import N_, _
+from app.i18n.formats import format_number
 from rules import Person, load_parameters
 from rules.branching import is_asked
 from rules.questions import QUESTIONS
@@ -27,13 +29,16 @@ MAX_FILE_BYTES = 1_000_000
 FILE_MODE = 0o600
 
 
+# What a file is expected to be, in messages (marked here, translated where used).
+ANSWERS_FILE = N_("an answers file")
+
 class AnswersFileError(Exception):
     """A file that cannot be read or written, with a message naming the file and the problem."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(_("{path}: {problem}").format(path=self.path, problem=problem))
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,12 @@ class AnswersDocument:
 def read_problem(error: OSError, what: str = "") -> str:
     """Why a file could not be read, in words (for AnswersFileError)."""
     if isinstance(error, FileNotFoundError):
-        return "file not found"
+        return _("file not found")
     if isinstance(error, IsADirectoryError):
-        return f"is a folder, not {what}" if what else "is a folder"
+        return _("is a folder, not {what}").format(what=_(what)) if what else _("is a folder")
     if isinstance(error, PermissionError):
-        return "permission denied"
-    return f"cannot be read ({error.strerror or error})"
+        return _("permission denied")
+    return _("cannot be read ({reason})").format(reason=error.strerror or error)
 
 
 def special_file_problem(mode: int, what: str = "") -> str | None:
@@ -70,19 +75,21 @@ def special_file_problem(mode: int, what: str = "") -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return f"is a folder, not {what}" if what else "is a folder"
-    kind = ("a device (such as /dev/zero)" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
-            "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-    return f"is {kind}, not a file; only regular files can be read" + (
-        f" as {what}" if what else "")
+        return _("is a folder, not {what}").format(what=_(what)) if what else _("is a folder")
+    kind = (_("a device (such as /dev/zero)") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            _("a named pipe (FIFO)") if stat.S_ISFIFO(mode) else
+            _("a socket") if stat.S_ISSOCK(mode) else _("not a regular file"))
+    if what:
+        return _("is {kind}, not a file; only regular files can be read as {what}").format(
+            kind=kind, what=_(what))
+    return _("is {kind}, not a file; only regular files can be read").format(kind=kind)
 
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
                | getattr(os, "O_CLOEXEC", 0))
 
 
-def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = ANSWERS_FILE
                       ) -> bytes:
     """The bytes of a regular file of at most `max_bytes`; anything else (a device, a pipe, a
     folder, a symlink to one, a larger file) raises AnswersFileError at once.
@@ -100,7 +107,8 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "
         if problem:
             raise AnswersFileError(path, problem)
         if info.st_size > max_bytes:
-            raise AnswersFileError(path, f"file is too large ({info.st_size:,} bytes) to be {what}")
+            raise AnswersFileError(path, _("file is too large ({size} bytes) to be {what}").format(
+                size=format_number(info.st_size), what=_(what)))
         chunks: list[bytes] = []
         left = max_bytes + 1
         while left > 0:
@@ -110,8 +118,9 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "
             chunks.append(chunk)
             left -= len(chunk)
         if left <= 0:
-            raise AnswersFileError(path, f"file is too large (over {max_bytes:,} bytes) to be "
-                                   f"{what}")
+            raise AnswersFileError(path, _("file is too large (over {size} bytes) to be "
+                                           "{what}").format(size=format_number(max_bytes),
+                                                            what=_(what)))
         return b"".join(chunks)
     except OSError as error:
         raise AnswersFileError(path, read_problem(error, what)) from None
@@ -119,38 +128,43 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "
         os.close(handle)
 
 
-def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "an answers file"
+def _read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = ANSWERS_FILE
                 ) -> bytes:
     return read_regular_file(path, max_bytes, what)
 
 
-def _decode(path: Path, data: bytes, what: str = "an answers file") -> dict[str, Any]:
+def _decode(path: Path, data: bytes, what: str = ANSWERS_FILE) -> dict[str, Any]:
     if not data.strip():
-        raise AnswersFileError(path, "file is empty")
+        raise AnswersFileError(path, _("file is empty"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise AnswersFileError(path, "is not a text file (not UTF-8)") from None
+        raise AnswersFileError(path, _("is not a text file (not UTF-8)")) from None
     try:
         loaded = json.loads(text)
     except json.JSONDecodeError as error:
         raise AnswersFileError(
-            path, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            f"it may be truncated or not {what}") from None
+            path, _("is not valid JSON (line {line}, column {column}: {reason}); it may be "
+                    "truncated or not {what}").format(line=error.lineno, column=error.colno,
+                                                      reason=error.msg, what=_(what))) from None
     except RecursionError:
-        raise AnswersFileError(path, f"is nested too deeply to be {what}") from None
+        raise AnswersFileError(path, _("is nested too deeply to be {what}").format(
+            what=_(what))) from None
     except ValueError as error:  # e.g. a number with thousands of digits
         reason = str(error).split(";")[0]
-        raise AnswersFileError(path, f"cannot be read as {what} ({reason})") from None
+        raise AnswersFileError(path, _("cannot be read as {what} ({reason})").format(
+            what=_(what), reason=reason)) from None
     if not isinstance(loaded, dict):
-        raise AnswersFileError(path, f"is JSON but not {what} (expected an object)")
+        raise AnswersFileError(path, _("is JSON but not {what} (expected an object)").format(
+            what=_(what)))
     if _SURROGATE_ESCAPE.search(text):
         where = unpaired_surrogate_at(loaded)
         if where is not None:
             raise AnswersFileError(
-                path, f"has text that is not valid Unicode at {where} (an unpaired surrogate "
-                "escape such as \\udfff, which no file or screen can show); the file is damaged "
-                "or was not written by a text editor")
+                path, _("has text that is not valid Unicode at {where} (an unpaired surrogate "
+                        "escape such as {example}, which no file or screen can show); the file "
+                        "is damaged or was not written by a text editor").format(
+                    where=where, example="\\udfff"))
     return loaded
 
 
@@ -167,7 +181,7 @@ def unpaired_surrogate_at(content: object) -> str | None:
         value, where = stack.pop()
         if isinstance(value, str):
             if _SURROGATE.search(value):
-                return where or "the top level"
+                return where or _("the top level")
         elif isinstance(value, dict):
             for key, item in value.items():
                 if _SURROGATE.search(key):
@@ -188,15 +202,18 @@ def read_json_object(path: Path | str, max_bytes: int, what: str) -> dict[str, A
 def _schema(path: Path, content: dict[str, Any]) -> None:
     version = content.get("schema_version")
     if version is None:
-        raise AnswersFileError(path, "has no schema_version; it is not an answers file")
+        raise AnswersFileError(path, _("has no schema_version; it is not an answers file"))
     if not isinstance(version, int) or isinstance(version, bool):
-        raise AnswersFileError(path, f"schema_version must be a whole number, not {version!r}")
+        raise AnswersFileError(path, _("schema_version must be a whole number, not "
+                                       "{value}").format(value=repr(version)))
     if version > SCHEMA_VERSION:
         raise AnswersFileError(
-            path, f"was written by a newer version of {APP_NAME} (schema {version}; this version "
-            f"reads schema {SCHEMA_VERSION}); please update the app")
+            path, _("was written by a newer version of {app} (schema {version}; this version "
+                    "reads schema {supported}); please update the app").format(
+                app=APP_NAME, version=version, supported=SCHEMA_VERSION))
     if version < 1:
-        raise AnswersFileError(path, f"has an unknown schema_version {version}")
+        raise AnswersFileError(path, _("has an unknown schema_version {version}").format(
+            version=version))
 
 
 def parse_document(path: Path, content: dict[str, Any]) -> AnswersDocument:
@@ -204,10 +221,11 @@ def parse_document(path: Path, content: dict[str, Any]) -> AnswersDocument:
     _schema(path, content)
     answers = content.get("answers")
     if not isinstance(answers, dict):
-        raise AnswersFileError(path, "has no 'answers' object")
+        raise AnswersFileError(path, _("has no 'answers' object"))
     person_raw = content.get("person") or {}
     if not isinstance(person_raw, dict):
-        raise AnswersFileError(path, "'person' must be an object with name, email, reference")
+        raise AnswersFileError(path, _("'person' must be an object with name, email, "
+                                       "reference"))
     try:
         person = Person.model_validate(person_raw)
     except ValidationError as error:
@@ -275,16 +293,18 @@ def check_outputs(outputs: list[tuple[str, Path]], inputs: list[Path]) -> None:
     file as another output. `outputs` are (what, path) pairs such as ("--csv", Path(...))."""
     for index, (what, out) in enumerate(outputs):
         if out.is_dir():
-            raise AnswersFileError(out, f"is a folder; {what} needs a file name")
+            raise AnswersFileError(out, _("is a folder; {option} needs a file name").format(
+                option=what))
         for source in inputs:
             if same_file(out, source):
                 raise AnswersFileError(
-                    out, f"{what} would overwrite the input {source} (they are the same file); "
-                    "choose another name")
+                    out, _("{option} would overwrite the input {source} (they are the same "
+                           "file); choose another name").format(option=what, source=source))
         for other_what, other in outputs[:index]:
             if same_file(out, other):
                 raise AnswersFileError(
-                    out, f"is given to both {other_what} and {what}; choose two names")
+                    out, _("is given to both {first} and {second}; choose two names").format(
+                        first=other_what, second=what))
 
 
 def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) -> None:
@@ -293,8 +313,9 @@ def write_text_atomically(path: Path | str, text: str, mode: int = FILE_MODE) ->
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # an unpaired surrogate: refuse, nothing is written
         raise AnswersFileError(
-            path, f"could not be saved: it holds text that is not valid Unicode (character "
-            f"{error.start + 1}, an unpaired surrogate)") from None
+            path, _("could not be saved: it holds text that is not valid Unicode (character "
+                    "{position}, an unpaired surrogate)").format(position=error.start + 1)) \
+            from None
     write_bytes_atomically(path, data, mode)
 
 
@@ -394,8 +415,8 @@ def write_bytes_atomically(path: Path | str, data: bytes, mode: int = FILE_MODE)
             stream.write(data)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
-            from None
+        raise AnswersFileError(target, _("could not be saved: {reason}").format(
+            reason=error.strerror or error)) from None
     replace_atomically(temp, target, mode)
 
 
@@ -412,7 +433,8 @@ def replace_atomically(temp: Path, target: Path, mode: int = FILE_MODE) -> None:
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise AnswersFileError(target, f"could not be saved: {error.strerror or error}") \
+        raise AnswersFileError(target, _("could not be saved: {reason}").format(
+            reason=error.strerror or error)) \
             from None
     sync_folder(target.parent)
 
@@ -422,27 +444,29 @@ def open_temp_beside(target: Path) -> tuple[int, Path]:
     so the rename is atomic; errors name the file and say why in words."""
     folder = target.parent
     if not folder.is_dir():
-        raise AnswersFileError(target, f"folder {folder} does not exist")
+        raise AnswersFileError(target, _("folder {folder} does not exist").format(
+            folder=folder))
     if target.is_dir():
-        raise AnswersFileError(target, "is a folder; give a file name")
+        raise AnswersFileError(target, _("is a folder; give a file name"))
     try:
         return make_temp_beside(target)
     except OSError as error:
-        raise AnswersFileError(target, f"cannot be written there: {_refusal(error, folder)}") \
-            from None
+        raise AnswersFileError(target, _("cannot be written there: {reason}").format(
+            reason=_refusal(error, folder))) from None
 
 
 def _refusal(error: OSError, folder: Path) -> str:
     """Why a file cannot be created in an existing folder, in words."""
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied in folder {folder}"
+        return _("permission denied in folder {folder}").format(folder=folder)
     if error.errno == errno.EROFS:
-        return f"folder {folder} is on a read-only file system"
+        return _("folder {folder} is on a read-only file system").format(folder=folder)
     if error.errno == errno.ENOENT:  # /proc, /sys: the folder exists but takes no new files
-        return f"folder {folder} does not accept new files"
+        return _("folder {folder} does not accept new files").format(folder=folder)
     if error.errno == errno.ENOSPC:
-        return f"the disk holding folder {folder} is full"
-    return f"folder {folder} refuses new files ({error.strerror or error})"
+        return _("the disk holding folder {folder} is full").format(folder=folder)
+    return _("folder {folder} refuses new files ({reason})").format(
+        folder=folder, reason=error.strerror or error)
 
 
 def write_answers_file(path: Path | str, doc: AnswersDocument, colour: str | None = None) -> None:

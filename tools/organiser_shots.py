@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.answers_file import AnswersDocument
 from app.assessing import assess_document
-from app.group.group_pdf import GROUP_FOOTER, group_report_html
+from app.group.group_pdf import group_footer, group_report_html
 from app.pdf import PageSize, render_page_images
 from app.pdf_report import export_pdf, report_footer
 from app.report_html import assessment_report_html
@@ -147,7 +147,7 @@ def render_organiser(app: QApplication, out: Path, sizes: tuple[tuple[int, int],
     write_group_pdf(results, out / f"pdf-group{lang}.pdf", page=PageSize.A4)
     reports = (("pdf-single", assessment_report_html(outcome, "Sarah Jones"),
                 report_footer(outcome), PageSize.LETTER),
-               ("pdf-group", group_report_html(results), GROUP_FOOTER, PageSize.A4))
+               ("pdf-group", group_report_html(results), group_footer(), PageSize.A4))
     for name, html, footer, page in reports:
         pages = render_page_images(html, page, footer)
         for number, image in enumerate(pages, start=1):

@@ -16,12 +16,14 @@ from typing import Any, TextIO
 from app.answers_file import AnswersFileError, check_outputs, read_json_object
 from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
-from app.group.members import DuplicateIndex, MemberResult
+from app.group.members import DuplicateIndex, GroupCounts, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 from app.group.project import MAX_PROJECT_BYTES
 from app.group.reading import expand_inputs, skipped_note
+from app.i18n import _
 from app.terminal import printable
+from app.vocabulary import colour_name
 from rules import OutOfPeriodError
 from rules.parameters import check_date
 
@@ -108,6 +110,16 @@ def _fails(args: argparse.Namespace, report: RunReport) -> bool:
     return False
 
 
+def error_line(problem: object) -> str:
+    return _("error: {problem}").format(problem=problem)
+
+
+def group_colour_name(counts: GroupCounts) -> str:
+    """The group's colour in words ('-' for an empty group)."""
+    colour = counts.group_colour
+    return colour_name(colour) if colour != "-" else colour
+
+
 def run(args: argparse.Namespace) -> int:
     err = sys.stderr
     try:
@@ -115,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         screener = make_screener(defaults, args.as_of)
         check_date(screener.as_of)  # a bad --as-of fails before any output is opened
     except (AnswersFileError, OutOfPeriodError) as error:
-        print(printable(f"error: {error}"), file=err)
+        print(printable(error_line(error)), file=err)
         return 2
     report = RunReport()
     try:
@@ -136,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     except AnswersFileError as error:
         for writer in writers:
             writer.abort()
-        print(printable(f"error: {error}"), file=err)
+        print(printable(error_line(error)), file=err)
         return 2
     keep: list[MemberResult] | None = [] if args.pdf is not None else None
     progress = _ProgressLine(err, args.quiet)
@@ -174,23 +186,25 @@ def run(args: argparse.Namespace) -> int:
             writer.abort()
         raise
     for problem in report.problems:
-        print(printable(f"error: {problem}"), file=err)
+        print(printable(error_line(problem)), file=err)
     if report.skipped:  # even with --quiet: inputs were given that were not screened
-        print(printable(f"warning: {skipped_note(report.skipped)}"), file=err)
+        print(printable(_("warning: {problem}").format(problem=skipped_note(report.skipped))),
+              file=err)
     if not args.quiet:
         for note in report.notes():
-            print(printable(f"read {note}"), file=err)
+            print(printable(_("read {note}").format(note=note)), file=err)
     if report.counts.total == 0:
-        print("error: nobody could be read from the inputs", file=err)
+        print(_("error: nobody could be read from the inputs"), file=err)
         return 2
     if not args.quiet:
         for writer in writers:
-            print(printable(f"results written to {writer.path}"), file=err)
+            print(printable(_("results written to {path}").format(path=writer.path)), file=err)
     if keep is not None:
         code = _write_pdf(args, keep, screener.as_of, err)
         if code:
             return code
-    print(f"{report.counts.line()}  group: {report.counts.group_colour}")
+    print(_("{counts}  group: {colour}").format(counts=report.counts.line(),
+                                                colour=group_colour_name(report.counts)))
     return 1 if _fails(args, report) else 0
 
 
@@ -201,8 +215,8 @@ def _write_pdf(args: argparse.Namespace, results: list[MemberResult], as_of: dat
     try:
         write_group_pdf(results, args.pdf, as_of=as_of, redact=args.redact)
     except AnswersFileError as error:
-        print(printable(f"error: {error}"), file=err)
+        print(printable(error_line(error)), file=err)
         return 2
     if not args.quiet:
-        print(printable(f"PDF written to {args.pdf}"), file=err)
+        print(printable(_("PDF written to {path}").format(path=args.pdf)), file=err)
     return 0

@@ -22,6 +22,8 @@ from typing import Any
 
 from app.group.members import DuplicateIndex, IndexState, Member, MemberResult
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.i18n import _, language, ngettext, set_language
+from app.i18n.formats import format_number
 
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.1
@@ -37,6 +39,8 @@ class Request:
     members: list[Member] | None = None
     max_bytes: int | None = None
     seen: IndexState | None = None
+    # The parent's language: the child words its notes and duplicates in it.
+    language: str = field(default_factory=language)
 
 
 def _send_batches(conn: Connection, results: Iterator[MemberResult]) -> None:
@@ -70,23 +74,33 @@ def _rescreen(request: Request, report: RunReport, index: DuplicateIndex, conn: 
         now = time.monotonic()
         if now - last >= BATCH_SECONDS:
             last = now
-            conn.send(("progress", done * 1000 // total, f"Screening {done:,} of {total:,}"))
+            conn.send(("progress", done * 1000 // total, _("Screening {done} of {total}")
+                       .format(done=format_number(done), total=format_number(total))))
+
+
+def progress_text(state: Progress) -> str:
+    """'Reading team.csv (file 2 of 3): 1,200 people'."""
+    people = ngettext("{count} person", "{count} people", state.people).format(
+        count=format_number(state.people))
+    if state.files_total > 1:
+        return _("Reading {file} (file {number} of {total}): {people}").format(
+            file=state.current, number=state.files_done + 1, total=state.files_total,
+            people=people)
+    return _("Reading {file}: {people}").format(file=state.current, people=people)
 
 
 def child_main(request: Request, conn: Connection, cancelled: Any) -> None:
     """The child process: screen, send ("batch", results) / ("progress", per mille, text)
     messages, and finally ("done", report, duplicate index state) or ("error", text)."""
     try:
+        set_language(request.language)
         report = RunReport()
         index = DuplicateIndex()
         if request.seen is not None:
             index.restore(request.seen)
 
         def progress(state: Progress) -> None:
-            files = f" (file {state.files_done + 1} of {state.files_total})" \
-                if state.files_total > 1 else ""
-            conn.send(("progress", int(state.fraction * 1000),
-                       f"Reading {state.current}{files}: {state.people:,} people"))
+            conn.send(("progress", int(state.fraction * 1000), progress_text(state)))
 
         if request.members is not None:
             results = _rescreen(request, report, index, conn, cancelled)
@@ -141,14 +155,15 @@ class ChildRun:
                     try:
                         message = self._receive.recv()
                     except EOFError:
-                        yield ("error", "the screening process ended unexpectedly")
+                        yield ("error", _("the screening process ended unexpectedly"))
                         return
                     yield message
                     if message[0] in ("done", "error"):
                         return
                 elif not self._process.is_alive() and not self._receive.poll(0):
                     code = self._process.exitcode
-                    yield ("error", f"the screening process ended unexpectedly (code {code})")
+                    yield ("error", _("the screening process ended unexpectedly (code "
+                                      "{code})").format(code=code))
                     return
         finally:
             self.close()

@@ -2,20 +2,25 @@
 
 One row per person, one column per question id of brief (d) (A1 ... G, plus B5_age and D3b), and
 name / email / reference columns. Headers match case-insensitively, alone or followed by the
-question text ("D1: Who pays ..."). Cells hold codes or their English labels (case and surrounding
-spaces ignored); multi-select answers separate codes with ';'; D3 is a number of US dollars.
-Values that match nothing are passed on unchanged, so validation reports them with the allowed
-codes (V03) instead of the row disappearing.
+question text ("D1: Who pays ..."). Cells hold codes or their labels in English, Spanish or French,
+whatever the current language (case and surrounding spaces ignored); multi-select answers separate
+codes with ';'; D3 is a number of US dollars. Values that match nothing are passed on unchanged, so
+validation reports them with the allowed codes (V03) instead of the row disappearing; a label that
+names different answers in different languages is refused (V03, `label_issues`), never guessed.
 """
 
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from app.amounts import DONT_KNOW, AmountError, amount_problem
 from app.amounts import parse_amount as read_amount
+from app.i18n import LANGUAGES, _, in_language, law
+from app.i18n.law_texts import option_key, prompt_of
+from app.vocabulary import DONT_KNOW as DONT_KNOW_LABEL
 from rules import Issue
 from rules.branching import is_asked
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
@@ -111,7 +116,7 @@ def read_header(cells: Iterable[object]) -> Header:
             if title:
                 ignored.append(title)
         elif key in titles:
-            repeated.append(title or f"column {index + 1}")
+            repeated.append(title or _("column {number}").format(number=index + 1))
             key = None
         else:
             titles[key] = title or key
@@ -121,11 +126,12 @@ def read_header(cells: Iterable[object]) -> Header:
     return Header(tuple(keys), titles, tuple(ignored), tuple(repeated), plan)
 
 
-def _lookup_table(qid: str) -> dict[str, str]:
+def _code_forms(qid: str) -> dict[str, str]:
+    """A question's codes as written in cells: 'self', 'no travel needed', the don't-knows."""
     question = QUESTION_BY_ID[qid]
     table: dict[str, str] = {}
     for option in question.options:
-        for form in (option.code, option.code.replace("_", " "), option.label):
+        for form in (option.code, option.code.replace("_", " ")):
             table.setdefault(normalise(form), option.code)
     if "unknown" in question.codes:
         for form in _DONT_KNOW:
@@ -133,9 +139,75 @@ def _lookup_table(qid: str) -> dict[str, str]:
     return table
 
 
-LOOKUP: dict[str, dict[str, str]] = {
-    q.id: _lookup_table(q.id) for q in QUESTIONS if q.kind in (Kind.SINGLE, Kind.MULTI)
-}
+@cache
+def labels_in(language: str) -> dict[str, dict[str, frozenset[str]]]:
+    """Question id -> normalised answer label in `language` -> the codes it is the label of
+    (more than one only when two answers of a question share a label)."""
+    tables: dict[str, dict[str, frozenset[str]]] = {}
+    with in_language(language):
+        for qid in CHOICE_IDS:
+            question = QUESTION_BY_ID[qid]
+            table: dict[str, frozenset[str]] = {}
+            for option in question.options:
+                form = normalise(law(option_key(qid, option.code), option.label))
+                table[form] = table.get(form, frozenset()) | {option.code}
+            if "unknown" in question.codes:
+                form = normalise(_(DONT_KNOW_LABEL))
+                table[form] = table.get(form, frozenset()) | {"unknown"}
+            tables[qid] = table
+    return tables
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """How a question's cells read: codes and labels of every language, and the labels that
+    name different answers (in one language or across languages), which are refused."""
+
+    codes: dict[str, str]
+    ambiguous: dict[str, frozenset[str]]
+
+
+def _lookup(qid: str) -> Lookup:
+    table = _code_forms(qid)
+    found: dict[str, frozenset[str]] = {}
+    for language in LANGUAGES:
+        for form, codes in labels_in(language)[qid].items():
+            found[form] = found.get(form, frozenset()) | codes
+    ambiguous: dict[str, frozenset[str]] = {}
+    for form, codes in found.items():
+        if form in table:  # a code is a code, whatever a label in some language says
+            continue
+        if len(codes) == 1:
+            table[form] = next(iter(codes))
+        else:
+            ambiguous[form] = codes
+    return Lookup(table, ambiguous)
+
+
+@cache
+def lookups() -> dict[str, Lookup]:
+    """The Lookup of every single- and multi-choice question (built on first use, from the
+    catalogues: never at import)."""
+    return {qid: _lookup(qid) for qid in CHOICE_IDS}
+
+
+@cache
+def ambiguous_ids() -> tuple[str, ...]:
+    """The questions with a label that names more than one answer (usually none)."""
+    return tuple(qid for qid, lookup in lookups().items() if lookup.ambiguous)
+
+
+def forget_lookups() -> None:
+    """Build the label tables again on next use (after the catalogues changed: tests)."""
+    labels_in.cache_clear()
+    lookups.cache_clear()
+    ambiguous_ids.cache_clear()
+    for memo in _MEMO.values():
+        memo.clear()
+
+
+CHOICE_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS
+                                    if q.kind in (Kind.SINGLE, Kind.MULTI))
 KINDS: dict[str, Kind] = {q.id: q.kind for q in QUESTIONS}
 AMOUNT_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS if q.kind is Kind.AMOUNT)
 
@@ -173,8 +245,8 @@ def amount_issue(qid: str, value: object) -> Issue | None:
         return None
     return Issue(code="V03", question=qid, value=value.strip()[:60], kind="unclear_amount",
                  values=(value.strip()[:60], problem),
-                 message=f"{qid}: {problem}. Allowed: a number of US dollars (0 or more), "
-                 "or unknown")
+                 message=f"{qid}: " + _("{problem}. Allowed: a number of US dollars (0 or "
+                                        "more), or unknown").format(problem=problem))
 
 
 def amount_issues(answers: Mapping[str, Any]) -> tuple[Issue, ...]:
@@ -215,7 +287,42 @@ def parse_days(value: object) -> object:
 
 
 def _code(qid: str, text: str) -> str:
-    return LOOKUP[qid].get(normalise(text), text.strip())
+    return lookups()[qid].codes.get(normalise(text), text.strip())
+
+
+def ambiguous_codes(qid: str, text: str) -> frozenset[str]:
+    """The codes a label names when it is ambiguous (empty when it is not)."""
+    lookup = lookups().get(qid)
+    if lookup is None or not lookup.ambiguous:
+        return frozenset()
+    return lookup.ambiguous.get(normalise(text), frozenset())
+
+
+def label_issue(qid: str, value: object) -> Issue | None:
+    """V03 for an answer left as a label that names two answers (in different languages)."""
+    texts = [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) \
+        else [value] if isinstance(value, str) else []
+    for text in texts:
+        codes = ambiguous_codes(qid, text)
+        if codes:
+            shown = text.strip()[:60]
+            message = _("\"{label}\" is the label of more than one answer (in different "
+                        "languages); write the code instead: {codes}").format(
+                label=shown, codes=", ".join(sorted(codes)))
+            return Issue(code="V03", question=qid, value=shown, allowed=tuple(sorted(codes)),
+                         message=f"{qid}: {message}")
+    return None
+
+
+def label_issues(answers: Mapping[str, Any]) -> tuple[Issue, ...]:
+    """label_issue for every choice answer (none when no label is ambiguous: the usual case)."""
+    found: list[Issue] = []
+    for qid in ambiguous_ids():
+        if qid in answers:
+            issue = label_issue(qid, answers[qid])
+            if issue is not None:
+                found.append(issue)
+    return tuple(found)
 
 
 def parse_cell(qid: str, value: object) -> object:
@@ -304,15 +411,14 @@ def apply_defaults(own: Mapping[str, Any], defaults: Mapping[str, Any], as_of: d
 
 def question_title(qid: str) -> str:
     """'D1 Who pays flights ...' for messages and templates."""
-    question = QUESTION_BY_ID.get(qid)
-    return f"{qid} {question.text}" if question else qid
+    return f"{qid} {prompt_of(qid)}" if qid in QUESTION_BY_ID else qid
 
 
 def check_default(qid: str, value: object) -> str | None:
     """Why a group default is not acceptable, or None when it is."""
     if qid not in DEFAULTABLE:
-        return (f"{qid} cannot be a group default; defaults are allowed for "
-                f"{', '.join(DEFAULTABLE)}")
+        return _("{question} cannot be a group default; defaults are allowed for "
+                 "{allowed}").format(question=qid, allowed=", ".join(DEFAULTABLE))
     question = QUESTION_BY_ID[qid]
     allowed = question.codes
     if question.kind is Kind.AMOUNT:
@@ -321,14 +427,16 @@ def check_default(qid: str, value: object) -> str | None:
             return None
         problem = amount_problem(value) if isinstance(value, str) else None
         if problem is not None:
-            return f"{qid}: {problem}, or 'unknown'"
-        return f"{qid}: {value!r} is not an amount; enter US dollars (0 or more) or 'unknown'"
+            return f"{qid}: " + _("{problem}, or 'unknown'").format(problem=problem)
+        return f"{qid}: " + _("{value} is not an amount; enter US dollars (0 or more) or "
+                              "'unknown'").format(value=repr(value))
     values = value if isinstance(value, list) else [value]
     if question.kind is not Kind.MULTI and isinstance(value, list):
-        return f"{qid} takes one answer, not a list"
+        return _("{question} takes one answer, not a list").format(question=qid)
     bad = [str(v) for v in values if v not in allowed]
     if bad:
-        return f"{qid}: '{', '.join(bad)}' is not allowed; allowed: {', '.join(allowed)}"
+        return f"{qid}: " + _("'{values}' is not allowed; allowed: {allowed}").format(
+            values=", ".join(bad), allowed=", ".join(allowed))
     return None
 
 
@@ -342,7 +450,7 @@ def parse_defaults(raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     for key, value in raw.items():
         qid = column_key(key)
         if qid is None or qid not in QUESTION_BY_ID:
-            problems.append(f"'{key}' is not a question id")
+            problems.append(_("'{key}' is not a question id").format(key=key))
             continue
         parsed = parse_value(qid, value)
         if parsed is None:

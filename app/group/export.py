@@ -24,6 +24,8 @@ from app.answers_file import (
     replace_atomically,
 )
 from app.group.members import AREAS, MemberResult
+from app.i18n import _
+from app.i18n.law_texts import prompt_of
 from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
 
@@ -61,7 +63,11 @@ def neutralise(value: object) -> object:
     return text
 
 
-_MISSING_TEXT = {qid: f"{qid} {QUESTION_BY_ID[qid].text}" for qid in QUESTION_BY_ID}
+def missing_text(qid: str) -> str:
+    """'D1 Who pays ...': a missing fact's question, in the current language."""
+    return f"{qid} {prompt_of(qid)}" if qid in QUESTION_BY_ID else qid
+
+
 # The cells that carry text from volunteers or files (the others are colours, rule ids, dates).
 _FREE_TEXT = (0, 2, 3, 4, *range(RESULT_HEADERS.index("Top finding"),
                                  RESULT_HEADERS.index("Edited") + 1))
@@ -78,7 +84,7 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
         member.reference, result.colour_word,
         *[areas.get(area) or "" for area in AREAS],
         " ".join(result.fired), result.top_finding,
-        "; ".join([_MISSING_TEXT.get(qid, qid) for qid in missing]) if missing else "",
+        "; ".join([missing_text(qid) for qid in missing]) if missing else "",
         result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), " ".join(result.dropped),
         result.changed_text, member.edited_text,
@@ -306,5 +312,5 @@ def open_writer(path: Path | str, as_of: str = "", kind: str | None = None) -> R
     suffix = kind or Path(path).suffix.casefold()
     factory = WRITERS.get(suffix)
     if factory is None:
-        raise AnswersFileError(path, "results can be written as .csv or .xlsx")
+        raise AnswersFileError(path, _("results can be written as .csv or .xlsx"))
     return factory(path, as_of)

@@ -16,6 +16,9 @@ from typing import Any, Literal
 
 from app.about import APP_NAME, VERSION
 from app.group.members import MemberResult, issue_text
+from app.i18n import _, ngettext, pgettext
+from app.i18n.formats import format_number
+from app.i18n.law_texts import finding_name, finding_remedy, finding_text, prompt_of
 from app.pdf import PageSize, html_to_pdf
 from app.report_html import (
     STYLE,
@@ -24,7 +27,7 @@ from app.report_html import (
     disclaimer_html,
     isolated,
 )
-from app.vocabulary import GROUP_WORDS, INVALID, PALETTE, esc, format_date
+from app.vocabulary import GROUP_WORDS, INVALID, PALETTE, colour_name, esc, format_date
 from rules import (
     Answers,
     Area,
@@ -49,7 +52,9 @@ GROUP_STYLE = STYLE + """
 .r { margin-left: 2.4em; margin-bottom: 0.25em; color: #3c4043; }
 .line { margin-top: 0.35em; margin-bottom: 0; }
 """
-GROUP_FOOTER = f"{APP_NAME} \u00b7 group screening \u00b7 not legal advice"
+def group_footer() -> str:
+    """The footer of every page, in the current language."""
+    return _("{app} \u00b7 group screening \u00b7 not legal advice").format(app=APP_NAME)
 # Up to this many people, each gets their findings in words; above, one paragraph each.
 FULL_DETAIL_MAX = 200
 Detail = Literal["auto", "full", "compact"]
@@ -115,20 +120,25 @@ def summary_html(results: Sequence[MemberResult]) -> str:
         f'<span class="big" style="color:{PALETTE.get(word, ("", "#3c4043", ""))[1]}">'
         f"{counts[word]}</span><br/><span style=\"color:"
         f'{PALETTE.get(word, ("", "#3c4043", ""))[1]}">'
-        f"{esc(word.capitalize())}</span></td>"
+        f"{esc(colour_name(word).capitalize())}</span></td>"
         for word in GROUP_WORDS)
     parts = [
-        f"<p>{len(results)} {'person' if len(results) == 1 else 'people'} screened. "
-        "Group result (the worst member result): "
-        f"{colour_badge(worst) if worst else '&#8212;'}</p>",
+        "<p>" + esc(ngettext("{count} person screened.", "{count} people screened.",
+                             len(results)).format(count=format_number(len(results))))
+        + " " + esc(_("Group result (the worst member result):")) + " "
+        + f"{colour_badge(worst) if worst else '&#8212;'}</p>",
         f'<table width="100%" cellspacing="4" cellpadding="6"><tr>{cells}</tr></table>',
     ]
     if counts["INVALID"]:
-        parts.append(f"<p>People marked {INVALID} have answers that need correcting; they "
-                     "are not cleared until they are corrected and screened.</p>")
+        parts.append("<p>" + esc(_(
+            "People marked {invalid} have answers that need correcting; they are not cleared "
+            "until they are corrected and screened.").format(invalid=colour_name(INVALID)))
+            + "</p>")
     if duplicates:
-        parts.append(f"<p>{duplicates} possible duplicate{'s' if duplicates > 1 else ''} "
-                     "(same email, or same name and reference) are marked in the table.</p>")
+        parts.append("<p>" + esc(ngettext(
+            "{count} possible duplicate (same email, or same name and reference) is marked in "
+            "the table.", "{count} possible duplicates (same email, or same name and reference) "
+            "are marked in the table.", duplicates).format(count=duplicates)) + "</p>")
     return "".join(parts)
 
 
@@ -138,19 +148,23 @@ def table_html(results: Sequence[MemberResult], redact: bool) -> str:
     Each row is tinted with its colour (one attribute per row: per-cell backgrounds and
     borders cost several times more to lay out for a thousand rows); the word is printed too.
     """
-    rows = ['<tr bgcolor="#e8eef7"><td width="26%"><b>Name</b></td><td width="16%"><b>Result'
-            '</b></td><td><b>Top finding</b></td></tr>']
+    rows = [f'<tr bgcolor="#e8eef7"><td width="26%"><b>{esc(_("Name"))}</b></td>'
+            f'<td width="16%"><b>{esc(_("Result"))}</b></td>'
+            f'<td><b>{esc(_("Top finding"))}</b></td></tr>']
+    duplicate_mark = " " + esc(_("(possible duplicate)"))
+    edited_mark = " " + esc(_("(edited)"))
     for index, result in enumerate(results, start=1):
         word = result.colour_word
         tint = PALETTE.get(word, NOT_SCREENED_PALETTE)[2]
         top = result.top_finding
         if not result.valid:
             count = len(result.issues)
-            top = f"{count} answer{'s' if count != 1 else ''} to correct"
-        dup = " (possible duplicate)" if result.duplicate_of else ""
-        edited = " (edited)" if result.member.edited else ""
+            top = ngettext("{count} answer to correct", "{count} answers to correct",
+                           count).format(count=count)
+        dup = duplicate_mark if result.duplicate_of else ""
+        edited = edited_mark if result.member.edited else ""
         rows.append(f'<tr bgcolor="{tint}"><td>{index}. {isolated(shown_name(result, redact))}'
-                    f"{edited}{dup}</td><td><b>{word}</b></td>"
+                    f"{edited}{dup}</td><td><b>{esc(colour_name(word))}</b></td>"
                     f"<td>{esc(top) or '&#8212;'}</td></tr>")
     return ('<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows)
             + "</table>")
@@ -216,7 +230,7 @@ def _who(result: MemberResult, redact: bool) -> str:
     if not redact and member.email and member.email != member.label:
         who.insert(0, member.email)
     if member.reference and member.reference != shown_name(result, redact):
-        who.insert(0, f"ref. {member.reference}")
+        who.insert(0, _("ref. {reference}").format(reference=member.reference))
     return " \u00b7 ".join(who)
 
 
@@ -252,7 +266,9 @@ def person_html(index: int, result: MemberResult, assessment: Assessment | None,
              f'<p class="who">{esc(_who(result, redact))}</p>']
     parts += [f'<p class="f"><b>{esc(flag)}</b></p>' for flag in _flags(result)]
     if assessment is None:
-        parts.append(f'<p class="f">{INVALID}: correct these answers, then screen again:</p>')
+        parts.append('<p class="f">' + esc(_("{invalid}: correct these answers, then screen "
+                                             "again:").format(invalid=colour_name(INVALID)))
+                     + "</p>")
         parts += [f'<p class="r">&#8226; {esc(text)}</p>' for text in result.issue_texts()]
         return "".join(parts)
     parts.append(_findings_html(assessment, {} if cache is None else cache))
@@ -269,18 +285,21 @@ def _findings_html(assessment: Assessment, cache: dict[int, str]) -> str:
     for finding in assessment.findings:
         if finding.colour in (Colour.RED, Colour.AMBER):
             parts.append(f'<p class="f">{colour_badge(finding.colour)} <b>{esc(finding.rule)}'
-                         f"</b> {esc(finding.text)}</p>")
+                         f"</b> {esc(finding_text(finding))}</p>")
             if finding.remedy:
-                parts.append(f'<p class="r">What would make this green: '
-                             f"{esc(finding.remedy)}</p>")
+                parts.append('<p class="r">' + esc(_("What would make this green:")) + " "
+                             + f"{esc(finding_remedy(finding))}</p>")
     groups = _by_colour(assessment)
-    also = [f"{' '.join(groups[colour])} ({'green' if colour == 'GREEN' else 'notes'})"
+    also = [_("{rules} (green)").format(rules=" ".join(groups[colour])) if colour == "GREEN"
+            else _("{rules} (notes)").format(rules=" ".join(groups[colour]))
             for colour in ("GREEN", "NOTE") if colour in groups]
     if also:
-        parts.append(f'<p class="r">Also applied: {esc("; ".join(also))}.</p>')
+        parts.append('<p class="r">' + esc(_("Also applied: {rules}.").format(
+            rules="; ".join(also))) + "</p>")
     if assessment.missing:
-        parts.append('<p class="r">Still to find out:</p>')
-        parts += [f'<p class="r">&#8226; {esc(m.prompt)}</p>' for m in assessment.missing]
+        parts.append('<p class="r">' + esc(_("Still to find out:")) + "</p>")
+        parts += [f'<p class="r">&#8226; {esc(prompt_of(m.question))}</p>'
+                  for m in assessment.missing]
     text = "".join(parts)
     cache[id(assessment)] = text
     return text
@@ -295,13 +314,16 @@ def person_line_html(index: int, result: MemberResult, groups: dict[str, list[st
     if groups is None:
         issues = "; ".join(issue_text(result.member, issue, with_row=False)
                            for issue in result.issues)
-        body = f"{INVALID}: correct {esc(issues)}"
+        body = esc(_("{invalid}: correct {issues}").format(invalid=colour_name(INVALID),
+                                                           issues=issues))
     else:
-        words = [f"{label}: {' '.join(groups[colour])}" for colour, label in (
-            ("RED", "RED"), ("AMBER", "AMBER"), ("GREEN", "green"), ("NOTE", "notes"))
-            if colour in groups]
+        labels = {"RED": colour_name("RED"), "AMBER": colour_name("AMBER"),
+                  "GREEN": pgettext("rules", "green"), "NOTE": pgettext("rules", "notes")}
+        words = [f"{labels[colour]}: {' '.join(groups[colour])}"
+                 for colour in ("RED", "AMBER", "GREEN", "NOTE") if colour in groups]
         if result.missing:
-            words.append("to find out: " + "; ".join(missing_text(qid) for qid in result.missing))
+            words.append(_("to find out: {questions}").format(
+                questions="; ".join(missing_text(qid) for qid in result.missing)))
         body = esc(" \u00b7 ".join(words))
     extra = f" <i>{esc(flags)}</i>" if flags else ""
     return f'<p class="line">{head}{body}{extra}</p>'
@@ -309,22 +331,22 @@ def person_line_html(index: int, result: MemberResult, groups: dict[str, list[st
 
 def missing_text(qid: str) -> str:
     """A fact still to find out as its question, not its id."""
-    question = QUESTION_BY_ID.get(qid)
-    return question.text if question is not None else qid
+    return prompt_of(qid) if qid in QUESTION_BY_ID else qid
 
 
 def rules_appendix_html(findings: Sequence[Finding], remedies: bool) -> str:
     """Each rule that fired anywhere in the group, once, with its sources."""
-    parts = ["<h2>Rules cited in this report</h2>",
-             '<p class="muted">Each rule is stated once here with its sources; the sections '
-             "above say which rules apply to whom.</p>"]
+    parts = [f"<h2>{esc(_('Rules cited in this report'))}</h2>",
+             '<p class="muted">' + esc(_("Each rule is stated once here with its sources; the "
+                                         "sections above say which rules apply to whom."))
+             + "</p>"]
     for finding in findings:
         parts.append(f"<h4>{colour_badge(finding.colour)} <b>{esc(finding.rule)}</b> "
-                     f'<span class="muted">{esc(finding.name)}</span></h4>')
-        parts.append(f'<p class="fb">{esc(finding.text)}</p>')
+                     f'<span class="muted">{esc(finding_name(finding))}</span></h4>')
+        parts.append(f'<p class="fb">{esc(finding_text(finding))}</p>')
         if remedies and finding.remedy:
-            parts.append(f'<p class="fb"><b>What would make this green:</b> '
-                         f"{esc(finding.remedy)}</p>")
+            parts.append(f'<p class="fb"><b>{esc(_("What would make this green:"))}</b> '
+                         f"{esc(finding_remedy(finding))}</p>")
         parts += [citation_html(citation) for citation in finding.citations]
     return "".join(parts)
 
@@ -358,21 +380,25 @@ def group_report_html(results: Sequence[MemberResult], *, as_of: date | None = N
         assessment = findings(example[rule_id])
         for finding in assessment.findings if assessment is not None else ():
             cited.setdefault(finding.rule, finding)
-    redacted = ("<p class=\"muted\">Names are shown as initials and emails are left out.</p>"
-                if redact else "")
-    how = ("" if full else '<p class="muted">One line per person: the rules that apply to '
-           "them, by colour. Each rule is explained once, with what would make it green and "
-           "its sources, under \u201cRules cited\u201d at the end.</p>")
+    redacted = ('<p class="muted">' + esc(_("Names are shown as initials and emails are left "
+                                            "out.")) + "</p>" if redact else "")
+    how = ("" if full else '<p class="muted">' + esc(_(
+        "One line per person: the rules that apply to them, by colour. Each rule is explained "
+        "once, with what would make it green and its sources, under \u201cRules cited\u201d at "
+        "the end.")) + "</p>")
     body = [
-        "<h1>Volunteer Check: group screening</h1>",
-        f'<p class="sub">US federal election law on foreign nationals volunteering for '
-        f"campaigns &#8212; printed {esc(format_date(today))}; law as of "
-        f"{esc(format_date(when))}; ruleset {esc(params.ruleset_version)} (research reviewed "
-        f"{esc(format_date(params.research_reviewed))}); {esc(APP_NAME)} {esc(VERSION)}</p>",
+        f"<h1>{esc(_('Volunteer Check: group screening'))}</h1>",
+        '<p class="sub">' + esc(_(
+            "US federal election law on foreign nationals volunteering for campaigns \u2014 "
+            "printed {printed}; law as of {as_of}; ruleset {ruleset} (research reviewed "
+            "{reviewed}); {app} {version}").format(
+            printed=format_date(today), as_of=format_date(when),
+            ruleset=params.ruleset_version, reviewed=format_date(params.research_reviewed),
+            app=APP_NAME, version=VERSION)) + "</p>",
         redacted,
-        "<h2>Summary</h2>", summary_html(results), disclaimer_html(),
-        "<h2>Everyone</h2>", table_html(results, redact),
-        "<h2>Each person</h2>", how, *sections,
+        f"<h2>{esc(_('Summary'))}</h2>", summary_html(results), disclaimer_html(),
+        f"<h2>{esc(_('Everyone'))}</h2>", table_html(results, redact),
+        f"<h2>{esc(_('Each person'))}</h2>", how, *sections,
         rules_appendix_html([cited[key] for key in sorted(example) if key in cited],
                             remedies=not full),
     ]
@@ -385,4 +411,5 @@ def write_group_pdf(results: Sequence[MemberResult], out: Path | str, *,
                     page: PageSize | None = None, detail: Detail = "auto") -> None:
     """Write the group report (0600, atomic); AnswersFileError when it cannot be saved."""
     html = group_report_html(results, as_of=as_of, redact=redact, detail=detail)
-    html_to_pdf(html, Path(out), page, f"{APP_NAME} group screening", footer=GROUP_FOOTER)
+    html_to_pdf(html, Path(out), page, _("{app} group screening").format(app=APP_NAME),
+                footer=group_footer())

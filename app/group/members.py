@@ -5,11 +5,14 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
 
 from app.group.columns import apply_defaults
-from app.vocabulary import INVALID
+from app.i18n import N_, _, language, ngettext
+from app.i18n.law_texts import filled_rule_text
+from app.vocabulary import INVALID, colour_name
 from rules import RULE_BY_ID, Issue, screen, validate_answers
 from rules.applicability import Column
 from rules.branching import column_of_answers
@@ -19,6 +22,10 @@ from rules.questions import QUESTIONS
 from rules.rule import Area, Colour
 
 AREAS: tuple[Area, ...] = tuple(Area)
+# Why two people look like one (DuplicateIndex), translated where the duplicate is reported.
+SAME_EMAIL = N_("same email")
+SAME_NAME_AND_REFERENCE = N_("same name and reference")
+SAME_NAME = N_("same name")
 COLOURS = ("RED", "AMBER", "GREEN")
 QUESTION_ORDER: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 
@@ -66,14 +73,17 @@ class Member:
         """'edited in the app: D1 was foreign_party, now self; D3 was blank, now 700' or ''."""
         if not self.edited:
             return ""
-        parts = [f"{qid} was {_value_text(old)}, now {_value_text(new)}"
-                 for qid, old, new in self.edits()]
-        return "edited in the app: " + "; ".join(parts) if parts else "edited in the app"
+        parts = [_("{question} was {before}, now {after}").format(
+            question=qid, before=_value_text(old), after=_value_text(new))
+            for qid, old, new in self.edits()]
+        if not parts:
+            return _("edited in the app")
+        return _("edited in the app: {changes}").format(changes="; ".join(parts))
 
     @property
     def where(self) -> str:
         """'team.csv row 5', or the answers file's name."""
-        return f"{self.source} row {self.row}" if self.row is not None else self.source
+        return where_text(self.source, self.row)
 
     @property
     def label(self) -> str:
@@ -125,16 +135,20 @@ class MemberResult:
         changed = self.changed
         if changed is None:
             return ""
-        under = f" (saved under ruleset {self.member.last_ruleset})" \
-            if self.member.last_ruleset and self.member.last_ruleset != self.ruleset else ""
-        return f"changed from {changed[0]} to {changed[1]}{under}"
+        old, new = colour_name(changed[0]), colour_name(changed[1])
+        ruleset = self.member.last_ruleset
+        if ruleset and ruleset != self.ruleset:
+            return _("changed from {old} to {new} (saved under ruleset {ruleset})").format(
+                old=old, new=new, ruleset=ruleset)
+        return _("changed from {old} to {new}").format(old=old, new=new)
 
     @property
     def top_finding(self) -> str:
-        """'R31 Flights or travel paid by a foreign party ...' or '' when nothing is red/amber."""
+        """'R31 Flights or travel paid by a foreign party ...' or '' when nothing is red/amber
+        (the first sentence of the rule's text, in the current language)."""
         if self.top_rule is None:
             return ""
-        return f"{self.top_rule} {self.top_text}".strip()
+        return f"{self.top_rule} {top_sentence(self.top_rule, self.top_text)}".strip()
 
     def issue_texts(self) -> list[str]:
         """Each problem as 'column D1, value 'x': message (allowed: ...)'."""
@@ -152,30 +166,63 @@ def edited_member(member: Member, answers: dict[str, Any]) -> Member:
     return replace(member, answers=dict(answers), read_issues=(), original=original)
 
 
+def where_text(source: str, row: int | None) -> str:
+    """'team.csv row 5' (in the current language), or the source alone."""
+    if row is None:
+        return source
+    return _("{source} row {row}").format(source=source, row=row)
+
+
+@lru_cache(maxsize=1024)
+def _top_sentence(rule_id: str, english: str, language_code: str) -> str:
+    return _first_sentence(filled_rule_text(rule_id, "text", english))
+
+
+def top_sentence(rule_id: str, english: str) -> str:
+    """The first sentence of a rule's text as the engine filled it in, in the current
+    language."""
+    return _top_sentence(rule_id, english, language())
+
+
 def _value_text(value: Any) -> str:
     """An answer as a spreadsheet cell would hold it (codes; several joined with ';')."""
     if value is None or value == "" or value == []:
-        return "blank"
+        return _("blank")
     if isinstance(value, list | tuple):
         return ";".join(str(item) for item in value)
     return str(value)
 
 
 def issue_text(member: Member, issue: Issue, with_row: bool = True) -> str:
-    """One validation issue with its row, column, the bad value and what is allowed."""
-    where = f"row {member.row}, " if member.row is not None and with_row else ""
+    """One validation issue with its row, column, the bad value and what is allowed (in the
+    current language: the engine's English message is worded again by app.routing)."""
     column = member.column_of(issue.question)
+    message = _issue_message(issue)
+    if member.row is not None and with_row:
+        text = _("{code} row {row}, column {column}: {message}").format(
+            code=issue.code, row=member.row, column=column, message=message)
+    else:
+        text = _("{code} column {column}: {message}").format(
+            code=issue.code, column=column, message=message)
+    if issue.value not in (None, "") and str(issue.value) not in message:
+        text += " " + _("(value '{value}')").format(value=issue.value)
+    if issue.allowed and "allowed:" not in message and issue.code != "V01":
+        text += " " + _("(allowed: {codes})").format(codes=", ".join(issue.allowed))
+    return text
+
+
+def _issue_message(issue: Issue) -> str:
+    """The issue's message without its question id: the engine's (English) text in English,
+    app.routing's wording in another language."""
+    if language() != "en" and issue.kind != "other":
+        from app.routing import friendly_message
+
+        return friendly_message(issue)
     message = issue.message
     for prefix in (f"{issue.question}: ", f"{issue.question} "):
         if message.startswith(prefix):
-            message = message[len(prefix):]
-            break
-    text = f"{issue.code} {where}column {column}: {message}"
-    if issue.value not in (None, "") and str(issue.value) not in message:
-        text += f" (value '{issue.value}')"
-    if issue.allowed and "allowed:" not in message and issue.code != "V01":
-        text += f" (allowed: {', '.join(issue.allowed)})"
-    return text
+            return message[len(prefix):]
+    return message
 
 
 def _first_sentence(text: str) -> str:
@@ -189,7 +236,8 @@ def rule_summary(rule_id: str) -> str:
     rule = RULE_BY_ID.get(rule_id)
     if rule is None:
         return rule_id
-    return _first_sentence(rule.text.format(**catalogue_wording(date.today())))
+    english = rule.text.format(**catalogue_wording(date.today()))
+    return _first_sentence(filled_rule_text(rule_id, "text", english))
 
 
 def rule_title(rule_id: str, length: int = 64) -> str:
@@ -226,7 +274,7 @@ class Screener:
         text = self._texts.get(key)
         if text is None:
             context = wording_context(derive_facts(answers, self.as_of), self.as_of)
-            text = _first_sentence(RULE_BY_ID[rule_id].text.format(**context))
+            text = RULE_BY_ID[rule_id].text.format(**context)  # translated at use
             self._texts[key] = text
         return text
 
@@ -325,7 +373,7 @@ class DuplicateIndex:
 
     def _where(self, locator: int) -> str:
         source, row = self._sources[locator >> 40], (locator & ((1 << 40) - 1)) - 1
-        return f"{source} row {row}" if row > 0 else source
+        return where_text(source, row if row > 0 else None)
 
     # ---- use ----
 
@@ -345,10 +393,10 @@ class DuplicateIndex:
         worker process)."""
         keys: list[tuple[int, str]] = []
         if email:
-            keys.append((cls._digest("e\x00" + email.casefold()), "same email"))
+            keys.append((cls._digest("e\x00" + email.casefold()), SAME_EMAIL))
         if name:
             keys.append((cls._digest("n\x00" + name.casefold() + "\x00" + reference.casefold()),
-                         "same name and reference" if reference else "same name"))
+                         SAME_NAME_AND_REFERENCE if reference else SAME_NAME))
         return tuple(keys)
 
     def check_keys(self, source: str, row: int | None,
@@ -367,7 +415,8 @@ class DuplicateIndex:
                 slot = (slot + 1) & mask
             if seen == digest:
                 if found is None:
-                    found = f"possible duplicate of {self._where(self._values[slot])} ({reason})"
+                    found = _("possible duplicate of {where} ({reason})").format(
+                        where=self._where(self._values[slot]), reason=_(reason))
                 continue
             if not locator:
                 locator = self._locator(source, row)
@@ -451,9 +500,13 @@ class GroupCounts:
         return "GREEN" if self.green else "-"
 
     def line(self) -> str:
-        text = (f"RED {self.red}  AMBER {self.amber}  GREEN {self.green}  "
-                f"INVALID {self.invalid}  ({self.total} "
-                f"{'person' if self.total == 1 else 'people'}")
+        counts = "  ".join(f"{colour_name(word)} {count}" for word, count in (
+            ("RED", self.red), ("AMBER", self.amber), ("GREEN", self.green),
+            (INVALID, self.invalid)))
+        people = ngettext("{count} person", "{count} people", self.total).format(
+            count=self.total)
         if self.duplicates:
-            text += f", {self.duplicates} possible duplicate{'s' if self.duplicates > 1 else ''}"
-        return text + ")"
+            people = ngettext("{people}, {count} possible duplicate",
+                              "{people}, {count} possible duplicates",
+                              self.duplicates).format(people=people, count=self.duplicates)
+        return f"{counts}  ({people})"

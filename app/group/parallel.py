@@ -38,16 +38,18 @@ from app.group.reading import (
     _blank,
     _check_header,
     _member,
+    delimiter_note,
     header_cells,
     is_comment,
     open_source,
     sniff_delimiter,
     split_bare_cr,
 )
+from app.i18n import N_, _, language, set_language
 
 BLOCK_BYTES = 512 * 1024
 MIN_PARALLEL_BYTES = 2 * 1024 * 1024
-NUL_MESSAGE = ("contains NUL bytes: it is not a text spreadsheet, or it uses a text encoding "
+NUL_MESSAGE = N_("contains NUL bytes: it is not a text spreadsheet, or it uses a text encoding "
                "this app cannot read; save it as CSV UTF-8 or as .xlsx")
 
 
@@ -78,7 +80,8 @@ _state: dict[str, Any] = {}
 
 
 def _init_worker(defaults: dict[str, Any], as_of: date, source: str, header: Header,
-                 delimiter: str, as_text: bool = False) -> None:
+                 delimiter: str, as_text: bool = False, language_code: str = "en") -> None:
+    set_language(language_code)  # spawned workers start in English
     _state.update(screener=make_screener(defaults, as_of), as_of=as_of.isoformat(),
                   source=source, header=header, delimiter=delimiter,
                   plans=(header.person_plan(), header.answer_plan()),
@@ -109,7 +112,7 @@ def _lines(data: bytes, result: BlockResult) -> Iterator[str]:
         lines = (piece for line in lines for piece in split_bare_cr(line))
     for line in lines:
         if b"\x00" in line:
-            raise AnswersFileError(_state["source"], NUL_MESSAGE)
+            raise AnswersFileError(_state["source"], _(NUL_MESSAGE))
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError:
@@ -140,8 +143,8 @@ def screen_block(block: Block) -> BlockResult:
             result.rows.append((text.parts(done) if text is not None else done, keys, row))
     except (AnswersFileError, csv.Error) as error:
         problem = error.problem if isinstance(error, AnswersFileError) else str(error)
-        result.error = f"cannot be read after row {row} ({problem}); the rows before it were " \
-                       "imported"
+        result.error = _("cannot be read after row {row} ({problem}); the rows before it were "
+                         "imported").format(row=row, problem=problem)
     result.records = row - block.first_row + 1
     return result
 
@@ -181,9 +184,9 @@ def _records(stream: IO[bytes], path: Path) -> Iterator[bytes]:
         cut = _last_record_end(buffer)
         if cut < 0:
             if len(buffer) > MAX_LINE_BYTES * 4:
-                raise AnswersFileError(path, f"has a record longer than "
-                                       f"{MAX_LINE_BYTES * 4 // 1024} KB; it is not a "
-                                       "spreadsheet of people")
+                raise AnswersFileError(path, _("has a record longer than {size} KB; it is not "
+                                               "a spreadsheet of people").format(
+                    size=MAX_LINE_BYTES * 4 // 1024))
             pending = buffer
             continue
         yield buffer[: cut + 1]
@@ -196,7 +199,7 @@ def _header_line(stream: IO[bytes], path: Path) -> tuple[str, int, int]:
     while True:
         line = stream.readline(MAX_LINE_BYTES + 1)
         if not line:
-            raise AnswersFileError(path, "has no rows (only blank lines)")
+            raise AnswersFileError(path, _("has no rows (only blank lines)"))
         row += 1
         if row == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
@@ -269,12 +272,12 @@ def screen_csv_parallel(
         header = read_header(header_cells(path, header_text, delimiter))
         _check_header(path, header, info)
         if delimiter != ",":
-            info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
+            info.notes.append(delimiter_note(delimiter))
         windows = False
         pool = ProcessPoolExecutor(
             max_workers=jobs, mp_context=_context(), initializer=_init_worker,
             initargs=(screener.defaults, screener.as_of, path.name, header, delimiter,
-                      as_text))
+                      as_text, language()))
         render = CsvText()
         thresholds = gc.get_threshold()
         _tune_gc()

@@ -15,6 +15,7 @@ from typing import Any
 from app.answers_file import AnswersFileError
 from app.group.members import DuplicateIndex, GroupCounts, Member, MemberResult, Screener
 from app.group.reading import CsvSource, Source, SourceInfo, expand_inputs, open_source
+from app.i18n import _, ngettext
 from rules import load_parameters
 
 
@@ -51,14 +52,16 @@ class RunReport:
         lines: list[str] = []
         answers_files = sum(info.kind == "answers file" and info.rows > 0 for info in self.sources)
         if answers_files:
-            lines.append(f"{answers_files} answers file{'s' if answers_files > 1 else ''}")
+            lines.append(ngettext("{count} answers file", "{count} answers files",
+                                  answers_files).format(count=answers_files))
         for info in self.sources:
             if info.kind == "answers file":
                 continue
             extra = f" ({'; '.join(info.notes)})" if info.notes else ""
             encoding = f", {info.encoding}" if info.encoding and info.encoding != "UTF-8" else ""
-            lines.append(f"{info.name}: {info.rows} {'person' if info.rows == 1 else 'people'}"
-                         f" [{info.kind}{encoding}]{extra}")
+            people = ngettext("{count} person", "{count} people", info.rows).format(
+                count=info.rows)
+            lines.append(f"{info.name}: {people} [{info.kind}{encoding}]{extra}")
         return lines
 
 
@@ -73,7 +76,7 @@ def _members_of(source: Source, report: RunReport) -> Generator[Member, None, No
     except AnswersFileError as error:
         report.problems.append(str(error))
     except MemoryError:
-        report.problems.append(f"{source.path}: too large to read")
+        report.problems.append(_("{path}: too large to read").format(path=source.path))
     except Exception as error:  # a damage no reader foresaw: this file stops, the others go on
         report.problems.append(unexpected_problem(source.path, error))
 
@@ -81,8 +84,8 @@ def _members_of(source: Source, report: RunReport) -> Generator[Member, None, No
 def unexpected_problem(path: Path | str, error: Exception) -> str:
     """The message for a failure no reader foresaw (a bug or an unforeseen damage), naming the
     file; the rows read before it are kept."""
-    return (f"{path}: could not be read further (unexpected {type(error).__name__}: "
-            f"{str(error)[:160]}); the rows before it were kept")
+    return _("{path}: could not be read further (unexpected {error}); the rows before it were "
+             "kept").format(path=path, error=f"{type(error).__name__}: {str(error)[:160]}")
 
 
 def screen_inputs(

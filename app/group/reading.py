@@ -25,12 +25,15 @@ from app.group.columns import (
     AMOUNT_IDS,
     Header,
     amount_issues,
+    label_issues,
     parse_cell_cached,
     parse_value,
     person_text,
     read_header,
 )
 from app.group.members import Member
+from app.i18n import N_, _, ngettext
+from app.i18n.formats import format_number
 from rules import Issue
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -53,17 +56,21 @@ DELIMITERS = (",", ";", "\t")
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What a known binary file is, marked here and translated where it is named.
 _KNOWN_BINARY = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x1f\x8b": "a gzip archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"Rar!": "a RAR archive",
-    b"\x7fELF": "a program",
-    b"MZ": "a Windows program",
+    b"%PDF": N_("a PDF document"),
+    b"\x89PNG": N_("a PNG image"),
+    b"\xff\xd8\xff": N_("a JPEG image"),
+    b"GIF8": N_("a GIF image"),
+    b"\x1f\x8b": N_("a gzip archive"),
+    b"7z\xbc\xaf": N_("a 7-Zip archive"),
+    b"Rar!": N_("a RAR archive"),
+    b"\x7fELF": N_("a program"),
+    b"MZ": N_("a Windows program"),
 }
+NUL_BYTES = N_("contains NUL bytes: it is not a text spreadsheet, or it uses a text encoding "
+               "this app cannot read; save it as CSV UTF-8 or as .xlsx")
+SPREADSHEET_OR_ANSWERS = N_("a spreadsheet or answers file")
 
 
 @dataclass
@@ -115,7 +122,7 @@ def _size(path: Path) -> int:
         info = path.stat()
     except OSError as error:
         raise AnswersFileError(path, read_problem(error)) from None
-    problem = special_file_problem(info.st_mode, "a spreadsheet or answers file")
+    problem = special_file_problem(info.st_mode, SPREADSHEET_OR_ANSWERS)
     if problem:
         raise AnswersFileError(path, problem)
     return info.st_size
@@ -131,49 +138,54 @@ def _head(path: Path, count: int = 8192) -> bytes:
 
 def _not_a_spreadsheet(path: Path, what: str) -> AnswersFileError:
     return AnswersFileError(
-        path, f"is {what}, not a spreadsheet; import a CSV or Excel (.xlsx) file with one row per "
-        "person, or answers files (.json)")
+        path, _("is {what}, not a spreadsheet; import a CSV or Excel (.xlsx) file with one row "
+                "per person, or answers files (.json)").format(what=_(what)))
 
 
 def open_source(path: Path | str, max_bytes: int | None = None) -> Source:
     """Identify a file by its content (not only its name) and return a reader for it."""
     where = Path(path)
     if where.is_dir():
-        raise AnswersFileError(where, "is a folder; use answers_in_folder() for folders")
+        raise AnswersFileError(where, _("is a folder; use answers_in_folder() for folders"))
     size = _size(where)
     if size == 0:
-        raise AnswersFileError(where, "file is empty")
+        raise AnswersFileError(where, _("file is empty"))
     if max_bytes is not None and size > max_bytes:
         raise AnswersFileError(
-            where, f"is {size / 1_048_576:.0f} MB; the window opens spreadsheets up to "
-            f"{max_bytes / 1_048_576:.0f} MB (about 100,000 people). Split it, or screen it with "
-            "the command line `volunteer-check screen`, which reads files of any size")
+            where, _("is {size} MB; the window opens spreadsheets up to {limit} MB (about "
+                     "{people} people). Split it, or screen it with the command line "
+                     "`volunteer-check screen`, which reads files of any size").format(
+                size=format_number(round(size / 1_048_576)),
+                limit=format_number(round(max_bytes / 1_048_576)),
+                people=format_number(100_000)))
     head = _head(where)
     suffix = where.suffix.casefold()
     if head.startswith(_ZIP_MAGIC):
         # By content, not name: an Excel workbook renamed (or saved) as .csv is still read.
         if not _is_xlsx(where):
-            raise _not_a_spreadsheet(where, "a ZIP archive (not an Excel workbook)")
+            raise _not_a_spreadsheet(where, N_("a ZIP archive (not an Excel workbook)"))
         source = XlsxSource(where, size)
         if suffix not in XLSX_SUFFIXES:
             source.info.notes.append(
-                f"an Excel workbook named {suffix or 'without an extension'}; read as Excel")
+                _("an Excel workbook named {suffix}; read as Excel").format(suffix=suffix)
+                if suffix else _("an Excel workbook without an extension; read as Excel"))
         return source
     if head.startswith(_OLE_MAGIC):
         if _is_encrypted_ooxml(where, head):
             raise AnswersFileError(
-                where, "is a password-protected Excel workbook, which cannot be read; in Excel "
-                "open it, then File > Info > Protect Workbook > Encrypt with Password, clear the "
-                "password and save it again (or save a copy as CSV UTF-8)")
+                where, _("is a password-protected Excel workbook, which cannot be read; in "
+                         "Excel open it, then File > Info > Protect Workbook > Encrypt with "
+                         "Password, clear the password and save it again (or save a copy as CSV "
+                         "UTF-8)"))
         raise AnswersFileError(
-            where, "is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel use "
-            "File > Save As > Excel Workbook (.xlsx) or CSV UTF-8")
+            where, _("is an old Excel 97-2003 (.xls) workbook, which cannot be read; in Excel "
+                     "use File > Save As > Excel Workbook (.xlsx) or CSV UTF-8"))
     for magic, what in _KNOWN_BINARY.items():
         if head.startswith(magic):
             raise _not_a_spreadsheet(where, what)
     if suffix in XLSX_SUFFIXES:
-        raise AnswersFileError(where, "is named .xlsx but is not an Excel workbook (it may be "
-                               "damaged, or a CSV file renamed)")
+        raise AnswersFileError(where, _("is named .xlsx but is not an Excel workbook (it may "
+                                        "be damaged, or a CSV file renamed)"))
     if suffix in ANSWERS_SUFFIXES or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return AnswersSource(where)
     return CsvSource(where, size, head)
@@ -230,7 +242,8 @@ def answers_in_folder(folder: Path | str, skipped: list[Path] | None = None) -> 
             elif skipped is not None:
                 skipped.append(path)
     except OSError as error:
-        raise AnswersFileError(where, f"cannot be read ({error.strerror or error})") from None
+        raise AnswersFileError(where, _("cannot be read ({reason})").format(
+            reason=error.strerror or error)) from None
     if skipped is not None:
         skipped.sort(key=lambda p: str(p).casefold())
     return sorted(found, key=lambda p: str(p).casefold())
@@ -252,10 +265,13 @@ def skipped_note(skipped: Sequence[Path | str], shown: int = 5) -> str:
         return ""
     names = ", ".join(str(p) for p in skipped[:shown])
     if len(skipped) > shown:
-        names += f" and {len(skipped) - shown} more"
-    what = "a spreadsheet" if len(skipped) == 1 else f"{len(skipped)} spreadsheets"
-    return (f"skipped {what} in folders ({names}): folders are searched for answers files "
-            "(.json) only; to screen a spreadsheet, name the file itself")
+        names = _("{names} and {count} more").format(names=names, count=len(skipped) - shown)
+    return ngettext(
+        "skipped a spreadsheet in folders ({names}): folders are searched for answers files "
+        "(.json) only; to screen a spreadsheet, name the file itself",
+        "skipped {count} spreadsheets in folders ({names}): folders are searched for answers "
+        "files (.json) only; to screen a spreadsheet, name the file itself",
+        len(skipped)).format(count=len(skipped), names=names)
 
 
 # -- CSV ---------------------------------------------------------------------------------------
@@ -292,8 +308,7 @@ def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
         pending = pieces.pop() if cut else b""
         if len(pending) > MAX_LINE_BYTES:
             raise AnswersFileError(
-                source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
-                f"{source.done:,}; it is not a spreadsheet of people")
+                source.path, _line_too_long(source.done))
         yield from pieces
 
 
@@ -306,8 +321,7 @@ def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
             first = False
         if b"\x00" in line:
             raise AnswersFileError(
-                source.path, "contains NUL bytes: it is not a text spreadsheet, or it uses a text "
-                "encoding this app cannot read; save it as CSV UTF-8 or as .xlsx")
+                source.path, _(NUL_BYTES))
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError:
@@ -332,11 +346,11 @@ def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
-            text, damage = "", ("ends in the middle of a character" if not chunk
-                                else error.reason)
+            text, damage = "", (_("it ends in the middle of a character") if not chunk
+                                else _("it has {reason}").format(reason=error.reason))
         bad = _SURROGATE.search(text)
         if bad is not None:
-            text, damage = text[:bad.start()], "has an unpaired surrogate"
+            text, damage = text[:bad.start()], _("it has an unpaired surrogate")
         pending += text
         lines = [piece for piece in _TEXT_LINE_END.split(pending) if piece]
         # The last piece may go on in the next chunk (a \r may be half of \r\n).
@@ -344,16 +358,17 @@ def _utf16_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
             not lines[-1].endswith("\n") else ""
         if len(pending) > MAX_LINE_BYTES:
             raise AnswersFileError(
-                source.path, f"has a line longer than {MAX_LINE_BYTES // 1024} KB near byte "
-                f"{source.done:,}; it is not a spreadsheet of people")
+                source.path, _line_too_long(source.done))
         if any("\x00" in line for line in lines):
-            raise AnswersFileError(source.path, "contains NUL characters: it is not a text "
-                                   "spreadsheet")
+            raise AnswersFileError(source.path, _("contains NUL characters: it is not a text "
+                                                  "spreadsheet"))
         yield from lines
         if damage:
             raise AnswersFileError(
-                source.path, f"is not valid UTF-16: it {damage} near byte {source.done:,}; the "
-                "rows before it were imported. Save it again as CSV UTF-8 or .xlsx")
+                source.path, _("is not valid UTF-16: {damage} near byte {offset}; the rows "
+                               "before it were imported. Save it again as CSV UTF-8 or "
+                               ".xlsx").format(damage=damage,
+                                               offset=format_number(source.done)))
         source.done += len(chunk)
         if not chunk:
             return
@@ -378,7 +393,8 @@ def header_cells(path: Path, line: str, delimiter: str) -> list[str]:
     try:
         return next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error as error:
-        raise AnswersFileError(path, f"has a header row that cannot be read ({error})") \
+        raise AnswersFileError(path, _("has a header row that cannot be read ({reason})")
+                               .format(reason=error)) \
             from None
 
 
@@ -425,6 +441,7 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
         if answers.get(qid).__class__ is str:
             issues += amount_issues(answers)
             break
+    issues += label_issues(answers)
     return Member(source=source, row=row, name=person[0], email=person[1],
                   reference=person[2], answers=answers, columns=header.titles,
                   read_issues=issues)
@@ -438,28 +455,38 @@ def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
     if not found:
         return ()
     first = found[0]
-    more = (f" and {len(found) - 1:,} more column{'s' if len(found) > 2 else ''} after it"
-            if len(found) > 1 else "")
-    return (Issue(code="V03", question=f"column {first + 1}", value=str(cells[first])[:60],
-                  message=f"this row has a value in column {first + 1}{more}, which has no "
-                  f"header (the header has {width} columns); a missing or extra delimiter?"),)
+    if len(found) > 1:
+        message = ngettext(
+            "this row has a value in column {column} and {count} more column after it, which "
+            "have no header (the header has {width} columns); a missing or extra delimiter?",
+            "this row has a value in column {column} and {count} more columns after it, which "
+            "have no header (the header has {width} columns); a missing or extra delimiter?",
+            len(found) - 1)
+    else:
+        message = _("this row has a value in column {column}, which has no header (the header "
+                    "has {width} columns); a missing or extra delimiter?")
+    return (Issue(code="V03", question=_("column {number}").format(number=first + 1),
+                  value=str(cells[first])[:60],
+                  message=message.format(column=first + 1, count=format_number(len(found) - 1),
+                                         width=width)),)
 
 
 def _check_header(path: Path, header: Header, info: SourceInfo) -> None:
     if not header.questions:
         if header.recognised:
             raise AnswersFileError(
-                path, "has no question columns (A1 ... G); is it a results file? Use the "
-                "template's header row")
+                path, _("has no question columns (A1 ... G); is it a results file? Use the "
+                        "template's header row"))
         raise AnswersFileError(
-            path, "has no recognised columns in its first row; expected a header row with "
-            "name, email, reference and the question ids A1 ... G (see the template)")
+            path, _("has no recognised columns in its first row; expected a header row with "
+                    "name, email, reference and the question ids A1 ... G (see the "
+                    "template)"))
     if header.ignored:
         shown = ", ".join(header.ignored[:8]) + (" ..." if len(header.ignored) > 8 else "")
-        info.notes.append(f"ignored columns: {shown}")
+        info.notes.append(_("ignored columns: {columns}").format(columns=shown))
     if header.repeated:
-        info.notes.append(f"repeated columns ignored (the first one is used): "
-                          f"{', '.join(header.repeated)}")
+        info.notes.append(_("repeated columns ignored (the first one is used): {columns}")
+                          .format(columns=", ".join(header.repeated)))
 
 
 def _blank(cells: Sequence[object]) -> bool:
@@ -478,8 +505,20 @@ def is_comment(cells: Sequence[object]) -> bool:
 
 
 def _comment_note(count: int) -> str:
-    return (f"{count:,} comment row{'s' if count != 1 else ''} skipped (first cell starting "
-            f"with '{COMMENT_MARK.strip()}')")
+    return ngettext("{count} comment row skipped (first cell starting with '{mark}')",
+                    "{count} comment rows skipped (first cell starting with '{mark}')",
+                    count).format(count=format_number(count), mark=COMMENT_MARK.strip())
+
+
+def delimiter_note(delimiter: str) -> str:
+    """'delimiter: ;' or 'delimiter: tab' (a CSV not separated by commas)."""
+    shown = _("tab") if delimiter == "\t" else delimiter
+    return _("delimiter: {delimiter}").format(delimiter=shown)
+
+
+def _line_too_long(offset: int) -> str:
+    return _("has a line longer than {size} KB near byte {offset}; it is not a spreadsheet of "
+             "people").format(size=MAX_LINE_BYTES // 1024, offset=format_number(offset))
 
 
 class CsvSource(Source):
@@ -492,16 +531,15 @@ class CsvSource(Source):
         self.utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         if not self.utf16 and b"\x00" in head:
             raise AnswersFileError(
-                path, "contains NUL bytes: it is not a text spreadsheet, or it uses a text "
-                "encoding this app cannot read; save it as CSV UTF-8 or as .xlsx")
+                path, _(NUL_BYTES))
 
     def members(self) -> Iterator[Member]:
         try:
             with self.path.open("rb") as raw:
                 yield from self._members(raw)
         except OSError as error:
-            raise AnswersFileError(self.path, f"cannot be read ({error.strerror or error})") \
-                from None
+            raise AnswersFileError(self.path, _("cannot be read ({reason})").format(
+                reason=error.strerror or error)) from None
         finally:
             self.done = self.total
             self.info.encoding = ("UTF-16" if self.utf16 else
@@ -517,12 +555,12 @@ class CsvSource(Source):
                 first = line
                 break
         if not first:
-            raise AnswersFileError(self.path, "has no rows (only blank lines)")
+            raise AnswersFileError(self.path, _("has no rows (only blank lines)"))
         delimiter = sniff_delimiter(first)
         header = read_header(header_cells(self.path, first, delimiter))
         _check_header(self.path, header, self.info)
         if delimiter != ",":
-            self.info.notes.append(f"delimiter: {'tab' if delimiter == chr(9) else delimiter}")
+            self.info.notes.append(delimiter_note(delimiter))
         reader = csv.reader(lines, delimiter=delimiter)
         yield from self._members_of(self._numbered(reader, row), header)
 
@@ -536,8 +574,8 @@ class CsvSource(Source):
                 return
             except csv.Error as error:
                 raise AnswersFileError(
-                    self.path, f"cannot be read after row {row} ({error}); the rows before it "
-                    "were imported") from None
+                    self.path, _("cannot be read after row {row} ({problem}); the rows before "
+                                 "it were imported").format(row=row, problem=error)) from None
             row += 1
             yield row, cells
 
@@ -551,8 +589,9 @@ def check_workbook_parts(path: Path, archive: zipfile.ZipFile) -> None:
     returns more than the declared size, and the CRC check fails on a lie)."""
     infos = archive.infolist()
     if len(infos) > MAX_XLSX_PARTS:
-        raise AnswersFileError(path, f"has {len(infos):,} parts inside; no real workbook has "
-                               f"more than {MAX_XLSX_PARTS:,}")
+        raise AnswersFileError(path, _("has {count} parts inside; no real workbook has more "
+                                       "than {limit}").format(
+            count=format_number(len(infos)), limit=format_number(MAX_XLSX_PARTS)))
     for info in infos:
         sheet = info.filename.startswith("xl/worksheets/")
         cap = MAX_XLSX_SHEET_BYTES if sheet else MAX_XLSX_PART_BYTES
@@ -560,9 +599,11 @@ def check_workbook_parts(path: Path, archive: zipfile.ZipFile) -> None:
         if info.file_size > cap or (info.file_size > 16 * 1024 * 1024 and
                                     ratio > MAX_XLSX_RATIO):
             raise AnswersFileError(
-                path, f"is refused: its part {info.filename} would decompress to "
-                f"{info.file_size / 1_048_576:,.0f} MB ({ratio:,.0f} times its packed size); a "
-                f"workbook of people is far smaller (limit {cap // 1_048_576} MB per part)")
+                path, _("is refused: its part {part} would decompress to {size} MB ({ratio} "
+                        "times its packed size); a workbook of people is far smaller (limit "
+                        "{limit} MB per part)").format(
+                    part=info.filename, size=format_number(round(info.file_size / 1_048_576)),
+                    ratio=format_number(round(ratio)), limit=cap // 1_048_576))
     # openpyxl loads every other XML part (shared strings, styles, ...) whole: scan them first.
     for info in infos:
         if not info.filename.startswith("xl/worksheets/") and \
@@ -600,9 +641,10 @@ class CappedXml:
             self._run = MAX_XML_TEXT_BYTES + 1
         if self._run > MAX_XML_TEXT_BYTES:
             raise AnswersFileError(
-                self._path, f"has a cell with more than {MAX_XML_TEXT_BYTES // 1024} KB of "
-                "text (Excel itself holds at most 32,767 characters in a cell); it is damaged "
-                "or not a workbook of people")
+                self._path, _("has a cell with more than {size} KB of text (Excel itself "
+                              "holds at most {characters} characters in a cell); it is damaged "
+                              "or not a workbook of people").format(
+                    size=MAX_XML_TEXT_BYTES // 1024, characters=format_number(32_767)))
         return data
 
     def close(self) -> None:
@@ -643,8 +685,8 @@ class XlsxSource(Source):
             # workbook saved as team.csv is read by its content.
             stream = self.path.open("rb")
         except OSError as error:
-            raise AnswersFileError(self.path, f"cannot be read ({error.strerror or error})") \
-                from None
+            raise AnswersFileError(self.path, _("cannot be read ({reason})").format(
+                reason=error.strerror or error)) from None
         try:
             try:
                 with zipfile.ZipFile(stream) as archive:
@@ -656,8 +698,8 @@ class XlsxSource(Source):
                 raise
             except Exception as error:  # openpyxl raises many types for damaged files
                 raise AnswersFileError(
-                    self.path, f"is not a readable Excel workbook ({type(error).__name__}: "
-                    f"{str(error)[:120]})") from None
+                    self.path, _("is not a readable Excel workbook ({reason})").format(
+                        reason=f"{type(error).__name__}: {str(error)[:120]}")) from None
             try:
                 yield from self._members(book)
             finally:
@@ -677,13 +719,13 @@ class XlsxSource(Source):
             sheet = book.worksheets[0] if book.worksheets else None
             found = self._header_of(sheet) if sheet is not None else None
             if found is None:
-                raise AnswersFileError(self.path, "has no rows (the workbook is empty)")
+                raise AnswersFileError(self.path, _("has no rows (the workbook is empty)"))
             _check_header(self.path, found[1], self.info)
             return
         sheet, header_row, header = chosen
         _check_header(self.path, header, self.info)
         if len(book.worksheets) > 1:
-            self.info.notes.append(f"sheet read: {sheet.title}")
+            self.info.notes.append(_("sheet read: {sheet}").format(sheet=sheet.title))
         self.total = max(int(sheet.max_row or 1), 1)
         # Columns beyond the header are read only so far (a declared A1:XFD1048576 would
         # otherwise pad every row to 16,384 cells).
@@ -694,8 +736,8 @@ class XlsxSource(Source):
             yield from self._members_of(self._counted(rows), header)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
             raise AnswersFileError(
-                self.path, f"is damaged after row {self.done} ({error}); the rows before it "
-                "were imported") from None
+                self.path, _("is damaged after row {row} ({reason}); the rows before it were "
+                             "imported").format(row=self.done, reason=error)) from None
 
     def _counted(self, rows: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, Any]]:
         """The numbered rows, keeping how far the reading got (progress, error messages)."""
@@ -730,6 +772,6 @@ class AnswersSource(Source):
         yield Member(
             source=self.path.name, row=None, name=person.name or "", email=person.email or "",
             reference=person.reference or "",
-            answers=answers, read_issues=amount_issues(answers),
+            answers=answers, read_issues=amount_issues(answers) + label_issues(answers),
             last_colour=doc.last_colour, last_ruleset=doc.ruleset_version,
             path=os.fspath(self.path))

@@ -28,10 +28,18 @@ from app.group.members import (
     edited_member,
 )
 from app.group.pipeline import make_screener
+from app.i18n import N_, _, ngettext
+from app.i18n.formats import format_number
+from app.vocabulary import colour_name
 from rules import Person, Validation, assess, validate_answers
 from rules.questions import QUESTION_BY_ID
 
-BUSY_TEXT = "Please wait for the current task to finish, or cancel it."
+BUSY_TEXT = N_("Please wait for the current task to finish, or cancel it.")
+
+
+def busy_text() -> str:
+    """BUSY_TEXT in the current language."""
+    return _(BUSY_TEXT)
 
 
 def own_answers(edited: dict[str, Any], result: MemberResult,
@@ -48,26 +56,29 @@ def own_answers(edited: dict[str, Any], result: MemberResult,
 def defaults_text(defaults: dict[str, Any]) -> str:
     """'Group defaults: A1=federal_candidate, D1=campaign+self' or 'No group defaults'."""
     if not defaults:
-        return "No group defaults"
+        return _("No group defaults")
     parts = ", ".join(f"{k}={'+'.join(v) if isinstance(v, list) else v}"
                       for k, v in defaults.items())
-    return f"Group defaults: {parts}"
+    return _("Group defaults: {defaults}").format(defaults=parts)
 
 
 def counts_text(counts: GroupCounts) -> str:
     """'12 people; 2 possible duplicates.  Group result: AMBER'."""
     total = counts.total
-    plural = "s" if counts.duplicates > 1 else ""
-    duplicates = f"; {counts.duplicates} possible duplicate{plural}" \
-        if counts.duplicates else ""
-    group = counts.group_colour if total else "\u2014"
-    return f"{total:,} people{duplicates}.  Group result: {group}"
+    people = ngettext("{count} person", "{count} people", total).format(
+        count=format_number(total))
+    if counts.duplicates:
+        people = ngettext("{people}; {count} possible duplicate",
+                          "{people}; {count} possible duplicates", counts.duplicates).format(
+            people=people, count=counts.duplicates)
+    group = colour_name(counts.group_colour) if total else "\u2014"
+    return _("{people}.  Group result: {colour}").format(people=people, colour=group)
 
 
 def detail_title(result: MemberResult) -> str:
     """The detail pane's title: the name, left to right and isolated (an Arabic or Hebrew name
     does not turn the line), and the colour."""
-    return f"\u200e\u2068{result.member.label}\u2069 \u2014 {result.colour_word}"
+    return f"\u200e\u2068{result.member.label}\u2069 \u2014 {colour_name(result.colour)}"
 
 
 def detail_note(result: MemberResult) -> str:
@@ -77,7 +88,8 @@ def detail_note(result: MemberResult) -> str:
     if member.email and member.email != member.label:
         notes.append(member.email)
     if result.defaults_used:
-        notes.append(f"group defaults used: {', '.join(result.defaults_used)}")
+        notes.append(_("group defaults used: {questions}").format(
+            questions=", ".join(result.defaults_used)))
     if result.duplicate_of:
         notes.append(result.duplicate_of)
     if result.changed_text:
@@ -219,7 +231,7 @@ class GroupSession:
 
         def work() -> str:
             save_project(target, defaults, results, as_of)
-            return f"Group saved to {target}"
+            return _("Group saved to {path}").format(path=target)
 
         return work
 
@@ -233,7 +245,9 @@ class GroupSession:
             with open_writer(target, as_of) as writer:
                 for result in results:
                     writer.write(result)
-            return f"Results of {len(results):,} people written to {target}"
+            return ngettext("Results of {count} person written to {path}",
+                            "Results of {count} people written to {path}", len(results)).format(
+                count=format_number(len(results)), path=target)
 
         return work
 
@@ -246,7 +260,7 @@ class GroupSession:
 
         def work() -> str:
             write_group_pdf(results, target, as_of=as_of, redact=redact)
-            return f"Group report written to {target}"
+            return _("Group report written to {path}").format(path=target)
 
         return work
 
@@ -259,4 +273,4 @@ def save_template(target: Path) -> str:
         write_xlsx_template(target)
     else:
         write_csv_template(target)
-    return f"Template written to {target}"
+    return _("Template written to {path}").format(path=target)

@@ -64,7 +64,10 @@ def catalogue(code: str, domain: str) -> gettext.NullTranslations:
     source text itself."""
     if code == ENGLISH:
         return gettext.NullTranslations()
-    path = resources.files("resources.locale").joinpath(code, "LC_MESSAGES", f"{domain}.mo")
+    # One part per joinpath: a namespace package's MultiplexedPath (frozen builds, Python
+    # 3.11) takes a single one.
+    path = resources.files("resources.locale").joinpath(code).joinpath("LC_MESSAGES") \
+        .joinpath(f"{domain}.mo")
     try:
         with path.open("rb") as stream:
             return gettext.GNUTranslations(stream)

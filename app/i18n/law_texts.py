@@ -219,6 +219,15 @@ def _filled(rule_id: str, part: str, english_template: str, english: str) -> str
         return english
 
 
+def filled_rule_text(rule_id: str, part: str, english: str) -> str:
+    """A rule's text (RULE_FIELDS) as the engine filled it in (`english`), in the current
+    language; `english` unchanged for an unknown rule or a text that does not fit the rule."""
+    rule = RULE_BY_ID.get(rule_id)
+    if rule is None:
+        return english
+    return _filled(rule.id, part, getattr(rule, part), english)
+
+
 def finding_name(finding: Finding) -> str:
     rule = RULE_BY_ID.get(finding.rule)
     return rule_text(rule, "name") if rule is not None else finding.name
