@@ -3,7 +3,7 @@
 import textwrap
 
 from app.assessing import Outcome
-from app.i18n import ENGLISH, _, language
+from app.i18n import ENGLISH, _, labelled, language
 from app.i18n.law_texts import (
     colour_meaning,
     disclaimer,
@@ -63,7 +63,7 @@ def assessment_lines(result: Assessment) -> list[str]:
     if meaning:
         lines += _wrap(meaning, "  ")
     lines += plan_terminal_lines(result, WIDTH)  # "What to do next", first
-    areas = ", ".join(f"{area_title(area)}: {colour_name(colour) if colour else '-'}"
+    areas = ", ".join(labelled(area_title(area), colour_name(colour) if colour else '-')
                       for area, colour in result.areas.items())
     lines += _wrap(_("Areas: {areas}").format(areas=areas), "  ")
     lines.append("")
@@ -76,7 +76,7 @@ def assessment_lines(result: Assessment) -> list[str]:
             lines += finding_lines(finding)
     if result.missing:
         lines += ["", _("Missing facts that stand between you and a green result:")]
-        lines += [f"  - {m.question}: {prompt_of(m.question)}" for m in result.missing]
+        lines += ["  - " + labelled(m.question, prompt_of(m.question)) for m in result.missing]
     lines += ["", _("Ruleset {version}, research reviewed {reviewed}; assessed as of {as_of}.")
               .format(version=result.ruleset.version,
                       reviewed=result.ruleset.research_reviewed.isoformat(),

@@ -5,7 +5,7 @@ Plain text only: each caller escapes it for its own medium.
 
 import textwrap
 
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, with_colon
 from app.i18n.law_texts import remedy_label, rule_text
 from app.vocabulary import colour_name
 from rules import RULE_BY_ID, Assessment, Colour
@@ -97,7 +97,7 @@ def terminal_lines(assessment: Assessment, width: int = 88) -> list[str]:
     def wrap(text: str, indent: str) -> list[str]:
         return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
 
-    lines = ["", f"{heading()}:"]
+    lines = ["", with_colon(heading())]
     plan = assessment.plan
     if plan is None:
         return [*lines, *wrap(no_plan_text(assessment), "  "), ""]

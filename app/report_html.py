@@ -19,7 +19,7 @@ from datetime import date
 from app import plan_text
 from app.about import APP_NAME, VERSION
 from app.assessing import Outcome, answers_digest, headline, immigration_first
-from app.i18n import ENGLISH, _, in_language, language
+from app.i18n import ENGLISH, _, in_language, labelled, language
 from app.i18n.law_texts import (
     disclaimer,
     finding_label,
@@ -151,7 +151,7 @@ def finding_title(finding: Finding) -> str:
     "Your visa or status"), and its label where it has one."""
     title = _("Your visa or status") if finding.immigration else \
         area_title(finding.area)
-    return f"{title}: {finding_label(finding)}" if finding.label else title
+    return labelled(title, finding_label(finding)) if finding.label else title
 
 
 def finding_html(finding: Finding) -> str:
@@ -457,7 +457,8 @@ def handout_details_html(person: Person, name: str | None = None) -> str:
     shown = (name or person.name or "").strip()
     lines = [(PREPARED_FOR, shown), (CAMPAIGN, (person.campaign or "").strip()),
              (TRIP, trip_words(person.trip_start, person.trip_end))]
-    given = [f"{esc(_(words))}: <b>{isolated(value)}</b>" for words, value in lines if value]
+    given = [labelled(esc(_(words)), f"<b>{isolated(value)}</b>") for words, value in lines
+             if value]
     return f'<p style="margin-bottom:8pt">{"<br/>".join(given)}</p>' if given else ""
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from app.amounts import amount_problem
-from app.i18n import N_, _
+from app.i18n import N_, _, labelled, ngettext
 from app.i18n.law_texts import option_label
 from app.i18n.law_texts import page_title as law_page_title
 from app.i18n.law_texts import prompt_of as law_question
@@ -257,8 +257,12 @@ def problems_summary(problems: Mapping[str, str]) -> str:
     if not problems:
         return ""
     qid, words = next(iter(problems.items()))
-    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-    return f"{count} on this page. {QUESTION_BY_ID[qid].text}: {words}"
+    from app.i18n.law_texts import question_text
+
+    first = labelled(question_text(QUESTION_BY_ID[qid]), words)
+    return ngettext("{count} problem on this page. {first}",
+                    "{count} problems on this page. {first}",
+                    len(problems)).format(count=len(problems), first=first)
 
 
 def all_problems(answers: Answers, as_of: date | None = None) -> dict[str, str]:

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.i18n import N_, _
+from app.i18n import N_, _, labelled
 from app.i18n.law_texts import question_text
 from app.routing import is_optional, page_title, questions_of
 from ui.common import centred_column, heading, label, muted, scroll_area
@@ -88,7 +88,7 @@ class QuestionPage(QWidget):
         new: list[str] = []
         for qid, widget in self.widgets.items():
             if widget.set_problem(problems.get(qid)) and not widget.isHidden():
-                new.append(f"{question_text(widget.question)}: {problems[qid]}")
+                new.append(labelled(question_text(widget.question), problems[qid]))
         return new
 
     def commit(self) -> None:

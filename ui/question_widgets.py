@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.amounts import AmountError
 from app.amounts import parse_amount as read_amount
-from app.i18n import _
+from app.i18n import _, labelled
 from app.i18n.law_texts import (
     glossary_term,
     glossary_text,
@@ -104,7 +104,7 @@ class QuestionWidget(QFrame):
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
         explanation.setStyleSheet(
             f"background: #f1f3f4; color: {INK}; padding: 6px; border-radius: 4px;")
-        tip = "\n".join(f"{glossary_term(term)}: {glossary_text(term)}" for term in terms)
+        tip = "\n".join(labelled(glossary_term(term), glossary_text(term)) for term in terms)
         self.title.setToolTip(tip)
         # A button with the expanded state, not a check box.
         toggle = expander(f"glossary_{self.question.id}", text, text, explanation)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import plan_text
 from app.assessing import Outcome, headline, immigration_first, immigration_summary
-from app.i18n import _
+from app.i18n import _, labelled
 from app.i18n.law_texts import prompt_of, question_text
 from app.routing import friendly_message
 from app.vocabulary import (
@@ -297,7 +297,7 @@ class ResultView(QWidget):
             lamp = Lamp(word, 20)
             lamp.setObjectName(f"areaLamp_{area}")
             cell.addWidget(lamp)
-            text = label(f"{AREA_TITLES[area]}: {light_words(word)}",
+            text = label(labelled(AREA_TITLES[area], light_words(word)),
                          name=f"area_{area}")
             text.setWordWrap(False)
             cell.addWidget(text, 1)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from app.about import APP_NAME, VERSION
 from app.group.members import MemberResult, issue_text
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _, labelled, ngettext, pgettext
 from app.i18n.formats import format_number
 from app.i18n.law_texts import finding_name, finding_remedy, finding_text, prompt_of
 from app.pdf import PageSize, html_to_pdf
@@ -319,7 +319,7 @@ def person_line_html(index: int, result: MemberResult, groups: dict[str, list[st
     else:
         labels = {"RED": colour_name("RED"), "AMBER": colour_name("AMBER"),
                   "GREEN": pgettext("rules", "green"), "NOTE": pgettext("rules", "notes")}
-        words = [f"{labels[colour]}: {' '.join(groups[colour])}"
+        words = [labelled(labels[colour], ' '.join(groups[colour]))
                  for colour in ("RED", "AMBER", "GREEN", "NOTE") if colour in groups]
         if result.missing:
             words.append(_("to find out: {questions}").format(

@@ -15,7 +15,7 @@ from typing import Any
 from app.answers_file import AnswersFileError
 from app.group.members import DuplicateIndex, GroupCounts, Member, MemberResult, Screener
 from app.group.reading import CsvSource, Source, SourceInfo, expand_inputs, open_source
-from app.i18n import _, ngettext
+from app.i18n import _, labelled, ngettext
 from rules import load_parameters
 
 
@@ -61,7 +61,7 @@ class RunReport:
             encoding = f", {info.encoding}" if info.encoding and info.encoding != "UTF-8" else ""
             people = ngettext("{count} person", "{count} people", info.rows).format(
                 count=info.rows)
-            lines.append(f"{info.name}: {people} [{info.kind}{encoding}]{extra}")
+            lines.append(labelled(info.name, f"{people} [{info.kind}{encoding}]{extra}"))
         return lines
 
 

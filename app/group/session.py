@@ -28,7 +28,7 @@ from app.group.members import (
     edited_member,
 )
 from app.group.pipeline import make_screener
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, labelled, ngettext
 from app.i18n.formats import format_number
 from app.vocabulary import colour_name
 from rules import Person, Validation, assess, validate_answers
@@ -97,7 +97,7 @@ def detail_note(result: MemberResult) -> str:
     if member.edited:
         notes.append(member.edited_text)
     read_problems = [i for i in result.issues if i.question not in QUESTION_BY_ID]
-    notes += [f"{i.question}: {i.message}" for i in read_problems]
+    notes += [labelled(i.question, i.message) for i in read_problems]
     return " \u00b7 ".join(notes)
 
 

@@ -95,6 +95,17 @@ def pgettext(context: str, message: str) -> str:
     return catalogue(_current, "app").pgettext(context, message)
 
 
+def labelled(label: str, value: object) -> str:
+    """'label: value' as the current language writes it (French puts a no-break space before
+    the colon)."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
+def with_colon(label: str) -> str:
+    """'label:' as the current language writes it (a heading before a list)."""
+    return _("{label}:").format(label=label)
+
+
 def law(key: str, english: str) -> str:
     """A text of rules/ in the current language, looked up by its stable key (see the module
     docstring); the English when no translation exists."""

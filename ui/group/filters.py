@@ -6,7 +6,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.group.members import GroupCounts, rule_summary, rule_title
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, labelled, ngettext
 from rules import RULE_BY_ID
 from ui.common import label, named
 from ui.group.model import GroupFilter, light_icon
@@ -53,7 +53,7 @@ class CountChip(QFrame):
 
     def set_count(self, count: int) -> None:
         self.number.setText(f"{count:,}")
-        self.setAccessibleName(f"{colour_text(self.word)}: {count}")
+        self.setAccessibleName(labelled(colour_text(self.word), count))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

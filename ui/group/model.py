@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.group.members import AREAS, MemberResult, issue_text
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, labelled, ngettext
 from app.i18n.law_texts import question_text
 from app.vocabulary import AREA_TITLES, PALETTE, light_words
 from rules.questions import QUESTION_BY_ID, QUESTIONS
@@ -253,7 +253,8 @@ class GroupModel(QAbstractTableModel):
             return _("Result: {colour}").format(colour=colour_text(result.colour_word)) + changed
         if column in AREA_COLUMNS:
             area = AREAS[column - AREA_COLUMNS[0]].value
-            return f"{AREA_TITLES[area]}: {light_words(self._area_word(result, column) or None)}"
+            return labelled(AREA_TITLES[area],
+                            light_words(self._area_word(result, column) or None))
         if column == COL_ERRORS:
             return "\n".join(result.issue_texts())
         if column == COL_NAME:
