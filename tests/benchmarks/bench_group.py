@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.benchmarks.conftest import median_seconds
 from tests.app.group.people import write_random_csv
+from tests.benchmarks.conftest import median_seconds
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 100_000
