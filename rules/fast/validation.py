@@ -8,9 +8,7 @@ routes give the same validation on every case and on random and messy answers.
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rules import codes
 from rules.branching import (
@@ -29,6 +27,9 @@ from rules.parameters import parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.validity import DAY_FIELDS, EXCLUSIVE_CODES, MAX_TRIP_DAYS, STATUS_ONLY_FOR_FOREIGN
 
+if TYPE_CHECKING:  # only the bound of M: this module is read before pydantic loads (rules.checks)
+    from pydantic import BaseModel
+
 # Organiser mode screens 100,000 rows: validation reads plain dicts without pydantic when
 # every value is given and already has its exact final type; anything else goes through the
 # pydantic model, which also words the V03 errors. tests/rules/test_fast_paths.py checks that
@@ -46,7 +47,7 @@ _ORDER: dict[str, dict[str, int]] = {
     q.id: {code: i for i, code in enumerate(q.codes)} for q in _MULTI}
 _SEVERAL: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {q.id: {} for q in _MULTI}
 _BIG = 2**63
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def construct(cls: type[M], values: dict[str, Any], fields_set: Iterable[str]) -> M:
