@@ -160,10 +160,9 @@ class MainWindow(QWidget):
         self.wizard.autosave.connect(self.files.autosave)
         self.wizard.answers_edited.connect(self.files.edited)
         self.wizard.page_changed.connect(self.files.clear_banner)
-        result = self.wizard.result_page()
-        result.save_requested.connect(self.save)
-        result.export_requested.connect(self.export_pdf)
-        result.new_check_requested.connect(self.new_check)
+        self.wizard.save_requested.connect(self.save)
+        self.wizard.export_requested.connect(self.export_pdf)
+        self.wizard.new_check_requested.connect(self.new_check)
         self._check_group_available()
         self._offer_draft()
 
