@@ -18,7 +18,8 @@ from app.about import APP_NAME, VERSION
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+    from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+    from PySide6.QtWidgets import QMenu
 
     from app.assessing import Outcome
     from ui.file_commands import FileCommands
@@ -60,6 +61,18 @@ class MainWindow(QWidget):
     toolbars or status bar, and a QMainWindow's first paint alone costs ~13 ms (as much as a
     whole bare QWizard's).
     """
+
+    # The File menu's actions, made by ui.main_menus.build_menus right after the first paint.
+    new_action: QAction
+    open_action: QAction
+    recent_menu: QMenu
+    save_action: QAction
+    save_as_action: QAction
+    export_action: QAction
+    paper_group: QActionGroup
+    paper_actions: dict[str, QAction]
+    delete_action: QAction
+    quit_action: QAction
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -259,7 +259,8 @@ class Wizard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.progress = ProgressList()
-        self.stack = QStackedWidget(objectName="wizardPages")
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("wizardPages")
         self.pages = LazyPages(PAGES, self._page_built)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -366,7 +367,7 @@ class Wizard(QWidget):
         self._show_all_missing = set(QUESTION_PAGES)
         if show_result:
             self.go_to(RESULT)
-        elif page in self.pages and page != RESULT:
+        elif page is not None and page in self.pages and page != RESULT:
             self.go_to(page)
         else:
             self.go_to(first_page_with_issues(self._answers, self.as_of) or REVIEW)
