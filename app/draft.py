@@ -3,6 +3,9 @@
 The draft is an ordinary answers file (app.answers_file) with one extra key, "draft", that
 remembers the page the volunteer was on. It is written atomically with permissions 0600: it
 may hold an immigration status.
+
+app.answers_file (pydantic) loads only when a draft is saved or read: the desktop app asks
+whether there is one at start-up, and usually there is none.
 """
 
 import json
@@ -10,13 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.answers_file import (
-    AnswersDocument,
-    AnswersFileError,
-    document_json,
-    read_answers_file,
-    write_text_atomically,
-)
 from app.paths import ensure_user_data_dir, user_data_dir
 
 DRAFT_NAME = "draft.json"
@@ -42,6 +38,13 @@ def has_draft() -> bool:
 
 def save_draft(answers: dict[str, Any], page: str | None = None) -> Path:
     """Save the answers so far; AnswersFileError if the data folder cannot be written."""
+    from app.answers_file import (
+        AnswersDocument,
+        AnswersFileError,
+        document_json,
+        write_text_atomically,
+    )
+
     try:
         folder = ensure_user_data_dir()
     except OSError as error:
@@ -59,6 +62,8 @@ def load_draft() -> Draft | None:
     path = draft_path()
     if not path.is_file():
         return None
+    from app.answers_file import AnswersFileError, read_answers_file
+
     try:
         document = read_answers_file(path)
     except AnswersFileError:

@@ -19,8 +19,8 @@ from app.i18n.law_texts import prompt_of as law_question
 # Answers in words are app.vocabulary's (one copy for the wizard, the reports and the CLI).
 from app.vocabulary import answer_in_words as answer_in_words
 from app.vocabulary import format_amount as format_amount
-from rules.answers import Issue, validate_answers
 from rules.branching import OPTIONAL, is_asked, is_required
+from rules.checks import IssueLike, Problem, quick_problems
 from rules.questions import PAGE_TITLES, PAGES, QUESTION_BY_ID, Kind, Question, questions_on
 from rules.validity import EXCLUSIVE, MAX_TRIP_DAYS
 
@@ -164,18 +164,24 @@ def _answers_up_to(page: str, answers: Answers) -> dict[str, Any]:
 
 
 def page_issues(page: str, answers: Answers, as_of: date | None = None, *,
-                leaving: bool = True) -> tuple[Issue, ...]:
+                leaving: bool = True) -> tuple[IssueLike, ...]:
     """Validation issues of the visible questions of `page`.
 
     Computed by rules.validate_answers on the answers up to this page (later pages cannot affect
-    it). Missing answers (V01) are included only for the page being left (`leaving`).
+    it). Missing answers (V01) are included only for the page being left (`leaving`). Answers
+    of their exact types (the wizard's) are checked without pydantic (rules.checks), so the
+    first question page works before the models load.
     """
     if page not in QUESTION_PAGES:
         return ()
     when = _today(as_of)
     subset = prune(_answers_up_to(page, answers), when)
     visible = {q.id for q in visible_questions(page, subset, when)}
-    issues = validate_answers(subset, when).issues
+    issues: tuple[IssueLike, ...] | None = quick_problems(subset, when)
+    if issues is None:
+        from rules.answers import validate_answers  # pydantic: only for answers to parse
+
+        issues = validate_answers(subset, when).issues
     unclear = unclear_amounts(subset)
     if unclear:  # their own message replaces validation's (which may even read '1.200' as 1.2)
         named = {issue.question for issue in unclear}
@@ -186,24 +192,25 @@ def page_issues(page: str, answers: Answers, as_of: date | None = None, *,
     )
 
 
-def unclear_amounts(answers: Answers) -> list[Issue]:
+def unclear_amounts(answers: Answers) -> list[Problem]:
     """V03 for each amount typed as text that app.amounts cannot read with certainty ('1.200':
     $1,200 or $1.20?), saying what to write instead."""
-    found: list[Issue] = []
+    found: list[Problem] = []
     for qid in AMOUNT_QUESTIONS:
         value = answers.get(qid)
         if isinstance(value, str) and value != "unknown":
             problem = amount_problem(value)
             if problem is not None:
-                found.append(Issue(code="V03", question=qid, value=value[:60],
-                                   kind="unclear_amount", values=(value[:60], problem),
-                                   message=f"{qid}: {problem}"))
+                found.append(Problem(code="V03", question=qid, value=value[:60],
+                                     kind="unclear_amount", values=(value[:60], problem),
+                                     message=f"{qid}: {problem}"))
     return found
 
 
-def issues_by_question(issues: tuple[Issue, ...]) -> dict[str, tuple[Issue, ...]]:
+def issues_by_question(issues: tuple[IssueLike, ...]
+                       ) -> dict[str, tuple[IssueLike, ...]]:
     """Issues grouped by question id, in the given order."""
-    grouped: dict[str, list[Issue]] = {}
+    grouped: dict[str, list[IssueLike]] = {}
     for issue in issues:
         grouped.setdefault(issue.question, []).append(issue)
     return {qid: tuple(found) for qid, found in grouped.items()}
@@ -292,14 +299,14 @@ def required_unanswered(answers: Answers, as_of: date | None = None) -> tuple[st
 
 # ---- wording ---------------------------------------------------------------------------------
 
-def _limits(issue: Issue, low: float, high: float) -> tuple[str, str]:
+def _limits(issue: IssueLike, low: float, high: float) -> tuple[str, str]:
     """The issue's lowest and highest allowed values as text (`low`, `high` where it has none)."""
     limits = issue.limits
     return (f"{limits[0] if limits else low:g}",
             f"{limits[1] if len(limits) > 1 else high:g}")
 
 
-def _contradiction(issue: Issue, question: Question | None) -> str:
+def _contradiction(issue: IssueLike, question: Question | None) -> str:
     """A V02 in words, from the answers in conflict (Issue.values)."""
     if question is not None and question.kind is Kind.MULTI and issue.values:
         return _("\"{answer}\" cannot be combined with other answers; untick one of "
@@ -318,7 +325,7 @@ def _contradiction(issue: Issue, question: Question | None) -> str:
     return _("This answer contradicts another one; correct one of the two.")
 
 
-def _not_a_number(issue: Issue, question: Question | None) -> str:
+def _not_a_number(issue: IssueLike, question: Question | None) -> str:
     kind = question.kind if question is not None else None
     if kind is Kind.AMOUNT:
         return _("Please enter a number of US dollars, for example 800, or tick "
@@ -330,7 +337,7 @@ def _not_a_number(issue: Issue, question: Question | None) -> str:
     return _("Please enter an age in whole years.")
 
 
-def _out_of_range(issue: Issue, question: Question | None) -> str:
+def _out_of_range(issue: IssueLike, question: Question | None) -> str:
     kind = question.kind if question is not None else None
     if kind is Kind.AMOUNT:
         return _("The amount cannot be negative.")
@@ -340,13 +347,13 @@ def _out_of_range(issue: Issue, question: Question | None) -> str:
     return _("Please enter a number from {low} to {high}.").format(low=low, high=high)
 
 
-def _without_id(issue: Issue) -> str:
+def _without_id(issue: IssueLike) -> str:
     """The issue's own message, without its question id, as a sentence."""
     text = issue.message.removeprefix(f"{issue.question}: ")
     return text[:1].upper() + text[1:]
 
 
-def friendly_message(issue: Issue) -> str:
+def friendly_message(issue: IssueLike) -> str:
     """The issue for the line under the question, in words from its kind, values and limits
     (never by rewording its English message): no question id, codes as labels."""
     question = QUESTION_BY_ID.get(issue.question)

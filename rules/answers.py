@@ -7,23 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
-from rules.codes import STATUS_ONLY_FOR_FOREIGN
+from rules.checks import Problem, check_parsed
+from rules.checks import shown as _shown
 from rules.fast.validation import BLANK as _BLANK
-from rules.fast.validation import (
-    FIELDS,
-    asked_and_required,
-    construct,
-    fast_parse,
-    surely_consistent,
-)
-from rules.parameters import check_date, parameter_value
+from rules.fast.validation import construct, fast_parse
+from rules.parameters import check_date
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
-from rules.validity import (
-    DAY_FIELDS,
-    EXCLUSIVE,
-    MAX_TRIP_DAYS,
-    MULTI_FIELDS,
-)
+from rules.validity import DAY_FIELDS, MAX_TRIP_DAYS, MULTI_FIELDS
 
 
 class Person(BaseModel):
@@ -124,7 +114,7 @@ IssueKind = Literal[
     "not_a_number",    # an amount, a number of days or an age that is not a number
     "unclear_amount",  # an amount typed as text that cannot be read with certainty ('1.200')
     "out_of_range",    # limits: the lowest and highest allowed (a missing bound is absent)
-    "contradiction",   # V02; values: the answers in conflict (see each case in _contradictions)
+    "contradiction",   # V02; values: the answers in conflict (see each case in rules.checks)
     "other",           # anything else (a spreadsheet cell beyond the header): the message only
 ]
 
@@ -165,11 +155,6 @@ def _allowed(qid: str) -> tuple[str, ...]:
     return question.codes if question else ()
 
 
-def _shown(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _type_issue(error: Mapping[str, Any]) -> Issue:
     loc = error["loc"]
     qid = str(loc[0]) if loc else "?"
@@ -201,88 +186,6 @@ def _type_issue(error: Mapping[str, Any]) -> Issue:
     return Issue(code="V03", question=qid, value=value, allowed=allowed, kind="not_allowed",
                  values=(value,), message=f"{qid}: '{value}' is not an allowed answer; "
                  f"allowed: {', '.join(allowed)}")
-
-
-def _contradictions(v: Mapping[str, Any], as_of: date,
-                    skip: AbstractSet[str] = frozenset()) -> list[Issue]:
-    """V02 over parsed values (blank answers absent; `skip`: answers already reported bad)."""
-    issues: list[Issue] = []
-    b4 = v.get("B4")
-    if b4 in STATUS_ONLY_FOR_FOREIGN:
-        holders = (("B1", "US citizen"), ("B2", "US national"), ("B3", "green-card holder"))
-        for qid, holder in holders:
-            if v.get(qid) == "yes":
-                issues.append(Issue(
-                    code="V02", question="B4", value=b4, kind="contradiction",
-                    values=(b4, qid),  # the status, and the question answered "yes"
-                    message=f"B4 '{b4}' contradicts {qid}=yes: a {holder} does not hold "
-                    "that status; correct one of the two"))
-                break
-    for qid, exclusive in EXCLUSIVE:
-        chosen = v.get(qid) or ()
-        if exclusive in chosen and len(chosen) > 1:
-            others = ", ".join(code for code in chosen if code != exclusive)
-            issues.append(Issue(
-                code="V02", question=qid, value=";".join(chosen), kind="contradiction",
-                values=(exclusive, *(code for code in chosen if code != exclusive)),
-                message=f"{qid}: '{exclusive}' cannot be combined with {others}"))
-    d3 = v.get("D3")
-    d1_read = "D1" not in skip  # an unreadable D1 is reported as such, not as a contradiction
-    if d1_read and isinstance(d3, int | float) and d3 > 0 and "self" not in (v.get("D1") or ()):
-        issues.append(Issue(
-            code="V02", question="D3", value=_shown(d3), kind="contradiction",
-            values=(_shown(d3), ";".join(v.get("D1") or ())),  # the amount, and D1
-            message="D3: you entered transport you pay yourself, but D1 does not include 'self'"))
-    trip, volunteering = v.get("B10"), v.get("B11")
-    if isinstance(trip, int) and isinstance(volunteering, int) and 0 < trip < volunteering \
-            and volunteering <= MAX_TRIP_DAYS:
-        issues.append(Issue(
-            code="V02", question="B11", value=str(volunteering), kind="contradiction",
-            values=(str(volunteering), str(trip)),  # days volunteering, days of the trip
-            message=f"B11: {volunteering} days volunteering is more than the {trip}-day trip "
-            "(B10)"))
-    b5, age = v.get("B5"), v.get("B5_age")
-    if b5 is not None and age is not None and age >= 0:
-        minor_max = parameter_value("minor_max_age", as_of)
-        if (b5 == "yes") != (age <= minor_max):
-            issues.append(Issue(
-                code="V02", question="B5_age", value=str(age), kind="contradiction",
-                values=(str(age), str(b5)), limits=(minor_max,),  # age, B5; oldest minor
-                message=f"B5_age {age} contradicts B5={b5} (under 18 means "
-                f"{minor_max} or younger)"))
-    return issues
-
-
-def _ranges(v: Mapping[str, Any], as_of: date) -> list[Issue]:
-    """V03 ranges over parsed values."""
-    issues: list[Issue] = []
-    d3 = v.get("D3")
-    if isinstance(d3, int | float) and d3 < 0:
-        issues.append(Issue(code="V03", question="D3", value=_shown(d3), kind="out_of_range",
-                            limits=(0,), message="D3: the amount cannot be negative"))
-    for qid in sorted(DAY_FIELDS):
-        days = v.get(qid)
-        if isinstance(days, int) and not 1 <= days <= MAX_TRIP_DAYS:
-            issues.append(Issue(code="V03", question=qid, value=str(days), kind="out_of_range",
-                                limits=(1, MAX_TRIP_DAYS),
-                                message=f"{qid} must be a whole number of days from 1 to "
-                                f"{MAX_TRIP_DAYS}"))
-    age = v.get("B5_age")
-    if age is not None:
-        max_age = parameter_value("max_plausible_age", as_of)
-        if not 0 <= age <= max_age:
-            issues.append(Issue(code="V03", question="B5_age", value=str(age),
-                                kind="out_of_range", limits=(0, max_age),
-                                message=f"B5_age must be between 0 and {max_age}"))
-    return issues
-
-
-def _missing(questions: Iterable[Question]) -> list[Issue]:
-    return [
-        Issue(code="V01", question=q.id, value=None, allowed=q.codes, kind="missing",
-              message=f"{q.id}: please answer \"{q.text}\"")
-        for q in questions
-    ]
 
 
 # Bulk validation reads plain dicts without pydantic when it can: rules.fast.validation (the
@@ -350,27 +253,23 @@ def _with_type_errors(raw: Mapping[str, Any], error: ValidationError, when: date
 
 def _checked(full: dict[str, Any], present: AbstractSet[str], given: Iterable[str],
              when: date, skip: AbstractSet[str] = frozenset()) -> Validation:
-    """V02, V03 ranges, the branching (dropped answers) and V01 on parsed answers.
+    """V02, V03 ranges, the branching (dropped answers) and V01 on parsed answers
+    (rules.checks.check_parsed), as a Validation.
 
     `full` holds every field (None when blank), `present` the non-blank ones, `given` the fields
     the raw answers named, `skip` fields already reported as bad (no "please answer" for them).
     """
-    issues: list[Issue] = []
-    if not surely_consistent(full, when):
-        issues = _contradictions(full, when, skip) + _ranges(full, when)
-    asked, required = asked_and_required(full, when)
-    dropped: tuple[str, ...] = ()
-    if not present <= asked:
-        dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
-        present = {qid for qid in present if qid not in dropped}
-        full.update(dict.fromkeys(dropped))
-        asked, required = asked_and_required(full, when)
-    if not present >= required:
-        missing = [q for q in QUESTIONS
-                   if q.id in required and full[q.id] is None and q.id not in skip]
-        issues += _missing(missing)
-    if issues or skip:
-        return Validation(answers=None, issues=tuple(issues), dropped=dropped)
+    problems, dropped = check_parsed(full, present, when, skip)
+    if problems or skip:
+        return Validation(answers=None, issues=tuple(_issue(p) for p in problems),
+                          dropped=dropped)
     answers = construct(Answers, full, given)
     return construct(Validation, {"answers": answers, "issues": (), "dropped": dropped},
                       _VALIDATION_SET)
+
+
+def _issue(problem: Problem) -> Issue:
+    """The Issue model of a rules.checks.Problem (the same fields)."""
+    return Issue(code=problem.code, question=problem.question, value=problem.value,
+                 message=problem.message, allowed=problem.allowed, kind=problem.kind,
+                 values=problem.values, limits=problem.limits)

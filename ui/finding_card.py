@@ -70,7 +70,8 @@ class LinkKeys(QObject):
 
 def tinted_box(name: str, word: str | None) -> tuple[QFrame, QVBoxLayout]:
     """A light box tinted for `word` ("RED", "AMBER", "GREEN", "NOTE" or None)."""
-    box = QFrame(objectName=name)
+    box = QFrame()
+    box.setObjectName(name)
     strong, _text, tint = colours_of(word)
     framed(box, tint, strong)
     inner = QVBoxLayout(box)
@@ -107,7 +108,8 @@ class FindingCards:
             inner.addWidget(label(f"<b>{esc(_('What would make this green:'))}</b> "
                                   f"{esc(finding_remedy(finding))}",
                                   rich=True, name=f"findingRemedy_{finding.rule}"))
-        details = QWidget(objectName=f"details_{finding.rule}")
+        details = QWidget()
+        details.setObjectName(f"details_{finding.rule}")
         folded = QVBoxLayout(details)
         folded.setContentsMargins(18, 0, 0, 0)
         folded.setSpacing(4)

@@ -55,9 +55,11 @@ class HandoutDetails(QFrame):
             "you save it. Leave any of them empty: they never change the result."),
             name="handoutIntro")))
         form = QFormLayout()
-        self.name = QLineEdit(objectName="handoutName")
+        self.name = QLineEdit()
+        self.name.setObjectName("handoutName")
         self.name.setAccessibleName(_("Your name (optional)"))
-        self.campaign = QLineEdit(objectName="handoutCampaign")
+        self.campaign = QLineEdit()
+        self.campaign.setObjectName("handoutCampaign")
         self.campaign.setAccessibleName(_("The campaign (optional)"))
         self.campaign.setPlaceholderText(_("for example: Jones for Congress"))
         self.trip_start = _date_field("handoutTripStart", _("Trip starts (optional)"))

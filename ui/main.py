@@ -21,12 +21,12 @@ from collections.abc import Callable, Sequence
 _IMPORTED = time.perf_counter()
 # The imports below (E402) come after the clock starts: their time counts in the start-up.
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer  # noqa: E402 (timed: see above)
+from PySide6.QtGui import QGuiApplication  # noqa: E402 (timed: see above)
+from PySide6.QtWidgets import QApplication  # noqa: E402 (timed: see above)
 
-from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from app.about import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION  # noqa: E402 (timed: see above)
+from ui.main_window import MainWindow  # noqa: E402 (timed: see above)
 
 
 def seconds_since_start() -> float:

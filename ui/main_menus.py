@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 
 def _action(window: MainWindow, text: str, slot: Any,
-            shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+            name: str = "") -> QAction:
     from PySide6.QtGui import QAction, QKeySequence
 
     action = QAction(text, window)

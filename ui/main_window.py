@@ -20,7 +20,8 @@ from app.i18n import _
 from ui.welcome import WelcomePage, long_date
 
 if TYPE_CHECKING:  # annotations only: nothing here is imported before the first paint
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+    from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
+    from PySide6.QtWidgets import QMenu
 
     from app.assessing import Outcome
     from ui.file_commands import FileCommands
@@ -62,6 +63,18 @@ class MainWindow(QWidget):
     toolbars or status bar, and a QMainWindow's first paint alone costs ~13 ms (as much as a
     whole bare QWizard's).
     """
+
+    # The File menu's actions, made by ui.main_menus.build_menus right after the first paint.
+    new_action: QAction
+    open_action: QAction
+    recent_menu: QMenu
+    save_action: QAction
+    save_as_action: QAction
+    export_action: QAction
+    paper_group: QActionGroup
+    paper_actions: dict[str, QAction]
+    delete_action: QAction
+    quit_action: QAction
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,7 +165,7 @@ class MainWindow(QWidget):
         self.build_menus()
         self.setWindowIcon(window_icon())
         self.welcome.finish()
-        _ = self.notice
+        assert self.notice is not None  # made now, before the first message
         self._register_fonts()
         from rules import load_parameters
         from ui.language import disclaimer_text
@@ -179,10 +192,9 @@ class MainWindow(QWidget):
         wizard.autosave.connect(self.files.autosave)
         wizard.answers_edited.connect(self.files.edited)
         wizard.page_changed.connect(self.files.clear_banner)
-        result = wizard.result_page()
-        result.save_requested.connect(self.save)
-        result.export_requested.connect(self.export_pdf)
-        result.new_check_requested.connect(self.new_check)
+        wizard.save_requested.connect(self.save)
+        wizard.export_requested.connect(self.export_pdf)
+        wizard.new_check_requested.connect(self.new_check)
 
     # ---- language (ui.language) ----
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, labelled
 from app.i18n.law_texts import question_text
@@ -33,6 +33,8 @@ class QuestionPage(QWidget):
     """The questions of one page of brief (d); emits `answer_changed(qid, value)`."""
 
     answer_changed = Signal(str, object)
+    # The page's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll, never called
 
     def __init__(self, page: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,8 @@ class ResultView(QWidget):
     """Shows an Outcome; emits `question_requested(qid)` to go back to a question."""
 
     question_requested = Signal(str)
+    # The result's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
+    scroll: QScrollArea
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -37,7 +37,7 @@ class ReviewPage(QWidget):
 
     change_requested = Signal(str)
     # The page's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
-    scroll: QScrollArea  # type: ignore[assignment]
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll, never called
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

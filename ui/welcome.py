@@ -115,7 +115,7 @@ class WelcomePage(QWidget):
     restore_draft = Signal()
     discard_draft = Signal()
     # The page's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
-    scroll: QScrollArea  # type: ignore[assignment]
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll, never called
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

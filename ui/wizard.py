@@ -4,12 +4,18 @@ The route itself (which page comes next, which questions are asked, what an answ
 irrelevant, what blocks leaving a page) is app.routing; this module only shows it. The welcome
 page belongs to the main window (it is painted before the rules load), so "Back" from the first
 question page emits `exit_to_start`.
+
+Only the first question page is built with the wizard: every other page, and the modules of the
+review and result pages, load when first shown (ui.lazy_pages), and pydantic and the rules
+engine when an answers file, the person's details or the result need them.
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,8 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.answers_file import AnswersDocument
-from app.assessing import Outcome, assess_document
 from app.i18n import _, ngettext
 from app.i18n.law_texts import question_text
 from app.routing import (
@@ -50,14 +54,18 @@ from app.routing import (
     shown_problems,
     visible_questions,
 )
-from rules import Person
 from rules.questions import QUESTION_BY_ID
 from ui.a11y import announce, mark_group
-from ui.common import button, label, muted_colour
+from ui.common import button, label, muted_colour, wrap_to_width
 from ui.focus import chain, reading_order
+from ui.lazy_pages import LazyPages
 from ui.question_page import QuestionPage
-from ui.result_view import ResultView
-from ui.review_page import ReviewPage
+
+if TYPE_CHECKING:  # loaded when first used (see the module docstring)
+    from app.answers_file import AnswersDocument
+    from app.assessing import Outcome
+    from rules import Person
+    from ui.review_page import ReviewPage
 
 
 class ResultPage(QWidget):
@@ -73,6 +81,8 @@ class ResultPage(QWidget):
         self.setObjectName("page_result")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        from ui.result_view import ResultView  # the rules engine: loaded with the first result
+
         self.view = ResultView()
         layout.addWidget(self.view, 1)
         actions = QHBoxLayout()
@@ -217,10 +227,17 @@ def _what_stops_next(page: str, answers: dict[str, Any], as_of: date) -> str:
     return ""
 
 
+def review_page_widget() -> QWidget:
+    """The "check your answers" page (its module loads with it)."""
+    from ui.review_page import ReviewPage
+
+    return ReviewPage()
+
+
 # The wizard's pages as data: page id and how to build it (the welcome page is the window's).
 PAGES: tuple[tuple[str, Callable[[], QWidget]], ...] = (
     *((page, partial(QuestionPage, page)) for page in QUESTION_PAGES),
-    (REVIEW, ReviewPage),
+    (REVIEW, review_page_widget),
     (RESULT, ResultPage),
 )
 
@@ -232,6 +249,10 @@ class Wizard(QWidget):
     page_changed = Signal(str)
     autosave = Signal(dict, str)  # answers, page now shown
     answers_edited = Signal()
+    # The result page's commands, passed on (the page is built when first shown).
+    save_requested = Signal()
+    export_requested = Signal()
+    new_check_requested = Signal()
 
     def __init__(self, as_of: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,7 +263,7 @@ class Wizard(QWidget):
         self._returning = False
         self._removed: list[str] = []
         self._show_all_missing: set[str] = set()
-        self._person = Person()
+        self._person: Person | None = None  # Person() when first asked for (pydantic)
         self._loaded: tuple[dict[str, Any], AnswersDocument] | None = None
         self._outcome: Outcome | None = None
 
@@ -250,14 +271,9 @@ class Wizard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.progress = ProgressList()
-        self.stack = QStackedWidget(objectName="wizardPages")
-        self.pages: dict[str, QWidget] = {}
-        for page_id, factory in PAGES:
-            widget = factory()
-            self.pages[page_id] = widget
-            self.stack.addWidget(widget)
-            if isinstance(widget, QuestionPage):
-                widget.answer_changed.connect(self._answer_changed)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("wizardPages")
+        self.pages = LazyPages(PAGES, self._page_built)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -272,14 +288,24 @@ class Wizard(QWidget):
         layout.addWidget(self.nav)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
-
-        review = self.review_page()
-        review.change_requested.connect(self.change_question)
-        review.details.changed.connect(self._details_changed)
-        result = self.result_page()
-        result.change_answers.connect(lambda: self.go_to(REVIEW))
-        result.view.question_requested.connect(self.change_question)
         self.go_to(QUESTION_PAGES[0], focus=False)
+
+    def _page_built(self, page_id: str, widget: QWidget) -> None:
+        """A page built on first use joins the stack and is connected."""
+        wrap_to_width(widget)  # its labels as on a page built with the wizard (see there)
+        self.stack.addWidget(widget)
+        if isinstance(widget, QuestionPage):
+            widget.answer_changed.connect(self._answer_changed)
+        elif page_id == REVIEW:
+            review = self.review_page()
+            review.change_requested.connect(self.change_question)
+            review.details.changed.connect(self._details_changed)
+        elif isinstance(widget, ResultPage):
+            widget.change_answers.connect(lambda: self.go_to(REVIEW))
+            widget.view.question_requested.connect(self.change_question)
+            widget.save_requested.connect(self.save_requested)
+            widget.export_requested.connect(self.export_requested)
+            widget.new_check_requested.connect(self.new_check_requested)
 
     # ---- access ----
 
@@ -306,6 +332,8 @@ class Wizard(QWidget):
         return widget
 
     def review_page(self) -> ReviewPage:
+        from ui.review_page import ReviewPage
+
         widget = self.pages[REVIEW]
         assert isinstance(widget, ReviewPage)
         return widget
@@ -318,7 +346,7 @@ class Wizard(QWidget):
     def returning_to_review(self) -> bool:
         return self._returning
 
-    def take_state(self, other: "Wizard") -> None:
+    def take_state(self, other: Wizard) -> None:
         """Continue where `other` is (the same wizard built in another language): the answers,
         the handout details, the page shown and the way back to the review."""
         other.commit_typing()
@@ -335,15 +363,18 @@ class Wizard(QWidget):
     def reset(self) -> None:
         """Forget every answer and show the first question page."""
         self._answers = {}
-        self._person = Person()
+        self._person = None
         self._loaded = None
         self._outcome = None
         self._returning = False
         self._removed = []
         self._show_all_missing = set()
-        self.result_page().view.clear()
+        built = self.pages.built_pages()  # a page not built yet has nothing to forget
+        if RESULT in built:
+            self.result_page().view.clear()
         for page in QUESTION_PAGES:
-            self.question_page(page).show_answers({}, ())
+            if page in built:
+                self.question_page(page).show_answers({}, ())
         self.go_to(QUESTION_PAGES[0], focus=False)
 
     def load(self, answers: dict[str, Any], page: str | None = None, *,
@@ -353,7 +384,7 @@ class Wizard(QWidget):
         unknown = [k for k in answers if k not in QUESTION_BY_ID]
         known = {k: v for k, v in answers.items() if k in QUESTION_BY_ID}
         self._answers = prune(known, self.as_of)
-        self._person = document.person if document is not None else Person()
+        self._person = document.person if document is not None else None
         self._loaded = (dict(self._answers), document) if document is not None else None
         self._outcome = None
         self._returning = False
@@ -361,7 +392,7 @@ class Wizard(QWidget):
         self._show_all_missing = set(QUESTION_PAGES)
         if show_result:
             self.go_to(RESULT)
-        elif page in self.pages and page != RESULT:
+        elif page is not None and page in self.pages and page != RESULT:
             self.go_to(page)
         else:
             self.go_to(first_page_with_issues(self._answers, self.as_of) or REVIEW)
@@ -500,16 +531,19 @@ class Wizard(QWidget):
 
     def compute_outcome(self) -> Outcome:
         """Assess the current answers (the saved colour is compared only for unchanged files)."""
+        from app.answers_file import AnswersDocument
+        from app.assessing import assess_document
+
         self.commit_typing()
         answers = prune(self._answers, self.as_of)
         if self._loaded is not None and self._loaded[1] and _same_but_new_questions(
                 self._loaded[0], answers, self._loaded[1]):
-            document = AnswersDocument(answers=answers, person=self._person,
+            document = AnswersDocument(answers=answers, person=self.person(),
                                        ruleset_version=self._loaded[1].ruleset_version,
                                        last_colour=self._loaded[1].last_colour,
                                        schema_version=self._loaded[1].schema_version)
         else:
-            document = AnswersDocument(answers=answers, person=self._person)
+            document = AnswersDocument(answers=answers, person=self.person())
         return assess_document(document, self.as_of)
 
     # ---- refreshing ----
@@ -526,10 +560,14 @@ class Wizard(QWidget):
 
     def person(self) -> Person:
         """Who the answers are about (the optional details for the handout)."""
+        if self._person is None:
+            from rules import Person
+
+            self._person = Person()
         return self._person
 
     def _details_changed(self) -> None:
-        self._person = self.review_page().details.person(self._person)
+        self._person = self.review_page().details.person(self.person())
         self._outcome = None
         self.answers_edited.emit()
 
@@ -537,7 +575,7 @@ class Wizard(QWidget):
         self._answers = prune(self._answers, self.as_of)
         self.review_page().show_answers(self._answers, self.as_of, self._removed,
                                         all_problems(self._answers, self.as_of))
-        self.review_page().details.show_person(self._person)
+        self.review_page().details.show_person(self.person())
         self._removed = []
 
     def _refresh_progress(self) -> None:

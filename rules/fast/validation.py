@@ -8,9 +8,7 @@ routes give the same validation on every case and on random and messy answers.
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rules import codes
 from rules.branching import (
@@ -29,6 +27,9 @@ from rules.parameters import parameter_value
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.validity import DAY_FIELDS, EXCLUSIVE, MAX_TRIP_DAYS, STATUS_ONLY_FOR_FOREIGN
 
+if TYPE_CHECKING:  # only the bound of M: this module is read before pydantic loads (rules.checks)
+    from pydantic import BaseModel
+
 # Organiser mode screens 100,000 rows: validation reads plain dicts without pydantic when
 # every value is given and already has its exact final type; anything else goes through the
 # pydantic model, which also words the V03 errors. tests/rules/test_fast_paths.py checks that
@@ -46,27 +47,38 @@ _ORDER: dict[str, dict[str, int]] = {
     q.id: {code: i for i, code in enumerate(q.codes)} for q in _MULTI}
 _SEVERAL: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {q.id: {} for q in _MULTI}
 _BIG = 2**63
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 # The four attributes pydantic sets on a model, set through their slot descriptors directly
-# (about half the cost of object.__setattr__, which looks each one up).
-_SLOTS = BaseModel.__dict__
-_SET_DICT = _SLOTS["__dict__"].__set__
-_SET_FIELDS_SET = _SLOTS["__pydantic_fields_set__"].__set__
-_SET_EXTRA = _SLOTS["__pydantic_extra__"].__set__
-_SET_PRIVATE = _SLOTS["__pydantic_private__"].__set__
+# (about half the cost of object.__setattr__, which looks each one up). Found on the first
+# model built, so that this module loads before pydantic does (rules.checks, start-up).
+Setter = Any
+_setters: tuple[Setter, Setter, Setter, Setter] | None = None
 _new = object.__new__
+
+
+def _slot_setters() -> tuple[Setter, Setter, Setter, Setter]:
+    """The __set__ of BaseModel's four slots (loads pydantic on first use)."""
+    global _setters
+    if _setters is None:
+        from pydantic import BaseModel
+
+        slots = BaseModel.__dict__
+        _setters = (slots["__dict__"].__set__, slots["__pydantic_fields_set__"].__set__,
+                    slots["__pydantic_extra__"].__set__, slots["__pydantic_private__"].__set__)
+    return _setters
 
 
 def construct(cls: type[M], values: dict[str, Any], fields_set: Iterable[str]) -> M:
     """`cls.model_construct` for values that are complete and already valid, minus its per-field
     alias and default handling (the same four attributes pydantic sets)."""
+    set_dict, set_fields_set, set_extra, set_private = _setters or _slot_setters()
     model: M = _new(cls)
-    _SET_DICT(model, values)
-    _SET_FIELDS_SET(model, set(fields_set))
-    _SET_EXTRA(model, None)
-    _SET_PRIVATE(model, None)
+    set_dict(model, values)
+    set_fields_set(model, set(fields_set))
+    set_extra(model, None)
+    set_private(model, None)
     return model
 
 

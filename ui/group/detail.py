@@ -1,6 +1,5 @@
 """The group window's detail pane: the selected person's full result, with "Edit answers"."""
 
-from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,9 +64,8 @@ class DetailPane(QWidget):
         column.addWidget(self.placeholder, 1)
 
     def result_scroll(self) -> QScrollArea:
-        """The result's scroll area (ResultView.scroll, which its type stubs see as the
-        QWidget.scroll method it shadows)."""
-        return cast(QScrollArea, self.result_view.scroll)
+        """The result's scroll area (ResultView.scroll)."""
+        return self.result_view.scroll
 
     def show_nobody(self, title: str = NO_SELECTION) -> None:
         self.result_view.clear()
