@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from app.about import APP_NAME, VERSION
 from app.answers_file import AnswersFileError, write_bytes_atomically
 from app.fonts import FONT_FAMILIES, ensure_gui_application, register_fonts
+from app.i18n import _
 from app.vocabulary import esc as esc  # re-exported: the PDF writers escape with it
 
 PDF_FILE_MODE = 0o600
@@ -203,7 +204,7 @@ class _Layout:
         painter.setPen(QColor("#5f6368"))
         painter.setFont(_font(FOOTER_POINT_SIZE))
         painter.drawText(footer_rect, Qt.AlignmentFlag.AlignRight,
-                         f"Page {index + 1} of {self.pages}")
+                         _("Page {page} of {pages}").format(page=index + 1, pages=self.pages))
         if footer:
             room = footer_rect.adjusted(0, 0, -_mm(28, dpi), 0)
             painter.drawText(room, Qt.AlignmentFlag.AlignLeft, footer)

@@ -16,6 +16,7 @@ from app.about import APP_NAME, VERSION
 from app.answers_file import AnswersFileError, read_json_object, write_text_atomically
 from app.group.columns import parse_defaults
 from app.group.members import Member, MemberResult
+from app.i18n import _
 from rules import Issue, load_parameters
 
 PROJECT_KIND = "volunteer-check-group"
@@ -93,20 +94,21 @@ def _issues(path: Path, raw: object) -> tuple[Issue, ...]:
     try:
         return tuple(Issue.model_validate(item) for item in raw)
     except ValidationError:
-        raise AnswersFileError(path, "has a damaged 'read_issues' entry") from None
+        raise AnswersFileError(path, _("has a damaged 'read_issues' entry")) from None
 
 
 def _load(path: Path) -> dict[str, Any]:
     content = read_json_object(path, MAX_PROJECT_BYTES, "a group project")
     if content.get("kind") != PROJECT_KIND:
-        raise AnswersFileError(path, "is not a Volunteer Check group project")
+        raise AnswersFileError(path, _("is not a Volunteer Check group project"))
     version = content.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise AnswersFileError(path, f"has an unknown schema_version {version!r}")
+        raise AnswersFileError(path, _("has an unknown schema_version {version}").format(
+            version=repr(version)))
     if version > PROJECT_SCHEMA_VERSION:
         raise AnswersFileError(
-            path, f"was written by a newer version of {APP_NAME} (schema {version}); "
-            "please update the app")
+            path, _("was written by a newer version of {app} (schema {version}); please update "
+                    "the app").format(app=APP_NAME, version=version))
     return content
 
 
@@ -116,24 +118,27 @@ def open_project(path: Path | str) -> Project:
     content = _load(where)
     raw_defaults = content.get("defaults") or {}
     if not isinstance(raw_defaults, dict):
-        raise AnswersFileError(where, "'defaults' must be an object")
+        raise AnswersFileError(where, _("'defaults' must be an object"))
     defaults, problems = parse_defaults(raw_defaults)
     if problems:
-        raise AnswersFileError(where, "has invalid group defaults: " + "; ".join(problems))
+        raise AnswersFileError(where, _("has invalid group defaults: {problems}").format(
+            problems="; ".join(problems)))
     as_of_raw = content.get("as_of")
     try:
         as_of = date.fromisoformat(as_of_raw) if isinstance(as_of_raw, str) else None
     except ValueError:
-        raise AnswersFileError(where, f"has an invalid as_of date {as_of_raw!r}") from None
+        raise AnswersFileError(where, _("has an invalid as_of date {date}").format(
+            date=repr(as_of_raw))) from None
     people = content.get("people")
     if not isinstance(people, list):
-        raise AnswersFileError(where, "has no 'people' list")
+        raise AnswersFileError(where, _("has no 'people' list"))
     columns = content.get("columns") if isinstance(content.get("columns"), dict) else {}
     saved_ruleset = _text(content.get("ruleset")) or None
     members: list[Member] = []
     for index, entry in enumerate(people, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("answers"), dict):
-            raise AnswersFileError(where, f"person {index} is damaged (no answers object)")
+            raise AnswersFileError(where, _("person {index} is damaged (no answers object)").format(
+                index=index))
         source = _text(entry.get("source")) or where.name
         row = entry.get("row")
         source_columns = columns.get(source) if isinstance(columns, dict) else None

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from app.answers_file import AnswersFileError
-from app.group.session import BUSY_TEXT
+from app.group.session import busy_text
 from app.group.session import save_template as write_template
 from app.i18n import N_, _
 from ui.common import protect_qt_settings
@@ -83,7 +83,7 @@ class GroupFiles(QObject):
     def open_project(self, path: Path | str) -> bool:
         """Replace the group by a saved one (its people are screened again, in the background)."""
         if self.window.runner.busy:
-            self.window.message(BUSY_TEXT, "error")
+            self.window.message(busy_text(), "error")
             return False
         try:
             members = self.window.session.open(path, self.window.model.results())

@@ -33,8 +33,8 @@ from app.group.members import GroupCounts, MemberResult
 from app.group.pipeline import RunReport
 from app.group.reading import skipped_note
 from app.group.session import (
-    BUSY_TEXT,
     GroupSession,
+    busy_text,
     counts_text,
     defaults_text,
     detail_note,
@@ -260,7 +260,7 @@ class GroupWindow(QMainWindow):
 
     def start_job(self, job: Job, text: str, batches: bool = True) -> bool:
         if self.runner.busy:
-            self.message(BUSY_TEXT, "error")
+            self.message(busy_text(), "error")
             return False
         self._set_busy(True, text)
         gc.freeze()  # a full collection over everything alive would stall the window mid-job
@@ -328,7 +328,7 @@ class GroupWindow(QMainWindow):
     def set_defaults(self, defaults: dict[str, Any]) -> bool:
         """Use new group defaults and screen everyone again (cancelling restores the old)."""
         if self.runner.busy:
-            self.message(BUSY_TEXT, "error")
+            self.message(busy_text(), "error")
             return False
         members = self.session.rescreen(self.model.results(), defaults)
         self.model.clear()
