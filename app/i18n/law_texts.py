@@ -1,26 +1,37 @@
 """The texts of rules/ in the current language: the stable keys of the law domain and lookups."""
 
+from __future__ import annotations
+
 import re
 from functools import cache
 from string import Formatter
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import law
 from app.i18n.formats import format_money, format_number, month_year
-from rules.applicability import Column
-from rules.catalogue import RULE_BY_ID
 from rules.citations import REPORTED_PREFIX
 from rules.disclaimer import COLOUR_MEANINGS, DISCLAIMER_TEXT
-from rules.engine import (
-    CORPORATE_SCOPE,
-    CORPORATE_SCOPE_DEFAULT,
-    LIMIT_SCOPE,
-    LIMIT_SCOPE_DEFAULT,
-    STATUS_CAP_PREFIX,
-)
 from rules.parameters import load_parameters
 from rules.questions import GLOSSARY, PAGE_TITLES, QUESTION_BY_ID, Question
-from rules.result import CitationOut, Finding
-from rules.rule import Rule
+
+if TYPE_CHECKING:  # the catalogue and the engine load on first use (the wizard's start-up)
+    from rules.applicability import Column
+    from rules.result import CitationOut, Finding
+    from rules.rule import Rule
+
+
+def _engine() -> Any:
+    """rules.engine, loaded when a rule's text is first shown."""
+    from rules import engine
+
+    return engine
+
+
+def _rule(rule_id: str) -> Rule | None:
+    """The catalogue's rule `rule_id` (the catalogue loads on first use)."""
+    from rules.catalogue import RULE_BY_ID
+
+    return RULE_BY_ID.get(rule_id)
 
 # The keys (msgctxt) of the law domain; docs/translation.md lists the scheme.
 RULE_FIELDS = ("name", "text", "remedy", "label")
@@ -132,20 +143,20 @@ def colour_meaning(colour: str) -> str:
 
 def limit_scope(column: Column | None) -> str:
     """{limit_scope} of rule texts for a committee."""
-    if column is None or column not in LIMIT_SCOPE:
-        return law(wording_key("limit_scope"), LIMIT_SCOPE_DEFAULT)
-    return law(wording_key("limit_scope", column.value), LIMIT_SCOPE[column])
+    if column is None or column not in _engine().LIMIT_SCOPE:
+        return law(wording_key("limit_scope"), _engine().LIMIT_SCOPE_DEFAULT)
+    return law(wording_key("limit_scope", column.value), _engine().LIMIT_SCOPE[column])
 
 
 def corp_verdict(column: Column | None) -> str:
     """{corp_verdict} of rule texts for a committee."""
-    if column is None or column not in CORPORATE_SCOPE:
-        return law(wording_key("corp_verdict"), CORPORATE_SCOPE_DEFAULT)
-    return law(wording_key("corp_verdict", column.value), CORPORATE_SCOPE[column])
+    if column is None or column not in _engine().CORPORATE_SCOPE:
+        return law(wording_key("corp_verdict"), _engine().CORPORATE_SCOPE_DEFAULT)
+    return law(wording_key("corp_verdict", column.value), _engine().CORPORATE_SCOPE[column])
 
 
 def status_cap_prefix() -> str:
-    return law(STATUS_CAP_KEY, STATUS_CAP_PREFIX)
+    return law(STATUS_CAP_KEY, _engine().STATUS_CAP_PREFIX)
 
 
 def reported_prefix() -> str:
@@ -180,12 +191,12 @@ def _pattern(template: str) -> re.Pattern[str]:
 @cache
 def _wordings() -> dict[str, str]:
     """The English of every {limit_scope}/{corp_verdict} value -> its law key."""
-    found = {LIMIT_SCOPE_DEFAULT: wording_key("limit_scope"),
-             CORPORATE_SCOPE_DEFAULT: wording_key("corp_verdict")}
+    found = {_engine().LIMIT_SCOPE_DEFAULT: wording_key("limit_scope"),
+             _engine().CORPORATE_SCOPE_DEFAULT: wording_key("corp_verdict")}
     found |= {text: wording_key("limit_scope", column.value)
-              for column, text in LIMIT_SCOPE.items()}
+              for column, text in _engine().LIMIT_SCOPE.items()}
     found |= {text: wording_key("corp_verdict", column.value)
-              for column, text in CORPORATE_SCOPE.items()}
+              for column, text in _engine().CORPORATE_SCOPE.items()}
     return found
 
 
@@ -222,35 +233,36 @@ def _filled(rule_id: str, part: str, english_template: str, english: str) -> str
 def filled_rule_text(rule_id: str, part: str, english: str) -> str:
     """A rule's text (RULE_FIELDS) as the engine filled it in (`english`), in the current
     language; `english` unchanged for an unknown rule or a text that does not fit the rule."""
-    rule = RULE_BY_ID.get(rule_id)
+    rule = _rule(rule_id)
     if rule is None:
         return english
     return _filled(rule.id, part, getattr(rule, part), english)
 
 
 def finding_name(finding: Finding) -> str:
-    rule = RULE_BY_ID.get(finding.rule)
+    rule = _rule(finding.rule)
     return rule_text(rule, "name") if rule is not None else finding.name
 
 
 def finding_label(finding: Finding) -> str:
-    rule = RULE_BY_ID.get(finding.rule)
+    rule = _rule(finding.rule)
     return rule_text(rule, "label") if rule is not None and finding.label else finding.label
 
 
 def finding_text(finding: Finding) -> str:
     """The finding's reason in the current language (R85's prefix too)."""
-    rule = RULE_BY_ID.get(finding.rule)
+    rule = _rule(finding.rule)
     if rule is None:
         return finding.text
     text, prefix = finding.text, ""
-    if text.startswith(STATUS_CAP_PREFIX) and not rule.text.startswith(STATUS_CAP_PREFIX):
-        text, prefix = text[len(STATUS_CAP_PREFIX):], status_cap_prefix()
+    cap = _engine().STATUS_CAP_PREFIX
+    if text.startswith(cap) and not rule.text.startswith(cap):
+        text, prefix = text[len(cap):], status_cap_prefix()
     return prefix + _filled(rule.id, "text", rule.text, text)
 
 
 def finding_remedy(finding: Finding) -> str:
-    rule = RULE_BY_ID.get(finding.rule)
+    rule = _rule(finding.rule)
     if rule is None or not finding.remedy:
         return finding.remedy
     return _filled(rule.id, "remedy", rule.remedy, finding.remedy)
@@ -258,7 +270,7 @@ def finding_remedy(finding: Finding) -> str:
 
 def remedy_label(rule_id: str, english: str) -> str:
     """A counterfactual's or plan step's label ('you paid your own lodging')."""
-    rule = RULE_BY_ID.get(rule_id)
+    rule = _rule(rule_id)
     return substitution_label(rule, english) if rule is not None else english
 
 

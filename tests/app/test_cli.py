@@ -50,7 +50,7 @@ def test_assess_prints_the_result_in_words(tmp_path: Path,
     assert "[AMBER, high] R73 IMM-REMUNERATION" in immigration
     assert "What would make this green: Pay your own travel" in immigration
     assert "-> If you paid your own travel, lodging and meals" in immigration
-    assert "Ruleset 2026.11.2" in out and "assessed as of 2026-11-28" in out
+    assert "Ruleset 2026.11.3" in out and "assessed as of 2026-11-28" in out
     assert "It is not legal advice" in out
 
 
@@ -109,7 +109,7 @@ def test_assess_json_has_the_whole_result(tmp_path: Path,
     assert r20["counterfactuals"][0]["changes"] == {"C1": ["none"]}
     assert r20["counterfactuals"][0]["colour"] == "AMBER"  # R73 is still there
     assert result["missing"] == [{"question": "C1", "prompt": result["missing"][0]["prompt"]}]
-    assert result["ruleset"] == {"version": "2026.11.2", "research_reviewed": "2025-07-31"}
+    assert result["ruleset"] == {"version": "2026.11.3", "research_reviewed": "2025-07-31"}
     assert result["as_of"] == "2026-11-28" and result["status"] == "foreign_national"
 
 
