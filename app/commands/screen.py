@@ -21,7 +21,7 @@ from app.group.parallel import default_jobs, parallel_eligible, screen_csv_paral
 from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
 from app.group.project import MAX_PROJECT_BYTES
 from app.group.reading import expand_inputs, skipped_note
-from app.i18n import _
+from app.i18n import N_, _
 from app.terminal import printable
 from app.vocabulary import colour_name
 from rules import OutOfPeriodError
@@ -59,7 +59,8 @@ def load_defaults(path: Path) -> dict[str, Any]:
     """Group defaults from a JSON file: {"A1": "federal_candidate", "D1": ["self"], ...}, or
     the "defaults" of a group project file. Read as answers files are (regular files only,
     size capped, deep nesting and huge numbers refused)."""
-    content: Any = read_json_object(path, MAX_PROJECT_BYTES, "a defaults or project file")
+    content: Any = read_json_object(path, MAX_PROJECT_BYTES,
+                                    N_("a defaults or project file"))
     if isinstance(content.get("defaults"), dict):
         content = content["defaults"]
     defaults, problems = parse_defaults(content)

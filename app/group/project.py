@@ -16,7 +16,7 @@ from app.about import APP_NAME, VERSION
 from app.answers_file import AnswersFileError, read_json_object, write_text_atomically
 from app.group.columns import parse_defaults
 from app.group.members import Member, MemberResult
-from app.i18n import _
+from app.i18n import N_, _
 from rules import Issue, load_parameters
 
 PROJECT_KIND = "volunteer-check-group"
@@ -98,7 +98,7 @@ def _issues(path: Path, raw: object) -> tuple[Issue, ...]:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    content = read_json_object(path, MAX_PROJECT_BYTES, "a group project")
+    content = read_json_object(path, MAX_PROJECT_BYTES, N_("a group project"))
     if content.get("kind") != PROJECT_KIND:
         raise AnswersFileError(path, _("is not a Volunteer Check group project"))
     version = content.get("schema_version")

@@ -120,8 +120,6 @@ def app_template(root: Path, packages: Iterable[str] = ("app", "ui")) -> Catalog
     found: dict[tuple[str, str], Entry] = {}
     for package in packages:
         for path in sorted((root / package).rglob("*.py")):
-            if "i18n" in path.relative_to(root).parts:
-                continue  # the markers' own definitions
             reference = path.relative_to(root).as_posix()
             for context, msgid, plural, ref in scan_source(path, reference):
                 _add(found, context, msgid, plural, ref)
