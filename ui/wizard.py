@@ -552,9 +552,10 @@ class Wizard(QWidget):
         page = widget.page
         visible = [q.id for q in visible_questions(page, self._answers, self.as_of)]
         widget.show_answers(self._answers, visible)
+        # Counted as the progress list counts them: "Check your answers" is the last step.
         steps = [p for p in route(self._answers, self.as_of) if p in QUESTION_PAGES]
         if page in steps:
-            widget.set_step(steps.index(page) + 1, len(steps))
+            widget.set_step(steps.index(page) + 1, len(steps) + 1)
         return widget.set_problems(shown_problems(
             page, self._answers, self.as_of, all_missing=page in self._show_all_missing))
 

@@ -242,4 +242,7 @@ def test_remote_volunteer_skips_travel_and_housing(driver: Driver) -> None:
         driver.fill_page(answers)
         driver.next()
     assert visited == ["A", "B", "B_status", "B_you", "C", "F", "G"]
-    assert driver.wizard.question_page("F").step.text() == "Step 6 of 7"
+    # "Check your answers" is the last step, as in the progress list beside the page
+    assert driver.wizard.question_page("F").step.text() == "Step 6 of 8"
+    progress = driver.wizard.progress.labels["F"].accessibleName()
+    assert progress.startswith("Step 6 of 8")
