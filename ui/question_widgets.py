@@ -95,12 +95,14 @@ class QuestionWidget(QFrame):
     # ---- construction ----
 
     def _add_glossary(self, layout: QVBoxLayout, terms: list[str]) -> None:
-        words = ", ".join(f"\u201c{glossary_term(term)}\u201d" for term in terms)
+        words = ", ".join(_("\u201c{term}\u201d").format(term=glossary_term(term))
+                          for term in terms)
         text = (_("What does {words} mean?") if len(terms) == 1
                 else _("What do {words} mean?")).format(words=words)
         definitions = "".join(
-            f"<p style='margin:2px 0'><b>{esc(glossary_term(term))}</b>: "
-            f"{esc(glossary_text(term))}</p>" for term in terms)
+            "<p style='margin:2px 0'>" + labelled(f"<b>{esc(glossary_term(term))}</b>",
+                                                  esc(glossary_text(term))) + "</p>"
+            for term in terms)
         explanation = label(definitions, rich=True, name=f"glossaryText_{self.question.id}")
         explanation.setStyleSheet(
             f"background: #f1f3f4; color: {INK}; padding: 6px; border-radius: 4px;")
