@@ -51,6 +51,7 @@ from ui.common import (
     label,
     muted,
     scroll_area,
+    wrap_to_width,
 )
 from ui.finding_card import FindingCards, tinted_box
 from ui.language import colour_text, disclaimer_text
@@ -168,6 +169,7 @@ class ResultView(QWidget):
             self._add_areas(layout, result)
             self._add_findings(layout, result)
             self._add_about(layout, result)
+        wrap_to_width(body)  # built after the window is shown: see ui.common.wrap_to_width
         self._replace_body(body)
         self.scroll.verticalScrollBar().setValue(0)
 
@@ -301,8 +303,7 @@ class ResultView(QWidget):
             lamp.setObjectName(f"areaLamp_{area}")
             cell.addWidget(lamp)
             text = label(labelled(AREA_TITLES[area], light_words(word)),
-                         name=f"area_{area}")
-            text.setWordWrap(False)
+                         name=f"area_{area}")  # wraps: longer in French and Spanish
             cell.addWidget(text, 1)
             grid.addLayout(cell, row, col)
         grid.setColumnStretch(0, 1)
