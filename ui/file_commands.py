@@ -275,10 +275,10 @@ class FileCommands:
         if outcome is not None and outcome.colour_changed:
             from ui.language import colour_text
 
-            old, new = outcome.colour_changed
+            before, after = outcome.colour_changed
             messages.append(_("Under the current rules its result changed from {old} to "
-                              "{new}.").format(old=colour_text(str(old)),
-                                               new=colour_text(str(new))))
+                              "{new}.").format(old=colour_text(str(before)),
+                                               new=colour_text(str(after))))
         if outcome is not None and outcome.assessment is None and not new:
             messages.append(_("Some answers need attention before a result can be given."))
         if ignored:

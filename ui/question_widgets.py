@@ -38,7 +38,7 @@ from app.routing import exclusive_codes, format_amount
 from app.vocabulary import esc
 from rules.questions import GLOSSARY, Kind, Question
 from ui.a11y import expander, mark_group
-from ui.common import INK, error_colour, label, muted
+from ui.common import INK, error_colour, label, muted, named
 
 MAX_AGE = 120
 
@@ -203,7 +203,7 @@ class SingleChoice(QuestionWidget):
         self.buttons: dict[str, QRadioButton] = {}
         for option in self.question.options:
             words = option_label(self.question.id, option.code)
-            radio = QRadioButton(words, objectName=f"{self.question.id}_{option.code}")
+            radio = named(QRadioButton(words), f"{self.question.id}_{option.code}")
             self._describe(radio, words)
             self.group.addButton(radio)
             self.controls_layout.addWidget(radio)
@@ -242,7 +242,7 @@ class MultiChoice(QuestionWidget):
         self.exclusive = exclusive_codes(self.question.id)
         for option in self.question.options:
             words = option_label(self.question.id, option.code)
-            box = QCheckBox(words, objectName=f"{self.question.id}_{option.code}")
+            box = named(QCheckBox(words), f"{self.question.id}_{option.code}")
             self._describe(box, words)
             self.controls_layout.addWidget(box)
             self.boxes[option.code] = box
@@ -281,13 +281,13 @@ class AmountQuestion(QuestionWidget):
         row = QGridLayout()
         row.setContentsMargins(0, 0, 0, 0)
         prefix = QLabel(_("US$"))
-        self.edit = QLineEdit(objectName=f"{self.question.id}_amount")
+        self.edit = named(QLineEdit(), f"{self.question.id}_amount")
         self.edit.setPlaceholderText(_("for example 800"))
         self.edit.setMaximumWidth(220)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
         self._describe(self.edit, _("Amount in US dollars"))
         prefix.setBuddy(self.edit)
-        self.unknown = QCheckBox(_("I don't know"), objectName=f"{self.question.id}_unknown")
+        self.unknown = named(QCheckBox(_("I don't know")), f"{self.question.id}_unknown")
         self._describe(self.unknown, _("I don't know the amount"))
         self.reading = muted(label("", name=f"{self.question.id}_reading"))
         row.addWidget(prefix, 0, 0)
@@ -342,7 +342,7 @@ class AgeSpinBox(QSpinBox):
     def _number(self, text: str) -> str:
         return text.removesuffix(self.suffix()).strip()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         special = self.specialValueText()
         bare = text.removesuffix(self.suffix())
         digits = "".join(ch for ch in bare if ch.isdigit())
@@ -371,7 +371,7 @@ class AgeQuestion(QuestionWidget):
     def build(self) -> None:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.spin = AgeSpinBox(objectName=f"{self.question.id}_age")
+        self.spin = named(AgeSpinBox(), f"{self.question.id}_age")
         self.spin.setKeyboardTracking(False)
         self.spin.setRange(self.NOT_GIVEN, MAX_AGE)
         self.spin.setSpecialValueText(_("Not given"))
@@ -415,7 +415,7 @@ class DaysQuestion(QuestionWidget):
     def build(self) -> None:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(objectName=f"{self.question.id}_days")
+        self.edit = named(QLineEdit(), f"{self.question.id}_days")
         self.edit.setPlaceholderText(_("for example 14"))
         self.edit.setMaximumWidth(120)
         self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
@@ -426,7 +426,7 @@ class DaysQuestion(QuestionWidget):
         row.addWidget(suffix)
         row.addStretch(1)
         self.controls_layout.addLayout(row)
-        self.unknown = QCheckBox(_("I don't know"), objectName=f"{self.question.id}_unknown")
+        self.unknown = named(QCheckBox(_("I don't know")), f"{self.question.id}_unknown")
         self._describe(self.unknown, _("I don't know the number of days"))
         self.controls_layout.addWidget(self.unknown)
         self.edit.textChanged.connect(lambda _t: self._emit())

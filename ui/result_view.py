@@ -50,6 +50,7 @@ from ui.common import (
     heading,
     label,
     muted,
+    named,
     scroll_area,
     wrap_to_width,
 )
@@ -73,7 +74,7 @@ class ResultView(QWidget):
 
     question_requested = Signal(str)
     # The result's scroll area; it shadows QWidget.scroll(dx, dy), which nothing here calls.
-    scroll: QScrollArea
+    scroll: QScrollArea  # type: ignore[assignment]  # shadows QWidget.scroll, never called
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +90,7 @@ class ResultView(QWidget):
         self.light.setObjectName("trafficLight")
         top.addWidget(self.light, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
-        self.colour_label = QLabel("", objectName="overallColour")
+        self.colour_label = named(QLabel(""), "overallColour")
         font = self.colour_label.font()
         font.setPointSizeF(max(font.pointSizeF(), 1.0) * 2.4)
         font.setBold(True)
@@ -107,7 +108,7 @@ class ResultView(QWidget):
         top.addLayout(words, 1)
         self.column.addLayout(top)
 
-        self.body = QWidget(objectName="resultBody")
+        self.body = named(QWidget(), "resultBody")
         QVBoxLayout(self.body)
         self.column.addWidget(self.body)
         self.column.addStretch(1)
@@ -140,14 +141,14 @@ class ResultView(QWidget):
         self._outcome = None
         self._set_header(None, "")
         self.split_label.setText("")
-        self._replace_body(QWidget(objectName="resultBody"))
+        self._replace_body(named(QWidget(), "resultBody"))
 
     def show_outcome(self, outcome: Outcome) -> None:
         """Show the assessment of `outcome`, or its validation issues when it has none."""
         self._outcome = outcome
         self.question_buttons = {}
         self.cards = FindingCards(self)
-        body = QWidget(objectName="resultBody")
+        body = named(QWidget(), "resultBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -311,7 +312,7 @@ class ResultView(QWidget):
         layout.addLayout(grid)
 
     def _add_findings(self, layout: QVBoxLayout, result: Assessment) -> None:
-        election = QFrame(objectName="electionSection")
+        election = named(QFrame(), "electionSection")
         election_layout = QVBoxLayout(election)
         election_layout.setContentsMargins(0, 0, 0, 0)
         election_layout.addWidget(heading(_("Election law: the reasons"), 2,
@@ -321,7 +322,7 @@ class ResultView(QWidget):
         if not result.election_findings:
             election_layout.addWidget(
                 muted(label(_(NO_ELECTION_FINDINGS), name="noElectionFindings")))
-        section = QFrame(objectName="immigrationSection")
+        section = named(QFrame(), "immigrationSection")
         inner = QVBoxLayout(section)
         inner.setContentsMargins(0, 8, 0, 0)
         inner.addWidget(heading(_("Immigration (not election law)"), 2,
