@@ -52,16 +52,27 @@ def limit_of(as_of: date, column: Column) -> int:
     return found
 
 
-def fast_facts(values: dict[str, Any], as_of: date, status: Status, column: Column) -> Facts:
-    """derive_facts(answers, as_of) for the answers' values, their status and committee."""
+def fast_facts(values: dict[str, Any], as_of: date, status: Status, column: Column,
+               anyway: tuple[bool, bool] | None = None) -> Facts:
+    """derive_facts(answers, as_of) for the answers' values, their status and committee
+    (`anyway`: trip_made_anyway_on_own_time and support_paid_anyway, if already known)."""
     answered: list[Any] = list(_SINGLES(values))
+    remembered = _frozen.get
     for index in _MULTI_POSITIONS:
-        answered[index] = frozen(answered[index])
+        codes = answered[index]
+        found = remembered(codes)
+        answered[index] = frozen(codes) if found is None else found
     fn = status not in US_PERSON_STATUSES
+    limit = _limits.get((as_of, column))
+    if anyway is None:
+        anyway = (trip_made_anyway_on_own_time(values), support_paid_anyway(values))
     answered += (status, fn, no_general_work_auth(values["B4"], values["B7"], fn),
-                 limit_of(as_of, column), column, trip_made_anyway_on_own_time(values),
-                 support_paid_anyway(values))
-    return Facts._make(answered)
+                 limit_of(as_of, column) if limit is None else limit, column, *anyway)
+    return _new_facts(Facts, answered)
+
+
+# Facts._make is tuple.__new__ behind a Python-level classmethod: this skips that one call.
+_new_facts = tuple.__new__
 
 
 def clear() -> None:

@@ -241,7 +241,7 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         outcome = cache.get(key)
         if outcome is None:
             if facts is None:
-                facts = fast_facts(values, as_of, status, column)
+                facts = fast_facts(values, as_of, status, column, derived)
             outcome = table.evaluate(facts)
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
