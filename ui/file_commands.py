@@ -10,7 +10,6 @@ extension. Importing this module loads Qt only; the app services load on first u
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,20 +39,10 @@ LAST_FOLDER = "files/lastFolder"
 
 
 def settings() -> Any:
-    """The app's own settings: an owner-only INI file in the app's data folder (so tests,
-    whose VOLUNTEER_CHECK_HOME is their own, each get theirs; Qt reads its default settings
-    path only once per process)."""
-    import os
+    """The app's own settings (ui.settings)."""
+    from ui.settings import settings as app_settings
 
-    from PySide6.QtCore import QSettings
-
-    from app.paths import ensure_user_data_dir
-
-    name = ensure_user_data_dir() / "settings.ini"
-    # a read-only home: QSettings then keeps the values for this run only
-    with contextlib.suppress(OSError):
-        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600))
-    return QSettings(str(name), QSettings.Format.IniFormat)
+    return app_settings()
 
 
 def last_folder() -> str:

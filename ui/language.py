@@ -52,7 +52,7 @@ def disclaimer_text() -> str:
 
 def stored_language() -> str | None:
     """The language chosen in the Language menu before, if any."""
-    from ui.file_commands import settings
+    from ui.settings import settings
 
     value = settings().value(SETTING, "")
     return value if isinstance(value, str) and value in LANGUAGES else None
@@ -70,7 +70,7 @@ def startup_language() -> str:
 
 
 def remember_language(code: str) -> None:
-    from ui.file_commands import settings
+    from ui.settings import settings
 
     settings().setValue(SETTING, code)
 

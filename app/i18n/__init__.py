@@ -13,12 +13,12 @@ Two domains (docs/translation.md):
 needs no restart.
 """
 
-import gettext
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 ENGLISH = "en"
 # Code -> the language's own name (shown in the language menu).
@@ -58,12 +58,36 @@ def in_language(code: str) -> Iterator[None]:
         set_language(before)
 
 
+class Catalogue(Protocol):
+    """What the lookups ask of a catalogue (gettext's translations, or the source itself)."""
+
+    def gettext(self, message: str) -> str: ...
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str: ...
+    def pgettext(self, context: str, message: str) -> str: ...
+
+
+class SourceText:
+    """English: every text is its own msgid (no gettext loaded: the start-up path)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n == 1 else msgid2
+
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
+
 @cache
-def catalogue(code: str, domain: str) -> gettext.NullTranslations:
+def catalogue(code: str, domain: str) -> Catalogue:
     """The compiled catalogue of one language and domain; English (and a missing file) is the
     source text itself."""
     if code == ENGLISH:
-        return gettext.NullTranslations()
+        return SourceText()
+    import gettext
+    from importlib import resources
+
     # One part per joinpath: a namespace package's MultiplexedPath (frozen builds, Python
     # 3.11) takes a single one.
     path = resources.files("resources.locale").joinpath(code).joinpath("LC_MESSAGES") \
@@ -72,7 +96,7 @@ def catalogue(code: str, domain: str) -> gettext.NullTranslations:
         with path.open("rb") as stream:
             return gettext.GNUTranslations(stream)
     except FileNotFoundError:
-        return gettext.NullTranslations()
+        return SourceText()
 
 
 def _(message: str) -> str:

@@ -45,10 +45,11 @@ def test_first_paint_loads_no_rules_and_no_pydantic(tmp_path: Path) -> None:
     seen = json.loads(lines[-1].removeprefix("MODULES "))
     assert seen["modules"] == []
     # The language (issue 12) is known before the first paint: app.i18n, the remembered
-    # choice (ui.language reads the app's settings file, ui.file_commands.settings).
+    # choice (ui.language reads the app's settings file, ui.settings); English loads no
+    # gettext catalogue.
     assert set(seen["app"]) <= {"app.about", "app.group", "ui.main",
                                 "ui.main_window", "ui.welcome", "app.i18n", "app.paths",
-                                "ui.language", "ui.file_commands"}
+                                "ui.language", "ui.settings"}
 
 
 def test_quit_after_ready_loads_everything(tmp_path: Path) -> None:
