@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from app.i18n import law
 from app.i18n.formats import format_money, format_number, month_year
-from rules.citations import REPORTED_PREFIX
 from rules.disclaimer import COLOUR_MEANINGS, DISCLAIMER_TEXT
 from rules.parameters import load_parameters
 from rules.questions import GLOSSARY, PAGE_TITLES, QUESTION_BY_ID, Question
@@ -160,6 +159,8 @@ def status_cap_prefix() -> str:
 
 
 def reported_prefix() -> str:
+    from rules.citations import REPORTED_PREFIX
+
     return law(REPORTED_KEY, REPORTED_PREFIX)
 
 
