@@ -9,18 +9,19 @@ from pathlib import Path
 from app.answers_file import AnswersFileError, check_outputs
 from app.assessing import Outcome, assess_file
 from app.assessment_text import outcome_text
+from app.i18n import _
 from app.terminal import printable, printable_json, printable_lines
 from rules import OutOfPeriodError
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("assess", help="assess one answers file")
-    parser.add_argument("file", type=Path, help="answers file (.json)")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser = sub.add_parser("assess", help=_("assess one answers file"))
+    parser.add_argument("file", type=Path, help=_("answers file (.json)"))
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     parser.add_argument("--as-of", default=None, metavar="YYYY-MM-DD",
-                        help="assess under the law as of this date (default: today)")
+                        help=_("assess under the law as of this date (default: today)"))
     parser.add_argument("--pdf", type=Path, default=None, metavar="OUT.pdf",
-                        help="also write the PDF report")
+                        help=_("also write the PDF report"))
     parser.set_defaults(handler=run)
 
 

@@ -2,12 +2,13 @@
 
 import argparse
 
+from app.i18n import _
 from app.rules_catalogue import rules_as_markdown, rules_as_text
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("rules", help="list every rule with its citations")
-    parser.add_argument("--markdown", action="store_true", help="Markdown for legal reviewers")
+    parser = sub.add_parser("rules", help=_("list every rule with its citations"))
+    parser.add_argument("--markdown", action="store_true", help=_("Markdown for legal reviewers"))
     parser.set_defaults(handler=run)
 
 

@@ -30,28 +30,29 @@ from rules.parameters import check_date
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = sub.add_parser(
-        "screen", help="screen a group from spreadsheets and answers files",
-        description="Screen every person in CSV/XLSX spreadsheets (one row per person, one "
-        "column per question id) and answers files or folders of them.")
+        "screen", help=_("screen a group from spreadsheets and answers files"),
+        description=_("Screen every person in CSV/XLSX spreadsheets (one row per person, "
+                      "one column per question id) and answers files or folders of them."))
     parser.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                        help="CSV or XLSX spreadsheet, answers file (.json) or folder of them")
+                        help=_("CSV or XLSX spreadsheet, answers file (.json) or folder of them"))
     parser.add_argument("--defaults", type=Path, metavar="FILE",
-                        help="JSON object of group answers applied where a person left them "
-                        f"blank ({', '.join(DEFAULTABLE)}), or a group project file")
-    parser.add_argument("--csv", type=Path, metavar="OUT.csv", help="write results as CSV")
-    parser.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="write results as Excel")
-    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the group PDF report")
+                        help=_("JSON object of group answers applied where a person left "
+                               "them blank ({ids}), or a group project file").format(
+                            ids=", ".join(DEFAULTABLE)))
+    parser.add_argument("--csv", type=Path, metavar="OUT.csv", help=_("write results as CSV"))
+    parser.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help=_("write results as Excel"))
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=_("write the group PDF report"))
     parser.add_argument("--redact", action="store_true",
-                        help="in the PDF, show names as initials and leave out emails")
+                        help=_("in the PDF, show names as initials and leave out emails"))
     parser.add_argument("--fail-on", choices=("red", "amber"), default=None,
-                        help="exit 1 if anyone is RED (or, with amber, RED, AMBER or invalid)")
+                        help=_("exit 1 if anyone is RED (or, with amber, RED, AMBER or invalid)"))
     parser.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                        help="screen under the law as of this date (default: today)")
+                        help=_("screen under the law as of this date (default: today)"))
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="processes for big CSV files (default: one per core; 1: none)")
+                        help=_("processes for big CSV files (default: one per core; 1: none)"))
     parser.add_argument("--quiet", action="store_true",
-                        help="no progress or notes on stderr, only errors and warnings; the "
-                        "counts still go to stdout")
+                        help=_("no progress or notes on stderr, only errors and warnings; the "
+                               "counts still go to stdout"))
     parser.set_defaults(handler=run)
 
 
