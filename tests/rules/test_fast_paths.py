@@ -365,3 +365,18 @@ def test_remembered_sets_and_flags_stay_bounded(monkeypatch: pytest.MonkeyPatch)
         assert fast_facts(values, AS_OF, plain.status, plain.column) == plain
         assert missing_of(values) == missing_questions(checked.answers)
     assert len(fast_facts_module._frozen) <= 5 and len(fast_missing._flags) <= 5
+
+
+@SETTINGS
+@given(valid_answers())
+def test_derived_facts_need_the_same_trip_anyway(raw: dict[str, Any]) -> None:
+    """rules.fast.memo skips both derived facts unless D5 is 'the same trip anyway'."""
+    checked = validate_answers(raw, AS_OF)
+    assume(checked.answers is not None)
+    assert checked.answers is not None
+    values = dict(checked.answers.__dict__)
+    for d5 in (*QUESTION_BY_ID["D5"].codes, None):
+        values["D5"] = d5
+        derived = tuple(derive(values) for derive in DERIVED_FROM_ANSWERS.values())
+        if d5 != memo.SAME_TRIP:
+            assert derived == memo.NEITHER
