@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from rules.codes import STATUS_ONLY_FOR_FOREIGN
-from rules.fast.validation import FIELDS, asked_and_required, fast_parse, surely_consistent
+from rules.fast.validation import branching_of, fast_parse, surely_consistent
 from rules.parameters import check_date, parameter_value
 from rules.questions import QUESTIONS, Question
 from rules.validity import DAY_FIELDS, EXCLUSIVE, MAX_TRIP_DAYS
@@ -153,13 +153,14 @@ def check_parsed(full: dict[str, Any], present: AbstractSet[str], when: date,
     problems: list[Problem] = []
     if not surely_consistent(full, when):
         problems = contradictions(full, when, skip) + ranges(full, when)
-    asked, required = asked_and_required(full, when)
+    branch = branching_of(full, when)
+    asked, required = branch.asked, branch.required
     dropped: tuple[str, ...] = ()
     if not present <= asked:
-        dropped = tuple(qid for qid in FIELDS if full[qid] is not None and qid not in asked)
+        dropped = tuple(qid for qid in branch.unasked() if full[qid] is not None)
         present = {qid for qid in present if qid not in dropped}
         full.update(dict.fromkeys(dropped))
-        asked, required = asked_and_required(full, when)
+        required = branching_of(full, when).required
     if not present >= required:
         problems += missing([q for q in QUESTIONS
                              if q.id in required and full[q.id] is None and q.id not in skip])

@@ -339,8 +339,9 @@ def screen(answers: Answers, as_of: date) -> Screening:
     missing_questions, by rules.fast.missing)."""
     codes, colours, colour = _fast.memo.outcomes(answers, as_of)
     rule_id_of = _fast.memo.RULE_ID_OF
+    # zip without strict=: parsing that keyword costs more than building the dict.
     return _new_screening(Screening, (
-        colour, dict(zip(AREAS, colours, strict=False)),
+        colour, dict(zip(AREAS, colours)),  # noqa: B905  # as many colours as areas
         tuple(map(rule_id_of.__getitem__, codes)),
         rule_id_of[codes[0]] if codes and _fast.memo.ACTIONABLE[codes[0]] else None,
         _fast.missing.missing_of(answers.__dict__) if colour is not Colour.GREEN else ()))

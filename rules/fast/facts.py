@@ -23,22 +23,26 @@ from rules.questions import QUESTIONS, Kind
 
 _EMPTY: frozenset[str] = frozenset()
 _SINGLES = itemgetter(*(q.id for q in QUESTIONS))
-_MULTI_POSITIONS = tuple(i for i, q in enumerate(QUESTIONS) if q.kind is Kind.MULTI)
-_frozen: dict[tuple[str, ...] | None, frozenset[str]] = {None: _EMPTY}
+_MULTI_IDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
+_MULTIS = itemgetter(*_MULTI_IDS)
 _limits: dict[tuple[date, Column], int] = {}
 FROZEN_LIMIT = 4096
 
 
-def frozen(codes: tuple[str, ...] | None) -> frozenset[str]:
-    """The frozenset of a multi-select answer (empty when blank), made once per answer."""
-    found = _frozen.get(codes)
-    if found is None:
+class _Frozen(dict[tuple[str, ...] | None, frozenset[str]]):
+    """The frozenset of each multi-select answer (empty when blank), made once per answer."""
+
+    def __missing__(self, codes: tuple[str, ...] | None) -> frozenset[str]:
+        """Make and remember the set of an answer not seen yet."""
         found = frozenset(codes) if codes else _EMPTY
-        if len(_frozen) >= FROZEN_LIMIT:
-            _frozen.clear()
-            _frozen[None] = _EMPTY
-        _frozen[codes] = found
-    return found
+        if len(self) >= FROZEN_LIMIT:
+            self.clear()
+        self[codes] = found
+        return found
+
+
+_frozen = _Frozen()
+frozen = _frozen.__getitem__
 
 
 def limit_of(as_of: date, column: Column) -> int:
@@ -56,19 +60,16 @@ def fast_facts(values: dict[str, Any], as_of: date, status: Status, column: Colu
                anyway: tuple[bool, bool] | None = None) -> Facts:
     """derive_facts(answers, as_of) for the answers' values, their status and committee
     (`anyway`: trip_made_anyway_on_own_time and support_paid_anyway, if already known)."""
-    answered: list[Any] = list(_SINGLES(values))
-    remembered = _frozen.get
-    for index in _MULTI_POSITIONS:
-        codes = answered[index]
-        found = remembered(codes)
-        answered[index] = frozen(codes) if found is None else found
+    answered = values.copy()
+    # zip without strict=: parsing that keyword costs more than the update (equal lengths).
+    answered.update(zip(_MULTI_IDS, map(frozen, _MULTIS(values))))  # noqa: B905
     fn = status not in US_PERSON_STATUSES
     limit = _limits.get((as_of, column))
     if anyway is None:
         anyway = (trip_made_anyway_on_own_time(values), support_paid_anyway(values))
-    answered += (status, fn, no_general_work_auth(values["B4"], values["B7"], fn),
-                 limit_of(as_of, column) if limit is None else limit, column, *anyway)
-    return _new_facts(Facts, answered)
+    return _new_facts(Facts, (
+        *_SINGLES(answered), status, fn, no_general_work_auth(values["B4"], values["B7"], fn),
+        limit_of(as_of, column) if limit is None else limit, column, *anyway))
 
 
 # Facts._make is tuple.__new__ behind a Python-level classmethod: this skips that one call.
@@ -78,5 +79,4 @@ _new_facts = tuple.__new__
 def clear() -> None:
     """Forget the remembered sets and limits."""
     _frozen.clear()
-    _frozen[None] = _EMPTY
     _limits.clear()

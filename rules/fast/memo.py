@@ -236,7 +236,8 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         key = getter(values)
         if by_derived:
             if derived is None:
-                derived = (trip_made_anyway_on_own_time(values), support_paid_anyway(values))
+                derived = NEITHER if values["D5"] != SAME_TRIP else (
+                    trip_made_anyway_on_own_time(values), support_paid_anyway(values))
             key = (key, derived)
         outcome = cache.get(key)
         if outcome is None:
@@ -262,6 +263,9 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
 
 
 # The yes/no facts derived from answers that tables may be keyed on, computed in this order.
+# Both need D5 "the same trip anyway" (tests prove it): for other answers, no call.
+SAME_TRIP = "yes_same_trip"
+NEITHER = (False, False)
 if tuple(DERIVED_FROM_ANSWERS.values()) != (trip_made_anyway_on_own_time, support_paid_anyway):
     raise RuntimeError("rules.facts.DERIVED_FROM_ANSWERS changed: update memo.outcomes")
 

@@ -12,15 +12,29 @@ from rules.engine import UNKNOWABLE, UNKNOWN_WORDS
 
 _IDS = tuple(qid for qid, _ in UNKNOWABLE)
 _VALUES = itemgetter(*_IDS)
-_MULTI_POSITIONS = tuple(i for i, (_, multi) in enumerate(UNKNOWABLE) if multi)
-# A single answer is "unknown" when it is one of these words; other values are not keys.
-_UNKNOWN: dict[object, bool] = dict.fromkeys(UNKNOWN_WORDS, True)
+FLAG_LIMIT = 4096
+
+
+class _Flags(dict[Any, bool]):
+    """Whether an answer's value says "I don't know" (or withheld), found once per value: a
+    word of UNKNOWN_WORDS, or a multi-select answer (a tuple) naming one."""
+
+    def __missing__(self, value: Any) -> bool:
+        """Classify a value not seen yet, and remember it."""
+        if value.__class__ is tuple:
+            flag = not UNKNOWN_WORDS.isdisjoint(value)
+        else:
+            flag = value in UNKNOWN_WORDS
+        if len(self) >= FLAG_LIMIT:
+            self.clear()
+        self[value] = flag
+        return flag
+
+
+_flags = _Flags()
+_flag = _flags.__getitem__
 
 
 def missing_of(values: dict[str, Any]) -> tuple[str, ...]:
     """The questions answered 'I don't know' (or withheld), in question order."""
-    flags: list[Any] = list(map(_UNKNOWN.get, _VALUES(values)))
-    for index in _MULTI_POSITIONS:
-        codes = values[_IDS[index]]
-        flags[index] = codes is not None and not UNKNOWN_WORDS.isdisjoint(codes)
-    return tuple(compress(_IDS, flags))
+    return tuple(compress(_IDS, map(_flag, _VALUES(values))))

@@ -166,7 +166,7 @@ def fast_parse(raw: Mapping[str, Any]) -> dict[str, Any] | None:
 # self-paid and no travel, and whether D3 is over the limit: the questions asked (and required)
 # are remembered per combination of those.
 _d1_kinds: dict[tuple[str, ...] | None, int] = {}
-_branches: dict[Any, tuple[frozenset[str], frozenset[str]]] = {}
+_branches: dict[Any, "Branch"] = {}
 
 
 def _d1_kind(d1: tuple[str, ...] | None) -> int:
@@ -183,6 +183,32 @@ def _d1_kind(d1: tuple[str, ...] | None) -> int:
 
 
 def asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str], frozenset[str]]:
+    """The questions asked and the required ones, for answers parsed by fast_parse."""
+    branch = branching_of(full, when)
+    return branch.asked, branch.required
+
+
+class Branch:
+    """The questions asked and the required ones for one branch; the fields not asked (in
+    field order) found once, when first needed."""
+
+    __slots__ = ("_unasked", "asked", "required")
+
+    def __init__(self, asked: frozenset[str]) -> None:
+        self.asked = asked
+        self.required = asked - OPTIONAL
+        self._unasked: tuple[str, ...] | None = None
+
+    def unasked(self) -> tuple[str, ...]:
+        """The fields not asked, in field order."""
+        if self._unasked is None:
+            self._unasked = tuple(qid for qid in FIELDS if qid not in self.asked)
+        return self._unasked
+
+
+def branching_of(full: dict[str, Any], when: date) -> Branch:
+    """The branch of answers parsed by fast_parse, remembered per combination of what the
+    branching reads."""
     d3 = full["D3"]
     kind = d3.__class__
     threshold = _reimbursement_thresholds(when).get(full["A1"])
@@ -192,8 +218,7 @@ def asked_and_required(full: dict[str, Any], when: date) -> tuple[frozenset[str]
            over, _e_kind(full["E1"], full["E2"]))
     found = _branches.get(key)
     if found is None:
-        asked = asked_questions(full, when)
-        found = (asked, asked - OPTIONAL)
+        found = Branch(asked_questions(full, when))
         if len(_branches) >= 10_000:
             _branches.clear()
         _branches[key] = found

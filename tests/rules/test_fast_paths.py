@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from rules import RULES, Colour, validate_answers
 from rules.answers import Answers, _validate
-from rules.branching import asked_questions, is_asked
+from rules.branching import OPTIONAL, asked_questions, is_asked
 from rules.engine import _finding_order, assess, evaluate, missing_questions, screen
 from rules.facts import (
     COLUMN_SOURCES,
@@ -29,6 +29,7 @@ from rules.fast import memo
 from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.fast.facts import fast_facts
 from rules.fast.missing import missing_of
+from rules.fast.validation import branching_of, fast_parse
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.rule import COLOUR_RANK, Area
 from tests.rules.caselib import iter_valid_cases, load_cases
@@ -313,3 +314,69 @@ def test_constructed_models_are_the_models_pydantic_builds() -> None:
     assert fast.answers is not None and slow.answers is not None
     assert fast.answers.model_fields_set == slow.answers.model_fields_set
     assert fast.answers.model_dump() == slow.answers.model_dump()
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from([AS_OF, date(1980, 1, 8)]))
+def test_remembered_branches_match_the_branching(raw: dict[str, Any], as_of: date) -> None:
+    """branching_of: the asked and required questions and the fields not asked, in order."""
+    full = fast_parse(raw)
+    assert full is not None
+    for _ in range(2):  # cold, then remembered
+        branch = branching_of(full, as_of)
+        asked = asked_questions(full, as_of)
+        assert branch.asked == asked and branch.required == asked - OPTIONAL
+        assert branch.unasked() == tuple(qid for qid in QIDS if qid not in asked)
+
+
+SINGLE_QIDS = [q.id for q in QUESTIONS if q.kind is Kind.SINGLE]
+
+
+@SETTINGS
+@given(valid_answers(), st.lists(st.sampled_from(SINGLE_QIDS), max_size=4), st.data())
+def test_dropped_answers_are_the_unasked_ones_in_question_order(
+        raw: dict[str, Any], extra: list[str], data: st.DataObject) -> None:
+    """Answers to questions the branching skips (here also extra ones) are dropped, in
+    question order, whichever route validation takes."""
+    raw = {**raw, **{qid: data.draw(st.sampled_from(QUESTION_BY_ID[qid].codes))
+                     for qid in extra if qid not in raw}}
+    full = {**dict.fromkeys(QIDS), **raw}
+    checked = validate_answers(raw, AS_OF)
+    asked = asked_questions(full, AS_OF)
+    assert checked.dropped == tuple(qid for qid in QIDS
+                                    if full[qid] is not None and qid not in asked)
+    assert checked.dropped == _validate(raw, AS_OF).dropped
+
+
+def test_remembered_sets_and_flags_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The speed path's per-value memos (frozensets, "I don't know" flags) are cleared when
+    full, and give the same results after."""
+    from rules.fast import facts as fast_facts_module
+    from rules.fast import missing as fast_missing
+
+    monkeypatch.setattr(fast_facts_module, "FROZEN_LIMIT", 5)
+    monkeypatch.setattr(fast_missing, "FLAG_LIMIT", 5)
+    rng = random.Random(11)
+    for _ in range(300):
+        checked = validate_answers(random_answers(rng), AS_OF)
+        assert checked.answers is not None
+        plain = derive_facts(checked.answers, AS_OF)
+        values = checked.answers.__dict__
+        assert fast_facts(values, AS_OF, plain.status, plain.column) == plain
+        assert missing_of(values) == missing_questions(checked.answers)
+    assert len(fast_facts_module._frozen) <= 5 and len(fast_missing._flags) <= 5
+
+
+@SETTINGS
+@given(valid_answers())
+def test_derived_facts_need_the_same_trip_anyway(raw: dict[str, Any]) -> None:
+    """rules.fast.memo skips both derived facts unless D5 is 'the same trip anyway'."""
+    checked = validate_answers(raw, AS_OF)
+    assume(checked.answers is not None)
+    assert checked.answers is not None
+    values = dict(checked.answers.__dict__)
+    for d5 in (*QUESTION_BY_ID["D5"].codes, None):
+        values["D5"] = d5
+        derived = tuple(derive(values) for derive in DERIVED_FROM_ANSWERS.values())
+        if d5 != memo.SAME_TRIP:
+            assert derived == memo.NEITHER
