@@ -62,7 +62,7 @@ def fast_facts(values: dict[str, Any], as_of: date, status: Status, column: Colu
     (`anyway`: trip_made_anyway_on_own_time and support_paid_anyway, if already known)."""
     answered = values.copy()
     # zip without strict=: parsing that keyword costs more than the update (equal lengths).
-    answered.update(zip(_MULTI_IDS, map(frozen, _MULTIS(values))))  # noqa: B905
+    answered.update(zip(_MULTI_IDS, map(frozen, _MULTIS(values))))  # noqa: B905  # equal lengths; see above
     fn = status not in US_PERSON_STATUSES
     limit = _limits.get((as_of, column))
     if anyway is None:
