@@ -81,28 +81,17 @@ def label(text: str = "", *, name: str = "", rich: bool = False, selectable: boo
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     widget.setText(text)
     widget.setWordWrap(True)
-    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # Its own policy, keeping the height-for-width that setWordWrap turned on (replacing the
+    # policy drops it, and a layout then gives the label the height of its text wrapped at a
+    # guessed width: a one-line introduction took two lines on a page built after the window).
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)
+    widget.setSizePolicy(policy)
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         widget.setObjectName(name)
     return widget
-
-
-def wrap_to_width(root: QWidget) -> None:
-    """Let every word-wrapped label under `root` take its height from its width.
-
-    QLabel.setWordWrap turns its size policy's height-for-width on, but `label` then replaces
-    the policy, so the flag is back only when the label next re-lays out its text (new text, a
-    font change). Without it a layout gives the label its sizeHint height, that of its text
-    wrapped at a guessed width: a one-line introduction takes two lines' height. A page built
-    with the wizard got that font change when the wizard joined the window; a page built later
-    (ui.lazy_pages) does not, so the wizard calls this for every page it builds."""
-    for widget in root.findChildren(QLabel):
-        policy = widget.sizePolicy()
-        if widget.wordWrap() and not policy.hasHeightForWidth():
-            policy.setHeightForWidth(True)
-            widget.setSizePolicy(policy)
 
 
 def heading(text: str, level: int = 1, *, name: str = "") -> QLabel:

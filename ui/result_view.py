@@ -52,7 +52,6 @@ from ui.common import (
     muted,
     named,
     scroll_area,
-    wrap_to_width,
 )
 from ui.finding_card import FindingCards, tinted_box
 from ui.language import colour_text, disclaimer_text
@@ -170,7 +169,6 @@ class ResultView(QWidget):
             self._add_areas(layout, result)
             self._add_findings(layout, result)
             self._add_about(layout, result)
-        wrap_to_width(body)  # built after the window is shown: see ui.common.wrap_to_width
         self._replace_body(body)
         self.scroll.verticalScrollBar().setValue(0)
 

@@ -56,7 +56,7 @@ from app.routing import (
 )
 from rules.questions import QUESTION_BY_ID
 from ui.a11y import announce, mark_group
-from ui.common import button, label, muted_colour, wrap_to_width
+from ui.common import button, label, muted_colour
 from ui.focus import chain, reading_order
 from ui.lazy_pages import LazyPages
 from ui.question_page import QuestionPage
@@ -292,7 +292,6 @@ class Wizard(QWidget):
 
     def _page_built(self, page_id: str, widget: QWidget) -> None:
         """A page built on first use joins the stack and is connected."""
-        wrap_to_width(widget)  # its labels as on a page built with the wizard (see there)
         self.stack.addWidget(widget)
         if isinstance(widget, QuestionPage):
             widget.answer_changed.connect(self._answer_changed)
