@@ -9,19 +9,18 @@ the app spec's trim policy. Compared: unpacked size, file count, tar.xz size (ta
 1.15x the bare wizard) and frozen cold start to the first painted page (target: at most 1.3x).
 """
 
-import importlib.util
 import lzma
 import os
 import re
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.packaging.build_module import load_build
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE_TARGET = 1.15
@@ -29,19 +28,7 @@ START_TARGET = 1.3
 RUNS = 5
 
 
-def _load_build() -> ModuleType:
-    name = "volunteer_check_build"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "packaging" / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
+build = load_build()
 
 
 def test_bundle_size(bench_report: Callable[..., float]) -> None:

@@ -16,7 +16,6 @@ VOLUNTEER_CHECK_BUNDLE set to a bundle folder or .app (e.g. the .app inside the 
 that bundle is tested as it is, without building.
 """
 
-import importlib.util
 import json
 import os
 import re
@@ -26,10 +25,11 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from tests.packaging.build_module import load_build
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -52,16 +52,7 @@ RED_ANSWERS: dict[str, Any] = {
 COLUMNS = [*ANSWERS, "D5"]  # D5 is asked only when someone else pays (the red rows)
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load("volunteer_check_build", PACKAGING / "build.py")
+build = load_build()
 trimming = sys.modules["trimming"]
 policy = trimming.policy
 LAYOUT = build.layout(build.TARGETS["app"])

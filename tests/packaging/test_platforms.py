@@ -12,7 +12,6 @@ the smoke test tests/packaging/test_frozen.py, run there by .github/workflows/re
 """
 
 import hashlib
-import importlib.util
 import os
 import plistlib
 import struct
@@ -26,22 +25,13 @@ from typing import Any
 
 import pytest
 
+from tests.packaging.build_module import load_build
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 
 
-def _load(name: str, path: Path) -> types.ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load("volunteer_check_build", PACKAGING / "build.py")
+build = load_build()
 trimming = sys.modules["trimming"]
 policy = trimming.policy
 ABOUT = trimming.read_about(ROOT / "app" / "about.py")
