@@ -9,9 +9,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the same names, for type checkers and readers
-    from rules.answers import Answers, Issue, Person, Validation, validate_answers
+    from rules.answers import Answers, Issue, Person, Validation, validate_answers, validate_many
     from rules.catalogue import RULE_BY_ID, RULES
-    from rules.engine import Screening, assess, assess_raw, screen
+    from rules.engine import Screening, assess, assess_raw, screen, screen_many
     from rules.parameters import OutOfPeriodError, load_parameters
     from rules.result import Assessment, Finding
     from rules.rule import Area, Colour
@@ -22,12 +22,14 @@ _SOURCES: dict[str, str] = {
     "Person": "rules.answers",
     "Validation": "rules.answers",
     "validate_answers": "rules.answers",
+    "validate_many": "rules.answers",
     "RULES": "rules.catalogue",
     "RULE_BY_ID": "rules.catalogue",
     "Screening": "rules.engine",
     "assess": "rules.engine",
     "assess_raw": "rules.engine",
     "screen": "rules.engine",
+    "screen_many": "rules.engine",
     "OutOfPeriodError": "rules.parameters",
     "load_parameters": "rules.parameters",
     "Assessment": "rules.result",
@@ -53,7 +55,9 @@ __all__ = [
     "assess_raw",
     "load_parameters",
     "screen",
+    "screen_many",
     "validate_answers",
+    "validate_many",
 ]
 
 

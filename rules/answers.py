@@ -1,6 +1,6 @@
 """The answers model (pydantic v2) and validation V01-V03 as field-level issues."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -206,6 +206,15 @@ def validate_answers(raw: Mapping[str, Any], as_of: date | None = None) -> Valid
     return _checked(full, raw.keys(), raw.keys(), when)
 
 
+def validate_many(raws: Sequence[Mapping[str, Any]], as_of: date | None = None
+                  ) -> list[Validation]:
+    """validate_answers for each of many people's raw answers (organiser mode): the same
+    Validations, in the same order, found column by column (rules.fast.batch_validation)."""
+    when = as_of or date.today()
+    check_date(when)
+    return _batch.validate_many(raws, when)
+
+
 def is_blank(value: object) -> bool:
     """An empty or all-space string, or an empty list: 'not answered' (V01), never V03."""
     if isinstance(value, str):
@@ -273,3 +282,7 @@ def _issue(problem: Problem) -> Issue:
     return Issue(code=problem.code, question=problem.question, value=problem.value,
                  message=problem.message, allowed=problem.allowed, kind=problem.kind,
                  values=problem.values, limits=problem.limits)
+
+
+# The batch path builds on the names above; imported last, when they exist.
+import rules.fast.batch_validation as _batch  # noqa: E402

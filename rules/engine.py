@@ -5,7 +5,7 @@ cap of R85, the immigration cap of (c)9, the reason order of (c)10 and the worst
 The speed path (rules.fast) remembers outcomes and is proven equal to `evaluate` by tests.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -347,6 +347,12 @@ def screen(answers: Answers, as_of: date) -> Screening:
         _fast.missing.missing_of(answers.__dict__) if colour is not Colour.GREEN else ()))
 
 
+def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
+    """screen for each of many people's valid answers (organiser mode): the same Screenings, in
+    the same order, found table by table over the whole batch (rules.fast.batch_screening)."""
+    return _fast.batch_screening.screen_many(answers, as_of)
+
+
 # Screening(...) is tuple.__new__ behind a Python-level __new__; this skips that one call.
 _new_screening = tuple.__new__
 
@@ -362,6 +368,7 @@ def assess_raw(raw: Mapping[str, Any], as_of: date | None = None
 
 
 # The speed path imports this module; it is imported last, when every name above exists.
+import rules.fast.batch_screening  # noqa: E402
 import rules.fast.memo  # noqa: E402
 import rules.fast.missing  # noqa: E402
 

@@ -31,6 +31,7 @@ from typing import Any
 
 AS_OF = date(2026, 11, 28)
 KINDS = ("typical", "uniform")
+BATCH = 500  # rows per batch, as organiser mode screens them (app.group.pipeline.BATCH_ROWS)
 # `tests` (and `rules`, if not installed) from this worktree, unless PYTHONPATH names another.
 sys.path.append(str(Path(__file__).resolve().parents[2]))
 
@@ -68,23 +69,32 @@ def clear_memo() -> None:
     memo.clear()
 
 
-def inner(kind: str, count: int) -> None:
-    """The measured run (under callgrind): screen the rows between two markers."""
-    from rules import screen, validate_answers
+def inner(kind: str, count: int, batch: int) -> None:
+    """The measured run (under callgrind): screen the rows between two markers, in batches as
+    organiser mode does (rules.validate_many, rules.screen_many) when this version has them and
+    `batch` is not 0, else row by row."""
+    import rules
     rows = make_rows(kind, count)
     clear_memo()
     print(len(rows), file=sys.stderr)
+    batched = batch > 0 and hasattr(rules, "screen_many")
     subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
                    capture_output=True)
     os.getppid()  # marker: callgrind dumps (and zeroes) its counts here
-    for raw in rows:
-        checked = validate_answers(raw, AS_OF)
-        assert checked.answers is not None
-        screen(checked.answers, AS_OF)
+    if batched:
+        for start in range(0, len(rows), batch):
+            checked = rules.validate_many(rows[start:start + batch], AS_OF)
+            rules.screen_many([each.answers for each in checked if each.answers is not None],
+                              AS_OF)
+    else:
+        for raw in rows:
+            one = rules.validate_answers(raw, AS_OF)
+            assert one.answers is not None
+            rules.screen(one.answers, AS_OF)
     os.getppid()  # marker: the second dump holds the loop alone
 
 
-def measure(kind: str, count: int) -> tuple[int, float]:
+def measure(kind: str, count: int, batch: int) -> tuple[int, float]:
     """Run `inner` under callgrind: (rows screened, instructions per row)."""
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "callgrind.out"
@@ -92,7 +102,8 @@ def measure(kind: str, count: int) -> tuple[int, float]:
             ["valgrind", "--tool=callgrind", "--instr-atstart=no",
              f"--callgrind-out-file={out}",
              "--dump-before=getppid", sys.executable, __file__, "--inner", kind,
-             "--rows", str(count)], capture_output=True, text=True, check=True)
+             "--rows", str(count), "--batch", str(batch)],
+            capture_output=True, text=True, check=True)
         rows = int(next(line for line in done.stderr.splitlines() if line.isdigit()))
         loop = Path(f"{out}.2")  # dump 1: start-up and making rows; dump 2: the loop
         totals = re.search(r"^(?:summary|totals): (\d+)", loop.read_text(), re.MULTILINE)
@@ -105,13 +116,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--kind", nargs="+", choices=KINDS, default=list(KINDS))
+    parser.add_argument("--batch", type=int, default=BATCH,
+                        help="rows per batch (0: row by row, as versions before batches did)")
     parser.add_argument("--inner", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
-        inner(args.inner, args.rows)
+        inner(args.inner, args.rows, args.batch)
         return
     for kind in args.kind:
-        rows, per_row = measure(kind, args.rows)
+        rows, per_row = measure(kind, args.rows, args.batch)
         print(f"{kind:8} {rows:6} rows  {per_row:10,.0f} instructions/row")
 
 
