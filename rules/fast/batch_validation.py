@@ -1,15 +1,398 @@
-"""validate_answers for many rows at once (organiser mode): the same Validations, column by column.
+"""validate_answers for many rows at once (organiser mode): the same Validations, by column."""
 
-tests/rules/test_batch_paths.py proves the result equal to validate_answers row by row.
-"""
+# A row takes the batch route when validate_answers would take its speed path (fast_parse) and
+# find nothing wrong: every value of its final type, consistent (surely_consistent), every
+# required question answered. Each of those is checked per column, on the distinct values of
+# the batch where it can be, with map, zip and set operations (C) instead of a Python loop per
+# row. A row that fails any check goes through validate_answers alone, so the batch result is
+# the per-row one for every input; tests/rules/test_batch_paths.py proves it on each shortcut.
 
-from collections.abc import Mapping, Sequence
+import math
+from collections import deque
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from datetime import date
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, eq, is_, itemgetter, le, ne
 from typing import Any
 
-from rules.answers import Validation, validate_answers
+from rules.answers import _VALIDATION_SET, Answers, Validation, validate_answers
+from rules.codes import EMPLOYER_INVOLVED
+from rules.fast.validation import (
+    _A1_KIND,
+    _B4_KIND,
+    BLANK,
+    FIELDS,
+    Branch,
+    _branches,
+    _d1_kind,
+    _e_kind,
+    _reimbursement_thresholds,
+    _slot_setters,
+    branching_of,
+    surely_consistent,
+)
+from rules.questions import QUESTIONS, Kind
+
+Row = dict[str, Any]
+Column = Sequence[Any]
+
+# Runs an iterator for its effects (dict.update, slot setters through map) without a Python loop.
+_exhaust: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend
+# Values that can be of their final type as they are; anything else (None, bool, subclasses,
+# sets, dicts...) sends its row to validate_answers before any value is hashed or compared.
+PLAIN_TYPES: frozenset[type] = frozenset({str, int, float, list, tuple})
+_ALLOWED: dict[str, frozenset[Any]] = {
+    q.id: frozenset({*q.codes, None}) for q in QUESTIONS if q.kind is Kind.SINGLE}
+MULTI_IDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.MULTI)
+_MULTI_CODES = {q.id: q.codes for q in QUESTIONS if q.kind is Kind.MULTI}
+# Absent multi-select answers read as () while parsing (tuple() of them works), then None.
+_PARSE_BLANK: Row = {**BLANK, **dict.fromkeys(MULTI_IDS, ())}
+_WIDTH = len(FIELDS)
+_ROW_VALUES = itemgetter(*FIELDS)
+_BIG = 2**63  # fast_parse's bound on whole numbers (larger ones go through pydantic)
+# A str given for a multi-select answer becomes its characters under tuple(); codes are longer
+# than one character, so such a row fails (and goes through validate_answers).
+_SHORTEST_CODE = 2
+FAIL: Any = object()  # a value fast_parse would not take as it is
+MEMO_LIMIT = 4096  # canonical multi-select answers remembered per question; cleared when full
+_canonical: dict[str, dict[tuple[Any, ...], Any]] = {qid: {} for qid in MULTI_IDS}
+# What the branching reads (rules.fast.validation.branching_of): an answer dropped from one of
+# these can change the branch, so such rows go through validate_answers.
+BRANCH_INPUTS = frozenset({"A1", "B1", "B2", "B3", "B4", "C2", "D1", "D3", "E1", "E2"})
+# Groups of answers that surely_consistent reads together: the full answers are surely
+# consistent exactly when the answers of each group alone (the rest blank) are.
+CONSISTENCY_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("B5", "B5_age"), ("B1", "B2", "B3", "B4"), ("B10", "B11"), ("D1", "D3"), ("C1",), ("E1",),
+    ("G",))
+_asked = attrgetter("asked")
+_required = attrgetter("required")
+_contains = attrgetter("__contains__")
+_VALIDATION_FIELDS = ("answers", "issues", "dropped")
 
 
 def validate_many(raws: Sequence[Mapping[str, Any]], when: date) -> list[Validation]:
     """validate_answers(raw, when) for each raw answers, in order."""
-    return [validate_answers(raw, when) for raw in raws]
+    rows: list[Any] = list(raws)
+    plain = _plain_rows(rows)
+    if plain is None:
+        found, bad = _columnar(rows, when)
+        if not bad:
+            return found
+        return [validate_answers(raw, when) if i in bad else found[i]
+                for i, raw in enumerate(rows)]
+    batch: list[Row] = list(compress(rows, plain))
+    found, bad = _columnar(batch, when)
+    results = iter(found)
+    indices = iter(range(len(found)))
+    out: list[Validation] = []
+    for raw, is_plain in zip(rows, plain, strict=True):
+        if is_plain:
+            one, index = next(results), next(indices)
+            out.append(validate_answers(raw, when) if index in bad else one)
+        else:
+            out.append(validate_answers(raw, when))
+    return out
+
+
+def _plain_rows(rows: list[Any]) -> list[bool] | None:
+    """None when every row is a dict whose values are all of PLAIN_TYPES (the common case), else
+    which rows are."""
+    if set(map(type, rows)) <= {dict}:
+        types = set(map(type, chain.from_iterable(map(dict.values, rows))))
+        if types <= PLAIN_TYPES:
+            return None
+    return [row.__class__ is dict and PLAIN_TYPES.issuperset(map(type, row.values()))
+            for row in rows]
+
+
+def _columnar(rows: list[Row], when: date) -> tuple[list[Validation], set[int]]:
+    """The Validation of each row (dicts of plain values) and the rows that need
+    validate_answers instead (their entries in the list are meaningless)."""
+    count = len(rows)
+    if not count:
+        return [], set()
+    bad: set[int] = set()
+    fulls = list(map(dict.copy, repeat(_PARSE_BLANK, count)))
+    _exhaust(map(dict.update, fulls, rows))
+    if max(map(len, fulls)) > _WIDTH:  # a key that is not a question
+        bad.update(_where(map(_WIDTH.__lt__, map(len, fulls))))
+    columns: dict[str, Column] = dict(zip(FIELDS, zip(*map(_ROW_VALUES, fulls), strict=True),
+                                          strict=True))
+    for qid, allowed in _ALLOWED.items():
+        columns[qid] = _single_column(columns[qid], allowed, bad)
+    for qid in MULTI_IDS:
+        canonical = _multi_column(qid, columns[qid], rows, bad)
+        columns[qid] = canonical
+        _exhaust(map(dict.__setitem__, fulls, repeat(qid), canonical))
+    d3 = _number_column(columns["D3"], _amount, bad)
+    if d3 is not columns["D3"]:
+        columns["D3"] = d3
+        _exhaust(map(dict.__setitem__, fulls, repeat("D3"), d3))
+    columns["B5_age"] = _number_column(columns["B5_age"], _age, bad)
+    for qid in ("B10", "B11"):
+        columns[qid] = _number_column(columns[qid], _days, bad)
+    for group in CONSISTENCY_GROUPS:
+        _check_group(group, columns, when, bad)
+    branches = _branches_of(columns, when)
+    dropped = _dropped(rows, fulls, branches, bad)
+    if not all(map(le, map(_required, branches), map(dict.keys, rows))):  # V01: missing answers
+        bad.update(_where(map(ne, map(le, map(_required, branches), map(dict.keys, rows)),
+                              repeat(True))))
+    return _validations(rows, fulls, dropped), bad
+
+
+def _where(flags: Iterable[Any]) -> Iterable[int]:
+    """The positions of the true flags."""
+    return compress(range(2**62), flags)
+
+
+def _single_column(column: Column, allowed: frozenset[Any], bad: set[int]) -> Column:
+    """A single-choice column; rows with a value that is not one of its codes are bad (and read
+    as blank from here on)."""
+    try:
+        if allowed.issuperset(column):
+            return column
+    except TypeError:  # a list: unhashable
+        pass
+    clean = [value if value.__class__ is str and value in allowed else None for value in column]
+    bad.update(_where(map(ne, map(is_, column, clean), repeat(True))))
+    return clean
+
+
+def _multi_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> list[Any]:
+    """A multi-select column as the Answers model holds it (canonical tuples, None when blank);
+    rows whose answer fast_parse would not take, or that give an empty list, are bad."""
+    try:
+        element_types = set(map(type, chain.from_iterable(column)))
+    except TypeError:  # a number given for a list
+        element_types = {type(None)}
+    if element_types <= {str}:
+        keys = list(map(tuple, column))
+        memo = _canonical[qid]
+        new = set(keys).difference(memo)
+        if new:
+            if len(memo) + len(new) > MEMO_LIMIT:
+                memo.clear()
+                new = set(keys)
+            memo.update(zip(new, map(_canonical_codes, repeat(qid), new), strict=True))
+        canonical = list(map(memo.__getitem__, keys))
+    else:
+        canonical = [_canonical_value(qid, value) for value in column]
+    if any(map(is_, canonical, repeat(FAIL))):
+        bad.update(_where(map(is_, canonical, repeat(FAIL))))
+        canonical = [None if value is FAIL else value for value in canonical]
+    given = sum(map(dict.__contains__, rows, repeat(qid)))
+    if given != len(canonical) - canonical.count(None):  # an empty list given: a blank answer
+        bad.update(_where(map(and_, map(dict.__contains__, rows, repeat(qid)),
+                              map(is_, canonical, repeat(None)))))
+    return canonical
+
+
+def _canonical_value(qid: str, value: Any) -> Any:
+    """One multi-select answer as fast_parse reads it, or FAIL (None: absent or empty)."""
+    if value.__class__ is not list and value.__class__ is not tuple:
+        return FAIL
+    codes: tuple[Any, ...] = tuple(value)
+    if any(code.__class__ is not str for code in codes):
+        return FAIL
+    return _canonical_codes(qid, codes)
+
+
+def _canonical_codes(qid: str, codes: tuple[str, ...]) -> Any:
+    """Codes (plain str) in the brief's order, each once; None for none, FAIL for a code the
+    question does not have."""
+    if not codes:
+        return None
+    chosen = set(codes)
+    order = _MULTI_CODES[qid]
+    if len(min(codes, key=len)) < _SHORTEST_CODE or not chosen.issubset(order):
+        return FAIL
+    return tuple(code for code in order if code in chosen)
+
+
+def _number_column(column: Column, read: Callable[[Any], Any], bad: set[int]) -> Column:
+    """A number column as fast_parse reads it (`read`: one value, or FAIL); bad rows blank."""
+    if column.count(None) == len(column):
+        return column
+    # Read once per distinct value. Equal values of different types (1 and 1.0) share one
+    # entry: `read` gives them equal results (whole floats become ints) for D3; the days and the
+    # age take no floats, so a column holding one is read value by value.
+    table: dict[Any, Any] | None = None
+    if read is _amount or not _has_float(column):
+        try:
+            distinct = set(column)
+        except TypeError:  # a list: unhashable
+            pass
+        else:
+            table = dict(zip(distinct, map(read, distinct), strict=True))
+    parsed = list(map(table.__getitem__ if table is not None else read, column))
+    if any(map(is_, parsed, repeat(FAIL))):
+        bad.update(_where(map(is_, parsed, repeat(FAIL))))
+        parsed = [None if value is FAIL else value for value in parsed]
+    if all(map(is_, parsed, column)):
+        return column
+    return parsed
+
+
+def _has_float(column: Column) -> bool:
+    """Whether a column holds a float (which a set of its values may hide behind an equal int)."""
+    return float in set(map(type, column))
+
+
+def _amount(value: Any) -> Any:
+    """D3 as fast_parse reads it: finite numbers (whole floats as int) or 'unknown'; else FAIL.
+    Floats beyond the whole-number bound fail too, so that a float and the equal int agree."""
+    if value is None:
+        return None
+    if value.__class__ is float:
+        if not math.isfinite(value) or not -_BIG < value < _BIG:
+            return FAIL
+        return int(value) if value.is_integer() else value
+    if value.__class__ is int:
+        return value if -_BIG < value < _BIG else FAIL
+    return value if value.__class__ is str and value == "unknown" else FAIL
+
+
+def _age(value: Any) -> Any:
+    """B5_age as fast_parse reads it: a whole number (int); else FAIL."""
+    if value is None or (value.__class__ is int and -_BIG < value < _BIG):
+        return value
+    return FAIL
+
+
+def _days(value: Any) -> Any:
+    """B10 or B11 as fast_parse reads it: a whole number (int) or 'unknown'; else FAIL."""
+    if value.__class__ is str:
+        return value if value == "unknown" else FAIL
+    return _age(value)
+
+
+def _check_group(group: tuple[str, ...], columns: dict[str, Column], when: date,
+                 bad: set[int]) -> None:
+    """Rows whose answers to one consistency group are not surely consistent are bad (they get
+    V02 or V03 issues, or need a closer look): checked once per distinct combination."""
+    keys: Column = columns[group[0]] if len(group) == 1 else list(
+        zip(*(columns[qid] for qid in group), strict=True))
+    distinct = set(keys)
+    distinct.discard(_NOTHING[len(group)])
+    memo = _consistency_memo(when)
+    new = distinct.difference(memo[group])
+    if new:
+        if len(memo[group]) + len(new) > MEMO_LIMIT:
+            memo[group].clear()
+        memo[group].update((key, _group_consistent(group, key, when)) for key in new)
+    inconsistent = [key for key in distinct if not memo[group][key]]
+    if inconsistent:
+        bad.update(_where(map(set(inconsistent).__contains__, keys)))
+
+
+# The combination of a group's answers when all are blank (always consistent).
+_NOTHING: dict[int, Any] = {1: None, **{size: (None,) * size for size in range(2, 5)}}
+_consistent: dict[date, dict[tuple[str, ...], dict[Any, bool]]] = {}
+DATE_LIMIT = 16  # dates whose consistency verdicts are remembered; cleared when full
+
+
+def _consistency_memo(when: date) -> dict[tuple[str, ...], dict[Any, bool]]:
+    """The remembered verdicts of each consistency group on one date."""
+    found = _consistent.get(when)
+    if found is None:
+        if len(_consistent) >= DATE_LIMIT:
+            _consistent.clear()
+        found = _consistent[when] = {group: {} for group in CONSISTENCY_GROUPS}
+    return found
+
+
+def _group_consistent(group: tuple[str, ...], key: Any, when: date) -> bool:
+    """surely_consistent of answers that hold only this group's answers (`key`)."""
+    full = BLANK.copy()
+    full.update(zip(group, (key,) if len(group) == 1 else key, strict=True))
+    return surely_consistent(full, when)
+
+
+def _per_distinct(read: Callable[[Any], Any], keys: Collection[Hashable]) -> list[Any]:
+    """read(key) for each key, computed once per distinct key."""
+    distinct = set(keys)
+    table = dict(zip(distinct, map(read, distinct), strict=True))
+    return list(map(table.__getitem__, keys))
+
+
+def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ...]]:
+    """Each row's key of rules.fast.validation.branching_of, built column by column."""
+    count = len(columns["A1"])
+    d3, a1 = columns["D3"], columns["A1"]
+    if d3.count(None) == count:
+        over: Iterable[bool] = repeat(False, count)
+    else:
+        thresholds = _reimbursement_thresholds(when)
+
+        def is_over(pair: tuple[Any, Any]) -> bool:
+            amount, committee = pair
+            threshold = thresholds.get(committee)
+            return (amount.__class__ is int or amount.__class__ is float) \
+                and threshold is not None and amount > threshold
+
+        over = _per_distinct(is_over, list(zip(d3, a1, strict=True)))
+    e_kinds = _per_distinct(_e_pair, list(zip(columns["E1"], columns["E2"], strict=True)))
+    return list(zip(map(eq, columns["B1"], repeat("yes")), map(eq, columns["B2"], repeat("yes")),
+                    map(eq, columns["B3"], repeat("yes")), map(_B4_KIND.get, columns["B4"]),
+                    map(_A1_KIND.get, a1), map(EMPLOYER_INVOLVED.__contains__, columns["C2"]),
+                    _per_distinct(_d1_kind, columns["D1"]), over, e_kinds, strict=True))
+
+
+def _e_pair(pair: tuple[Any, Any]) -> tuple[bool, bool]:
+    """rules.fast.validation._e_kind of (E1, E2)."""
+    return _e_kind(*pair)
+
+
+def _branches_of(columns: dict[str, Column], when: date) -> list[Branch]:
+    """Each row's Branch: one look-up per distinct key; a branch not yet remembered is found
+    from a row that has its key (the parsed columns, blank where a row is bad)."""
+    keys = branch_keys(columns, when)
+    distinct = set(keys)
+    known = dict(zip(distinct, map(_branches.get, distinct), strict=True))
+    table = {key: branch for key, branch in known.items() if branch is not None}
+    if len(table) < len(distinct):
+        row_of = dict(zip(keys, range(len(keys)), strict=True))
+        for key in distinct.difference(table):
+            row = row_of[key]
+            table[key] = branching_of({qid: columns[qid][row] for qid in FIELDS}, when)
+    return list(map(table.__getitem__, keys))
+
+
+def _dropped(rows: list[Row], fulls: list[Row], branches: list[Branch], bad: set[int]
+             ) -> list[tuple[str, ...]]:
+    """The answers each row's branch does not ask (dropped: blank in `fulls` from here on), in
+    question order. A row that drops an answer the branching reads is bad (its branch changes)."""
+    dropped: list[tuple[str, ...]] = [()] * len(rows)
+    inside = list(map(le, map(dict.keys, rows), map(_asked, branches)))
+    if all(inside):
+        return dropped
+    for row in compress(range(len(rows)), map(is_, inside, repeat(False))):
+        raw = rows[row]
+        gone = tuple(filter(raw.__contains__, branches[row].unasked()))
+        dropped[row] = gone
+        fulls[row].update(dict.fromkeys(gone))
+        if not BRANCH_INPUTS.isdisjoint(gone):
+            bad.add(row)
+    return dropped
+
+
+def _validations(rows: list[Row], fulls: list[Row], dropped: list[tuple[str, ...]]
+                 ) -> list[Validation]:
+    """Validation(answers=Answers(full), dropped=...) of each row, built as
+    rules.fast.validation.construct builds them, one slot at a time over the whole batch."""
+    count = len(rows)
+    set_dict, set_fields_set, set_extra, set_private = _slot_setters()
+    answers = list(map(object.__new__, repeat(Answers, count)))
+    _exhaust(map(set_dict, answers, fulls))
+    _exhaust(map(set_fields_set, answers, map(set, rows)))
+    _exhaust(map(set_extra, answers, repeat(None)))
+    _exhaust(map(set_private, answers, repeat(None)))
+    values = map(dict, map(zip, repeat(_VALIDATION_FIELDS),
+                           zip(answers, repeat(()), dropped, strict=True)))
+    validations = list(map(object.__new__, repeat(Validation, count)))
+    _exhaust(map(set_dict, validations, values))
+    _exhaust(map(set_fields_set, validations, map(set, repeat(_VALIDATION_SET, count))))
+    _exhaust(map(set_extra, validations, repeat(None)))
+    _exhaust(map(set_private, validations, repeat(None)))
+    return validations
