@@ -9,10 +9,10 @@
 
 import math
 from collections import deque
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import chain, compress, repeat
-from operator import and_, attrgetter, eq, is_, itemgetter, le, ne
+from operator import and_, attrgetter, eq, ge, is_, le, ne, not_
 from typing import Any
 
 from rules.answers import _VALIDATION_SET, Answers, Validation, validate_answers
@@ -20,8 +20,10 @@ from rules.codes import EMPLOYER_INVOLVED
 from rules.fast.validation import (
     _A1_KIND,
     _B4_KIND,
+    _SEVERAL,
     BLANK,
     FIELDS,
+    SEVERAL_LIMIT,
     Branch,
     _branches,
     _d1_kind,
@@ -48,26 +50,26 @@ _MULTI_CODES = {q.id: q.codes for q in QUESTIONS if q.kind is Kind.MULTI}
 # Absent multi-select answers read as () while parsing (tuple() of them works), then None.
 _PARSE_BLANK: Row = {**BLANK, **dict.fromkeys(MULTI_IDS, ())}
 _WIDTH = len(FIELDS)
-_ROW_VALUES = itemgetter(*FIELDS)
 _BIG = 2**63  # fast_parse's bound on whole numbers (larger ones go through pydantic)
 # A str given for a multi-select answer becomes its characters under tuple(); codes are longer
 # than one character, so such a row fails (and goes through validate_answers).
 _SHORTEST_CODE = 2
 FAIL: Any = object()  # a value fast_parse would not take as it is
-MEMO_LIMIT = 4096  # canonical multi-select answers remembered per question; cleared when full
-_canonical: dict[str, dict[tuple[Any, ...], Any]] = {qid: {} for qid in MULTI_IDS}
+MEMO_LIMIT = 4096  # verdicts remembered per consistency group and date; cleared when full
 # What the branching reads (rules.fast.validation.branching_of): an answer dropped from one of
 # these can change the branch, so such rows go through validate_answers.
 BRANCH_INPUTS = frozenset({"A1", "B1", "B2", "B3", "B4", "C2", "D1", "D3", "E1", "E2"})
 # Groups of answers that surely_consistent reads together: the full answers are surely
-# consistent exactly when the answers of each group alone (the rest blank) are.
-CONSISTENCY_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("B5", "B5_age"), ("B1", "B2", "B3", "B4"), ("B10", "B11"), ("D1", "D3"), ("C1",), ("E1",),
-    ("G",))
+# consistent exactly when the answers of each group alone (the rest blank) are. A group is
+# consistent when its first `triggers` answers are blank (the age, the status, the amount: what
+# its conditions start from; D1 alone is a group of its own).
+CONSISTENCY_GROUPS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("B5_age", "B5"), 1), (("B4", "B1", "B2", "B3"), 1), (("B10", "B11"), 2),
+    (("D3", "D1"), 1), (("C1",), 1), (("D1",), 1), (("E1",), 1), (("G",), 1))
 _asked = attrgetter("asked")
 _required = attrgetter("required")
 _contains = attrgetter("__contains__")
-_VALIDATION_FIELDS = ("answers", "issues", "dropped")
+_VALIDATION_FIELDS = set(_VALIDATION_SET)  # copied for each Validation, as construct does
 
 
 def validate_many(raws: Sequence[Mapping[str, Any]], when: date) -> list[Validation]:
@@ -116,14 +118,15 @@ def _columnar(rows: list[Row], when: date) -> tuple[list[Validation], set[int]]:
     _exhaust(map(dict.update, fulls, rows))
     if max(map(len, fulls)) > _WIDTH:  # a key that is not a question
         bad.update(_where(map(_WIDTH.__lt__, map(len, fulls))))
-    columns: dict[str, Column] = dict(zip(FIELDS, zip(*map(_ROW_VALUES, fulls), strict=True),
-                                          strict=True))
+    # Each full dict holds the fields in FIELDS order (a copy of _PARSE_BLANK, updated in place;
+    # other keys come after them): its values, zipped, are the columns.
+    columns: dict[str, Column] = dict(zip(FIELDS, zip(*map(dict.values, fulls)), strict=False))
     for qid, allowed in _ALLOWED.items():
         columns[qid] = _single_column(columns[qid], allowed, bad)
     for qid in MULTI_IDS:
-        canonical = _multi_column(qid, columns[qid], rows, bad)
-        columns[qid] = canonical
-        _exhaust(map(dict.__setitem__, fulls, repeat(qid), canonical))
+        columns[qid] = _multi_column(qid, columns[qid], rows, bad)
+    _exhaust(map(dict.update, fulls, map(zip, repeat(MULTI_IDS),
+                                         zip(*map(columns.__getitem__, MULTI_IDS)))))
     d3 = _number_column(columns["D3"], _amount, bad)
     if d3 is not columns["D3"]:
         columns["D3"] = d3
@@ -131,14 +134,17 @@ def _columnar(rows: list[Row], when: date) -> tuple[list[Validation], set[int]]:
     columns["B5_age"] = _number_column(columns["B5_age"], _age, bad)
     for qid in ("B10", "B11"):
         columns[qid] = _number_column(columns[qid], _days, bad)
-    for group in CONSISTENCY_GROUPS:
-        _check_group(group, columns, when, bad)
+    for group, triggers in CONSISTENCY_GROUPS:
+        _check_group(group, triggers, columns, when, bad)
     branches = _branches_of(columns, when)
-    dropped = _dropped(rows, fulls, branches, bad)
-    if not all(map(le, map(_required, branches), map(dict.keys, rows))):  # V01: missing answers
-        bad.update(_where(map(ne, map(le, map(_required, branches), map(dict.keys, rows)),
-                              repeat(True))))
-    return _validations(rows, fulls, dropped), bad
+    # The keys of each row (its Answers' fields set), as sets: compared with the questions
+    # asked and required set to set.
+    given = list(map(set, rows))
+    dropped = _dropped(given, fulls, branches, bad)
+    # V01: a required question unanswered. Dropped answers are never required (not asked).
+    if not all(map(ge, given, map(_required, branches))):
+        bad.update(_where(map(not_, map(ge, given, map(_required, branches)))))
+    return _validations(given, fulls, dropped), bad
 
 
 def _where(flags: Iterable[Any]) -> Iterable[int]:
@@ -166,26 +172,61 @@ def _multi_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> l
         element_types = set(map(type, chain.from_iterable(column)))
     except TypeError:  # a number given for a list
         element_types = {type(None)}
-    if element_types <= {str}:
-        keys = list(map(tuple, column))
-        memo = _canonical[qid]
-        new = set(keys).difference(memo)
-        if new:
-            if len(memo) + len(new) > MEMO_LIMIT:
-                memo.clear()
-                new = set(keys)
-            memo.update(zip(new, map(_canonical_codes, repeat(qid), new), strict=True))
-        canonical = list(map(memo.__getitem__, keys))
-    else:
+    if not element_types <= {str}:  # a str subclass could equal a remembered code: read each
         canonical = [_canonical_value(qid, value) for value in column]
-    if any(map(is_, canonical, repeat(FAIL))):
-        bad.update(_where(map(is_, canonical, repeat(FAIL))))
+        if any(map(is_, canonical, repeat(FAIL))):
+            bad.update(_where(map(is_, canonical, repeat(FAIL))))
+            canonical = [None if value is FAIL else value for value in canonical]
+        _empty_lists(qid, rows, canonical, bad)
+        return canonical
+    # fast_parse's memo of canonical answers is shared. Usually every answer is remembered:
+    # one look-up each, and the blanks are exactly the absent answers (or empty ones given).
+    memo = _SEVERAL[qid]
+    canonical = list(map(memo.get, map(tuple, column)))
+    blanks = canonical.count(None)
+    if not blanks:
+        return canonical
+    if blanks == column.count(()):
+        _empty_lists(qid, rows, canonical, bad)
+        return canonical
+    return _remember_column(qid, column, rows, bad)
+
+
+def _remember_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> list[Any]:
+    """_multi_column when some answers are not remembered yet: each distinct answer read once.
+
+    The tuples are made again rather than kept: each dies at once, so a batch does not keep
+    hundreds of them alive (which costs garbage collections). This batch reads its own copy of
+    the memo's entries it needs (another thread may clear the memo meanwhile)."""
+    memo = _SEVERAL[qid]
+    distinct = set(map(tuple, column))
+    table = dict(zip(distinct, map(memo.get, distinct), strict=True))
+    new = distinct.difference(memo)
+    failed: set[tuple[Any, ...]] = set()
+    if new:
+        found = dict(zip(new, map(_canonical_codes, repeat(qid), new), strict=True))
+        table.update(found)
+        failed = {key for key, value in found.items() if value is FAIL}
+        fresh = {key: value for key, value in found.items() if key and key not in failed}
+        if len(memo) + len(fresh) > SEVERAL_LIMIT:
+            memo.clear()
+        memo.update(fresh)
+    canonical = list(map(table.__getitem__, map(tuple, column)))
+    if failed:
+        bad.update(_where(map(failed.__contains__, map(tuple, column))))
         canonical = [None if value is FAIL else value for value in canonical]
+    if () in distinct:  # blank: absent, or an empty list given (read as unanswered: per row)
+        _empty_lists(qid, rows, canonical, bad)
+    return canonical
+
+
+def _empty_lists(qid: str, rows: list[Row], canonical: list[Any], bad: set[int]) -> None:
+    """Rows that give an empty answer to a multi-select question are bad (validate_answers
+    reads it as unanswered)."""
     given = sum(map(dict.__contains__, rows, repeat(qid)))
-    if given != len(canonical) - canonical.count(None):  # an empty list given: a blank answer
+    if given != len(canonical) - canonical.count(None):
         bad.update(_where(map(and_, map(dict.__contains__, rows, repeat(qid)),
                               map(is_, canonical, repeat(None)))))
-    return canonical
 
 
 def _canonical_value(qid: str, value: Any) -> Any:
@@ -267,27 +308,38 @@ def _days(value: Any) -> Any:
     return _age(value)
 
 
-def _check_group(group: tuple[str, ...], columns: dict[str, Column], when: date,
+def _check_group(group: tuple[str, ...], triggers: int, columns: dict[str, Column], when: date,
                  bad: set[int]) -> None:
     """Rows whose answers to one consistency group are not surely consistent are bad (they get
     V02 or V03 issues, or need a closer look): checked once per distinct combination."""
-    keys: Column = columns[group[0]] if len(group) == 1 else list(
-        zip(*(columns[qid] for qid in group), strict=True))
-    distinct = set(keys)
-    distinct.discard(_NOTHING[len(group)])
-    memo = _consistency_memo(when)
-    new = distinct.difference(memo[group])
+    first = columns[group[0]]
+    count = len(first)
+    if all(columns[qid].count(None) == count for qid in group[:triggers]):
+        return
+
+    def keys() -> Iterable[Any]:
+        """The group's answers of each row (made again when needed rather than kept)."""
+        return first if len(group) == 1 else zip(*(columns[qid] for qid in group))
+
+    distinct = set(keys())
+    if len(group) == 1:
+        distinct.discard(None)
+    else:
+        distinct = {key for key in distinct if key[:triggers].count(None) < triggers}
+    verdicts = _consistency_memo(when)[group]
+    table = dict(zip(distinct, map(verdicts.get, distinct), strict=True))
+    new = distinct.difference(verdicts)
     if new:
-        if len(memo[group]) + len(new) > MEMO_LIMIT:
-            memo[group].clear()
-        memo[group].update((key, _group_consistent(group, key, when)) for key in new)
-    inconsistent = [key for key in distinct if not memo[group][key]]
+        found = {key: _group_consistent(group, key, when) for key in new}
+        table.update(found)
+        if len(verdicts) + len(found) > MEMO_LIMIT:
+            verdicts.clear()
+        verdicts.update(found)
+    inconsistent = {key for key, consistent in table.items() if not consistent}
     if inconsistent:
-        bad.update(_where(map(set(inconsistent).__contains__, keys)))
+        bad.update(_where(map(inconsistent.__contains__, keys())))
 
 
-# The combination of a group's answers when all are blank (always consistent).
-_NOTHING: dict[int, Any] = {1: None, **{size: (None,) * size for size in range(2, 5)}}
 _consistent: dict[date, dict[tuple[str, ...], dict[Any, bool]]] = {}
 DATE_LIMIT = 16  # dates whose consistency verdicts are remembered; cleared when full
 
@@ -298,7 +350,7 @@ def _consistency_memo(when: date) -> dict[tuple[str, ...], dict[Any, bool]]:
     if found is None:
         if len(_consistent) >= DATE_LIMIT:
             _consistent.clear()
-        found = _consistent[when] = {group: {} for group in CONSISTENCY_GROUPS}
+        found = _consistent[when] = {group: {} for group, _ in CONSISTENCY_GROUPS}
     return found
 
 
@@ -309,17 +361,18 @@ def _group_consistent(group: tuple[str, ...], key: Any, when: date) -> bool:
     return surely_consistent(full, when)
 
 
-def _per_distinct(read: Callable[[Any], Any], keys: Collection[Hashable]) -> list[Any]:
-    """read(key) for each key, computed once per distinct key."""
-    distinct = set(keys)
+def _per_distinct(read: Callable[[Any], Any], keys: Callable[[], Iterable[Hashable]]
+                  ) -> list[Any]:
+    """read(key) for each key, computed once per distinct key (`keys` makes them, twice)."""
+    distinct = set(keys())
     table = dict(zip(distinct, map(read, distinct), strict=True))
-    return list(map(table.__getitem__, keys))
+    return list(map(table.__getitem__, keys()))
 
 
 def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ...]]:
     """Each row's key of rules.fast.validation.branching_of, built column by column."""
     count = len(columns["A1"])
-    d3, a1 = columns["D3"], columns["A1"]
+    d3, a1, d1 = columns["D3"], columns["A1"], columns["D1"]
     if d3.count(None) == count:
         over: Iterable[bool] = repeat(False, count)
     else:
@@ -331,12 +384,13 @@ def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ..
             return (amount.__class__ is int or amount.__class__ is float) \
                 and threshold is not None and amount > threshold
 
-        over = _per_distinct(is_over, list(zip(d3, a1, strict=True)))
-    e_kinds = _per_distinct(_e_pair, list(zip(columns["E1"], columns["E2"], strict=True)))
+        over = _per_distinct(is_over, lambda: zip(d3, a1))
+    e1, e2 = columns["E1"], columns["E2"]
+    e_kinds = _per_distinct(_e_pair, lambda: zip(e1, e2))
     return list(zip(map(eq, columns["B1"], repeat("yes")), map(eq, columns["B2"], repeat("yes")),
                     map(eq, columns["B3"], repeat("yes")), map(_B4_KIND.get, columns["B4"]),
                     map(_A1_KIND.get, a1), map(EMPLOYER_INVOLVED.__contains__, columns["C2"]),
-                    _per_distinct(_d1_kind, columns["D1"]), over, e_kinds, strict=True))
+                    _per_distinct(_d1_kind, lambda: d1), over, e_kinds, strict=True))
 
 
 def _e_pair(pair: tuple[Any, Any]) -> tuple[bool, bool]:
@@ -359,40 +413,44 @@ def _branches_of(columns: dict[str, Column], when: date) -> list[Branch]:
     return list(map(table.__getitem__, keys))
 
 
-def _dropped(rows: list[Row], fulls: list[Row], branches: list[Branch], bad: set[int]
+def _dropped(given: list[set[str]], fulls: list[Row], branches: list[Branch], bad: set[int]
              ) -> list[tuple[str, ...]]:
-    """The answers each row's branch does not ask (dropped: blank in `fulls` from here on), in
-    question order. A row that drops an answer the branching reads is bad (its branch changes)."""
-    dropped: list[tuple[str, ...]] = [()] * len(rows)
-    inside = list(map(le, map(dict.keys, rows), map(_asked, branches)))
-    if all(inside):
-        return dropped
-    for row in compress(range(len(rows)), map(is_, inside, repeat(False))):
-        raw = rows[row]
-        gone = tuple(filter(raw.__contains__, branches[row].unasked()))
-        dropped[row] = gone
-        fulls[row].update(dict.fromkeys(gone))
-        if not BRANCH_INPUTS.isdisjoint(gone):
-            bad.add(row)
+    """The answers each row's branch does not ask (`given`: each row's keys; dropped answers
+    are blank in `fulls` from here on), in question order. A row that drops an answer the
+    branching reads is bad (its branch changes)."""
+    count = len(given)
+    outside = list(map(not_, map(le, given, map(_asked, branches))))
+    if not any(outside):
+        return [()] * count
+    which = list(compress(range(count), outside))
+    some = list(map(given.__getitem__, which))
+    leaving = list(map(branches.__getitem__, which))
+    unasked = {branch: branch.unasked() for branch in set(leaving)}
+    gone = list(map(tuple, map(filter, map(_contains, some), map(unasked.__getitem__, leaving))))
+    _exhaust(map(dict.update, map(fulls.__getitem__, which), map(dict.fromkeys, gone)))
+    if not all(map(BRANCH_INPUTS.isdisjoint, gone)):
+        bad.update(compress(which, map(not_, map(BRANCH_INPUTS.isdisjoint, gone))))
+    dropped: list[tuple[str, ...]] = [()] * count
+    _exhaust(map(dropped.__setitem__, which, gone))
     return dropped
 
 
-def _validations(rows: list[Row], fulls: list[Row], dropped: list[tuple[str, ...]]
+def _validations(given: list[set[str]], fulls: list[Row], dropped: list[tuple[str, ...]]
                  ) -> list[Validation]:
-    """Validation(answers=Answers(full), dropped=...) of each row, built as
-    rules.fast.validation.construct builds them, one slot at a time over the whole batch."""
-    count = len(rows)
+    """Validation(answers=Answers(full), dropped=...) of each row (`given`: its fields set),
+    built as rules.fast.validation.construct builds them, one slot at a time over the batch."""
+    count = len(given)
     set_dict, set_fields_set, set_extra, set_private = _slot_setters()
     answers = list(map(object.__new__, repeat(Answers, count)))
     _exhaust(map(set_dict, answers, fulls))
-    _exhaust(map(set_fields_set, answers, map(set, rows)))
+    _exhaust(map(set_fields_set, answers, given))
     _exhaust(map(set_extra, answers, repeat(None)))
     _exhaust(map(set_private, answers, repeat(None)))
-    values = map(dict, map(zip, repeat(_VALIDATION_FIELDS),
-                           zip(answers, repeat(()), dropped, strict=True)))
+    values = [{"answers": each, "issues": (), "dropped": gone}
+              for each, gone in zip(answers, dropped, strict=True)]
     validations = list(map(object.__new__, repeat(Validation, count)))
     _exhaust(map(set_dict, validations, values))
-    _exhaust(map(set_fields_set, validations, map(set, repeat(_VALIDATION_SET, count))))
+    _exhaust(map(set_fields_set, validations, map(set.copy, repeat(_VALIDATION_FIELDS, count))))
     _exhaust(map(set_extra, validations, repeat(None)))
     _exhaust(map(set_private, validations, repeat(None)))
     return validations
