@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import chain, compress, repeat
-from operator import and_, attrgetter, eq, ge, is_, le, ne, not_
+from operator import add, and_, attrgetter, ge, is_, is_not, le, not_
 from typing import Any
 
 from rules.answers import _VALIDATION_SET, Answers, Validation, validate_answers
@@ -23,12 +23,14 @@ from rules.fast.validation import (
     _SEVERAL,
     BLANK,
     FIELDS,
-    SEVERAL_LIMIT,
     Branch,
     _branches,
     _d1_kind,
+    _d1_kinds,
     _e_kind,
+    _e_kinds,
     _reimbursement_thresholds,
+    _several,
     _slot_setters,
     branching_of,
     surely_consistent,
@@ -51,9 +53,12 @@ _MULTI_CODES = {q.id: q.codes for q in QUESTIONS if q.kind is Kind.MULTI}
 _PARSE_BLANK: Row = {**BLANK, **dict.fromkeys(MULTI_IDS, ())}
 _WIDTH = len(FIELDS)
 _BIG = 2**63  # fast_parse's bound on whole numbers (larger ones go through pydantic)
-# A str given for a multi-select answer becomes its characters under tuple(); codes are longer
-# than one character, so such a row fails (and goes through validate_answers).
+# A str given for a multi-select answer becomes its characters under tuple(): such a row must
+# fail (and go through validate_answers). No code is one character long; if one were, answers
+# with one-character elements would all go through validate_answers.
 _SHORTEST_CODE = 2
+_ONE_CHARACTER_CODES = any(len(code) < _SHORTEST_CODE for codes in _MULTI_CODES.values()
+                           for code in codes)
 FAIL: Any = object()  # a value fast_parse would not take as it is
 MEMO_LIMIT = 4096  # verdicts remembered per consistency group and date; cleared when full
 # What the branching reads (rules.fast.validation.branching_of): an answer dropped from one of
@@ -161,7 +166,7 @@ def _single_column(column: Column, allowed: frozenset[Any], bad: set[int]) -> Co
     except TypeError:  # a list: unhashable
         pass
     clean = [value if value.__class__ is str and value in allowed else None for value in column]
-    bad.update(_where(map(ne, map(is_, column, clean), repeat(True))))
+    bad.update(_where(map(is_not, column, clean)))
     return clean
 
 
@@ -181,41 +186,29 @@ def _multi_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> l
         return canonical
     # fast_parse's memo of canonical answers is shared. Usually every answer is remembered:
     # one look-up each, and the blanks are exactly the absent answers (or empty ones given).
-    memo = _SEVERAL[qid]
-    canonical = list(map(memo.get, map(tuple, column)))
+    # The tuples are made again when needed rather than kept: each dies at once, so a batch
+    # does not keep hundreds of them alive (which costs garbage collections).
+    canonical = list(map(_SEVERAL[qid].get, map(tuple, column)))
     blanks = canonical.count(None)
     if not blanks:
         return canonical
-    if blanks == column.count(()):
-        _empty_lists(qid, rows, canonical, bad)
-        return canonical
-    return _remember_column(qid, column, rows, bad)
+    if blanks != column.count(()):
+        return _read_new(qid, column, canonical, rows, bad)
+    _empty_lists(qid, rows, canonical, bad)
+    return canonical
 
 
-def _remember_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> list[Any]:
-    """_multi_column when some answers are not remembered yet: each distinct answer read once.
-
-    The tuples are made again rather than kept: each dies at once, so a batch does not keep
-    hundreds of them alive (which costs garbage collections). This batch reads its own copy of
-    the memo's entries it needs (another thread may clear the memo meanwhile)."""
-    memo = _SEVERAL[qid]
-    distinct = set(map(tuple, column))
-    table = dict(zip(distinct, map(memo.get, distinct), strict=True))
-    new = distinct.difference(memo)
-    failed: set[tuple[Any, ...]] = set()
-    if new:
-        found = dict(zip(new, map(_canonical_codes, repeat(qid), new), strict=True))
-        table.update(found)
-        failed = {key for key, value in found.items() if value is FAIL}
-        fresh = {key: value for key, value in found.items() if key and key not in failed}
-        if len(memo) + len(fresh) > SEVERAL_LIMIT:
-            memo.clear()
-        memo.update(fresh)
-    canonical = list(map(table.__getitem__, map(tuple, column)))
-    if failed:
-        bad.update(_where(map(failed.__contains__, map(tuple, column))))
+def _read_new(qid: str, column: Column, canonical: list[Any], rows: list[Row], bad: set[int]
+              ) -> list[Any]:
+    """_multi_column when some answers are not remembered (or fail): each distinct one read
+    once (fast_parse's _several, which remembers it)."""
+    unknown = set(compress(map(tuple, column), map(is_, canonical, repeat(None))))
+    found = dict(zip(unknown, map(_canonical_codes, repeat(qid), unknown), strict=True))
+    canonical = list(map(found.get, map(tuple, column), canonical))
+    if FAIL in found.values():
+        bad.update(_where(map(is_, canonical, repeat(FAIL))))
         canonical = [None if value is FAIL else value for value in canonical]
-    if () in distinct:  # blank: absent, or an empty list given (read as unanswered: per row)
+    if () in found:
         _empty_lists(qid, rows, canonical, bad)
     return canonical
 
@@ -240,15 +233,14 @@ def _canonical_value(qid: str, value: Any) -> Any:
 
 
 def _canonical_codes(qid: str, codes: tuple[str, ...]) -> Any:
-    """Codes (plain str) in the brief's order, each once; None for none, FAIL for a code the
-    question does not have."""
+    """Codes (plain str) in the brief's order, each once, as fast_parse reads them; None for
+    none, FAIL for a code the question does not have."""
     if not codes:
         return None
-    chosen = set(codes)
-    order = _MULTI_CODES[qid]
-    if len(min(codes, key=len)) < _SHORTEST_CODE or not chosen.issubset(order):
+    if _ONE_CHARACTER_CODES and min(map(len, codes)) < _SHORTEST_CODE:
         return FAIL
-    return tuple(code for code in order if code in chosen)
+    found = _several(qid, codes)
+    return FAIL if found is None else found
 
 
 def _number_column(column: Column, read: Callable[[Any], Any], bad: set[int]) -> Column:
@@ -266,6 +258,13 @@ def _number_column(column: Column, read: Callable[[Any], Any], bad: set[int]) ->
             pass
         else:
             table = dict(zip(distinct, map(read, distinct), strict=True))
+    if table is not None and read is not _amount:
+        # Whole numbers and 'unknown' are kept as they are: only failures change the column.
+        failed = {value for value, found in table.items() if found is FAIL}
+        if not failed:
+            return column
+        bad.update(_where(map(failed.__contains__, column)))
+        return [None if value in failed else value for value in column]
     parsed = list(map(table.__getitem__ if table is not None else read, column))
     if any(map(is_, parsed, repeat(FAIL))):
         bad.update(_where(map(is_, parsed, repeat(FAIL))))
@@ -321,11 +320,13 @@ def _check_group(group: tuple[str, ...], triggers: int, columns: dict[str, Colum
         """The group's answers of each row (made again when needed rather than kept)."""
         return first if len(group) == 1 else zip(*(columns[qid] for qid in group))
 
-    distinct = set(keys())
     if len(group) == 1:
+        distinct = set(first)
         distinct.discard(None)
+    elif triggers == 1:  # only the rows that answer the first question
+        distinct = set(compress(keys(), map(is_not, first, repeat(None))))
     else:
-        distinct = {key for key in distinct if key[:triggers].count(None) < triggers}
+        distinct = {key for key in set(keys()) if key[:triggers].count(None) < triggers}
     verdicts = _consistency_memo(when)[group]
     table = dict(zip(distinct, map(verdicts.get, distinct), strict=True))
     new = distinct.difference(verdicts)
@@ -370,27 +371,47 @@ def _per_distinct(read: Callable[[Any], Any], keys: Callable[[], Iterable[Hashab
 
 
 def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ...]]:
-    """Each row's key of rules.fast.validation.branching_of, built column by column."""
-    count = len(columns["A1"])
-    d3, a1, d1 = columns["D3"], columns["A1"], columns["D1"]
-    if d3.count(None) == count:
-        over: Iterable[bool] = repeat(False, count)
-    else:
-        thresholds = _reimbursement_thresholds(when)
-
-        def is_over(pair: tuple[Any, Any]) -> bool:
-            amount, committee = pair
-            threshold = thresholds.get(committee)
-            return (amount.__class__ is int or amount.__class__ is float) \
-                and threshold is not None and amount > threshold
-
-        over = _per_distinct(is_over, lambda: zip(d3, a1))
+    """Each row's key of rules.fast.validation.branching_of, built column by column: what it
+    reads of B1-B4, A1 and C2 once per distinct combination, D1 and (E1, E2) through its memos,
+    whether D3 is over the limit only for rows that give an amount."""
+    heads = _per_distinct(_head, lambda: zip(*map(columns.__getitem__, HEAD_FIELDS)))
+    d1 = columns["D1"]
+    d1_kinds = list(map(_d1_kinds.get, d1))
+    if d1_kinds.count(None):  # not remembered yet
+        d1_kinds = _per_distinct(_d1_kind, lambda: d1)
     e1, e2 = columns["E1"], columns["E2"]
-    e_kinds = _per_distinct(_e_pair, lambda: zip(e1, e2))
-    return list(zip(map(eq, columns["B1"], repeat("yes")), map(eq, columns["B2"], repeat("yes")),
-                    map(eq, columns["B3"], repeat("yes")), map(_B4_KIND.get, columns["B4"]),
-                    map(_A1_KIND.get, a1), map(EMPLOYER_INVOLVED.__contains__, columns["C2"]),
-                    _per_distinct(_d1_kind, lambda: d1), over, e_kinds, strict=True))
+    e_kinds = list(map(_e_kinds.get, zip(e1, e2)))
+    if e_kinds.count(None):
+        e_kinds = _per_distinct(_e_pair, lambda: zip(e1, e2))
+    return list(map(add, heads, zip(d1_kinds, _over(columns, when), e_kinds)))
+
+
+# The single-choice answers the branching reads (branching_of's key starts with what it reads
+# of them: _head).
+HEAD_FIELDS = ("B1", "B2", "B3", "B4", "A1", "C2")
+
+
+def _head(answers: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What branching_of reads of B1, B2, B3, B4, A1 and C2 (the start of its key)."""
+    b1, b2, b3, b4, a1, c2 = answers
+    return (b1 == "yes", b2 == "yes", b3 == "yes", _B4_KIND.get(b4), _A1_KIND.get(a1),
+            c2 in EMPLOYER_INVOLVED)
+
+
+def _over(columns: Mapping[str, Column], when: date) -> list[bool]:
+    """Whether each row's D3 is over its committee's reimbursement threshold (branching_of);
+    only the rows that give D3 are looked at."""
+    d3, a1 = columns["D3"], columns["A1"]
+    over = [False] * len(d3)
+    if d3.count(None) == len(d3):
+        return over
+    thresholds = _reimbursement_thresholds(when)
+    for row in compress(range(len(d3)), map(is_not, d3, repeat(None))):
+        amount = d3[row]
+        threshold = thresholds.get(a1[row])
+        over[row] = (amount.__class__ is int or amount.__class__ is float) \
+            and threshold is not None and amount > threshold
+    return over
 
 
 def _e_pair(pair: tuple[Any, Any]) -> tuple[bool, bool]:

@@ -4,7 +4,7 @@ Instruction counts do not depend on what else the machine is doing, so two versi
 code can be compared on a loaded machine (docs/performance.md). Run from the repository root:
 
     .venv/bin/python tests/benchmarks/callgrind_rows.py [--rows 5000] [--kind typical uniform]
-        [--part all|validate]
+        [--part all|validate] [--gc-threshold 50000]
 
 For each kind of rows it starts itself under `valgrind --tool=callgrind` (apt-get install
 valgrind), makes the rows, then screens them with a cold memo, as bench_rules.py does. Start-up
@@ -20,6 +20,7 @@ keeps only valid rows. Both are seeded, so every run screens the same rows.
 """
 
 import argparse
+import gc
 import os
 import random
 import re
@@ -71,13 +72,17 @@ def clear_memo() -> None:
     memo.clear()
 
 
-def inner(kind: str, count: int, batch: int, part: str) -> None:
+def inner(kind: str, count: int, batch: int, part: str, gc_threshold: int) -> None:
     """The measured run (under callgrind): screen the rows between two markers, in batches as
     organiser mode does (rules.validate_many, rules.screen_many) when this version has them and
-    `batch` is not 0, else row by row; `part` "validate" counts validation alone."""
+    `batch` is not 0, else row by row; `part` "validate" counts validation alone. A
+    `gc_threshold` tunes the garbage collector as organiser mode does (app/group/parallel.py)."""
     import rules
     rows = make_rows(kind, count)
     clear_memo()
+    if gc_threshold:
+        gc.freeze()
+        gc.set_threshold(gc_threshold, *gc.get_threshold()[1:])
     print(len(rows), file=sys.stderr)
     batched = batch > 0 and hasattr(rules, "screen_many")
     subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
@@ -99,7 +104,8 @@ def inner(kind: str, count: int, batch: int, part: str) -> None:
     os.getppid()  # marker: the second dump holds the loop alone
 
 
-def measure(kind: str, count: int, batch: int, part: str) -> tuple[int, float]:
+def measure(kind: str, count: int, batch: int, part: str, gc_threshold: int
+            ) -> tuple[int, float]:
     """Run `inner` under callgrind: (rows screened, instructions per row)."""
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "callgrind.out"
@@ -107,7 +113,8 @@ def measure(kind: str, count: int, batch: int, part: str) -> tuple[int, float]:
             ["valgrind", "--tool=callgrind", "--instr-atstart=no",
              f"--callgrind-out-file={out}",
              "--dump-before=getppid", sys.executable, __file__, "--inner", kind,
-             "--rows", str(count), "--batch", str(batch), "--part", part],
+             "--rows", str(count), "--batch", str(batch), "--part", part,
+             "--gc-threshold", str(gc_threshold)],
             capture_output=True, text=True, check=True)
         rows = int(next(line for line in done.stderr.splitlines() if line.isdigit()))
         loop = Path(f"{out}.2")  # dump 1: start-up and making rows; dump 2: the loop
@@ -125,13 +132,16 @@ def main() -> None:
                         help="rows per batch (0: row by row, as versions before batches did)")
     parser.add_argument("--part", choices=PARTS, default="all",
                         help="all: validate and screen; validate: validation alone")
+    parser.add_argument("--gc-threshold", type=int, default=0,
+                        help="freeze the heap and collect generation 0 after this many new "
+                        "objects, as organiser mode does (50000); 0: Python's defaults")
     parser.add_argument("--inner", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
-        inner(args.inner, args.rows, args.batch, args.part)
+        inner(args.inner, args.rows, args.batch, args.part, args.gc_threshold)
         return
     for kind in args.kind:
-        rows, per_row = measure(kind, args.rows, args.batch, args.part)
+        rows, per_row = measure(kind, args.rows, args.batch, args.part, args.gc_threshold)
         print(f"{kind:8} {rows:6} rows  {per_row:10,.0f} instructions/row")
 
 
