@@ -201,12 +201,17 @@ def _multi_column(qid: str, column: Column, rows: list[Row], bad: set[int]) -> l
 def _read_new(qid: str, column: Column, canonical: list[Any], rows: list[Row], bad: set[int]
               ) -> list[Any]:
     """_multi_column when some answers are not remembered (or fail): each distinct one read
-    once (fast_parse's _several, which remembers it)."""
+    once by fast_parse's _several (which remembers it; None: empty, or not its codes)."""
     unknown = set(compress(map(tuple, column), map(is_, canonical, repeat(None))))
-    found = dict(zip(unknown, map(_canonical_codes, repeat(qid), unknown), strict=True))
+    if _ONE_CHARACTER_CODES:
+        found = dict(zip(unknown, map(_canonical_codes, repeat(qid), unknown), strict=True))
+        failed = {key for key, value in found.items() if value is FAIL}
+    else:
+        found = dict(zip(unknown, map(_several, repeat(qid), unknown), strict=True))
+        failed = {key for key, value in found.items() if key and value is None}
     canonical = list(map(found.get, map(tuple, column), canonical))
-    if FAIL in found.values():
-        bad.update(_where(map(is_, canonical, repeat(FAIL))))
+    if failed:
+        bad.update(_where(map(failed.__contains__, map(tuple, column))))
         canonical = [None if value is FAIL else value for value in canonical]
     if () in found:
         _empty_lists(qid, rows, canonical, bad)
@@ -374,16 +379,26 @@ def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ..
     """Each row's key of rules.fast.validation.branching_of, built column by column: what it
     reads of B1-B4, A1 and C2 once per distinct combination, D1 and (E1, E2) through its memos,
     whether D3 is over the limit only for rows that give an amount."""
-    heads = _per_distinct(_head, lambda: zip(*map(columns.__getitem__, HEAD_FIELDS)))
+    def answers() -> Iterable[tuple[Any, ...]]:
+        return zip(*map(columns.__getitem__, HEAD_FIELDS))
+
+    heads = _filled(list(map(_heads.get, answers())), answers, _head)
     d1 = columns["D1"]
-    d1_kinds = list(map(_d1_kinds.get, d1))
-    if d1_kinds.count(None):  # not remembered yet
-        d1_kinds = _per_distinct(_d1_kind, lambda: d1)
+    d1_kinds = _filled(list(map(_d1_kinds.get, d1)), lambda: d1, _d1_kind)
     e1, e2 = columns["E1"], columns["E2"]
-    e_kinds = list(map(_e_kinds.get, zip(e1, e2)))
-    if e_kinds.count(None):
-        e_kinds = _per_distinct(_e_pair, lambda: zip(e1, e2))
+    e_kinds = _filled(list(map(_e_kinds.get, zip(e1, e2))), lambda: zip(e1, e2), _e_pair)
     return list(map(add, heads, zip(d1_kinds, _over(columns, when), e_kinds)))
+
+
+def _filled(found: list[Any], keys: Callable[[], Iterable[Hashable]],
+            read: Callable[[Any], Any]) -> list[Any]:
+    """Values looked up in a memo (`found`, None where it missed), the misses read once per
+    distinct key (`keys` makes each row's key, again when needed)."""
+    if not found.count(None):
+        return found
+    unknown = set(compress(keys(), map(is_, found, repeat(None))))
+    table = dict(zip(unknown, map(read, unknown), strict=True))
+    return list(map(table.get, keys(), found))
 
 
 # The single-choice answers the branching reads (branching_of's key starts with what it reads
@@ -391,11 +406,20 @@ def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ..
 HEAD_FIELDS = ("B1", "B2", "B3", "B4", "A1", "C2")
 
 
+_heads: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+HEAD_LIMIT = 4096  # combinations remembered; cleared when full
+
+
 def _head(answers: tuple[Any, ...]) -> tuple[Any, ...]:
-    """What branching_of reads of B1, B2, B3, B4, A1 and C2 (the start of its key)."""
+    """What branching_of reads of B1, B2, B3, B4, A1 and C2 (the start of its key),
+    remembered."""
     b1, b2, b3, b4, a1, c2 = answers
-    return (b1 == "yes", b2 == "yes", b3 == "yes", _B4_KIND.get(b4), _A1_KIND.get(a1),
-            c2 in EMPLOYER_INVOLVED)
+    found = (b1 == "yes", b2 == "yes", b3 == "yes", _B4_KIND.get(b4), _A1_KIND.get(a1),
+             c2 in EMPLOYER_INVOLVED)
+    if len(_heads) >= HEAD_LIMIT:
+        _heads.clear()
+    _heads[answers] = found
+    return found
 
 
 def _over(columns: Mapping[str, Column], when: date) -> list[bool]:
