@@ -87,3 +87,201 @@ def test_rows_are_not_changed_by_the_batch() -> None:
                for key, value in raw.items()} for raw in raws]
     validate_many(raws, AS_OF)
     assert raws == copies
+
+
+# Each shortcut of rules.fast.batch_validation ------------------------------------------------
+
+# A foreign volunteer's valid answers (a visitor: B9-B11 asked), and a US citizen's.
+FOREIGN: dict[str, Any] = {
+    "A1": "federal_candidate", "B1": "no", "B2": "no", "B3": "no", "B4": "b1_b2", "B6": "none",
+    "B8": "outside_us", "B9": "main_purpose", "B10": 14, "B11": 7, "C1": ["none"],
+    "C2": "not_employed", "D1": ["self"], "D3": 500, "D4": "self_or_friends",
+    "E1": ["self_paid"], "E2": "self", "F": ["data_entry"], "G": ["none"]}
+CITIZEN: dict[str, Any] = {
+    "A1": "federal_candidate", "B1": "yes", "B6": "none", "B8": "us", "C1": ["none"],
+    "C2": "not_employed", "D1": ["self"], "D3": 500, "D4": "self_or_friends",
+    "E1": ["self_paid"], "F": ["data_entry"], "G": ["none"]}
+
+
+def changed(base: dict[str, Any], **answers: Any) -> dict[str, Any]:
+    """`base` with some answers replaced (None: left out)."""
+    row = {**base, **answers}
+    return {key: value for key, value in row.items() if value is not None}
+
+
+class CountingFallback:
+    """Counts the rows that rules.fast.batch_validation sends to validate_answers."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from rules.fast import batch_validation
+
+        self.rows: list[Any] = []
+        original = batch_validation.validate_answers
+
+        def counted(raw: Any, as_of: date | None = None) -> Any:
+            self.rows.append(raw)
+            return original(raw, as_of)
+
+        monkeypatch.setattr(batch_validation, "validate_answers", counted)
+
+
+# Rows that take the batch route: valid, and read by fast_parse as they are.
+FAST_ROWS = [
+    FOREIGN, CITIZEN,
+    changed(FOREIGN, C1=("none",), F=("data_entry", "event_support"), G=("none",)),  # tuples
+    changed(FOREIGN, F=["event_support", "data_entry", "event_support"]),  # any order, repeats
+    changed(FOREIGN, D3=1000.0), changed(FOREIGN, D3=999.99), changed(FOREIGN, D3="unknown"),
+    changed(FOREIGN, D3=-0.0, D1=["self"]), changed(FOREIGN, D3=0),
+    changed(FOREIGN, B10="unknown", B11="unknown"), changed(FOREIGN, B5="no", B5_age=40),
+    changed(FOREIGN, B5="yes", B5_age=17), changed(FOREIGN, A2="self"),
+    changed(CITIZEN, D3b="no"),  # D3b not asked under the limit: dropped
+    changed(CITIZEN, B9="main_purpose", B10=3, B7="yes"),  # a visitor's answers: dropped
+    changed(FOREIGN, A1="pac_or_super_pac", A1b="hybrid_pac", D3=0),
+    changed(FOREIGN, A1="ballot_measure", A3="yes"),
+    changed(FOREIGN, A1b="hybrid_pac", A3="no"),  # not asked for a candidate: dropped
+    changed(FOREIGN, D1=["campaign"], D3=None, D4="us_campaign_or_us_party"),
+]
+# Rows that go through validate_answers: issues, messy values, or a dropped answer that the
+# branching reads.
+SLOW_ROWS = [
+    changed(FOREIGN, Z9="x"), {**FOREIGN, 7: "x"}, changed(FOREIGN, B6=" "),
+    changed(FOREIGN, B6=""), {**FOREIGN, "A2": None}, changed(FOREIGN, F=[]),
+    changed(FOREIGN, F="data_entry"), changed(FOREIGN, F=frozenset({"data_entry"})),
+    changed(FOREIGN, F=["data_entry", ["x"]]), changed(FOREIGN, F=["nope"]),
+    changed(FOREIGN, C1=["none", "campaign"]),  # V02: an exclusive code with another
+    changed(FOREIGN, B1="yes"),  # V02: a status only foreigners hold
+    changed(FOREIGN, D1=["campaign"], D3=50),  # V02: D3 without D1 'self'
+    changed(FOREIGN, B10=3, B11=7),  # V02: more days volunteering than the trip
+    changed(FOREIGN, B10=400), changed(FOREIGN, B11=0), changed(FOREIGN, D3=-5),  # V03 ranges
+    changed(FOREIGN, B5="yes", B5_age=40), changed(FOREIGN, B5_age=130),
+    changed(FOREIGN, D3=True), changed(FOREIGN, D3="800"), changed(FOREIGN, D3=float("nan")),
+    changed(FOREIGN, D3=float("inf")), changed(FOREIGN, D3=2**70), changed(FOREIGN, B5_age=30.0),
+    changed(FOREIGN, B10=14.0), changed(FOREIGN, B5_age=True), changed(FOREIGN, B6="yes"),
+    changed(FOREIGN, C2=None), changed(FOREIGN, F=None),  # V01: a required answer missing
+    changed(FOREIGN, B4="none_abroad_remote"),  # remote: D1, D3, D4, E1, E2 dropped
+    changed(CITIZEN, B2="yes", B4="f1"),  # B4 given to a citizen: V02
+    changed(CITIZEN, B2="no"),  # B2 dropped: the branching reads it
+]
+
+
+@pytest.mark.parametrize("row", FAST_ROWS, ids=range(len(FAST_ROWS)))
+def test_plain_valid_rows_take_the_batch_route(row: dict[str, Any],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert validate_answers(row, AS_OF).ok
+    fallback = CountingFallback(monkeypatch)
+    check_batch([row, dict(row)])
+    assert not fallback.rows
+
+
+@pytest.mark.parametrize("row", SLOW_ROWS, ids=range(len(SLOW_ROWS)))
+def test_other_rows_go_through_validate_answers(row: dict[Any, Any],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    fallback = CountingFallback(monkeypatch)
+    check_batch([FOREIGN, row, CITIZEN])
+    assert fallback.rows == [row]
+
+
+def test_mixed_batches_match() -> None:
+    """Fast and slow rows mixed, in several orders, as one batch."""
+    rows = FAST_ROWS + SLOW_ROWS
+    for seed in range(4):
+        random.Random(seed).shuffle(rows)
+        check_batch(rows)
+        check_batch(rows, date(2031, 5, 1))
+
+
+def test_rows_that_are_not_plain_dicts_go_through_validate_answers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import OrderedDict
+    from enum import StrEnum
+    from types import MappingProxyType
+
+    class Code(StrEnum):
+        NONE = "none"
+
+    class Key(str):
+        pass
+
+    proxy = MappingProxyType(dict(FOREIGN))
+    ordered = OrderedDict(FOREIGN)
+    fallback = CountingFallback(monkeypatch)
+    check_batch([proxy, FOREIGN, ordered])
+    assert fallback.rows == [proxy, ordered]
+    odd = [changed(FOREIGN, B6=Code.NONE), changed(FOREIGN, G=[Code.NONE]),
+           changed(FOREIGN, G=(Code.NONE,)), {Key("B6") if k == "B6" else k: v
+                                                 for k, v in FOREIGN.items()}]
+    check_batch([*odd, FOREIGN])
+
+
+def test_one_row_object_many_times() -> None:
+    row = dict(FOREIGN)
+    check_batch([row] * 5 + [changed(FOREIGN, B6=""), row])
+    batch = validate_many([row, row], AS_OF)
+    assert batch[0].answers is not batch[1].answers
+    assert batch[0].answers is not None and batch[1].answers is not None
+    assert batch[0].answers.__dict__ is not batch[1].answers.__dict__
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from(DATES))
+def test_branch_keys_are_branching_of_keys(raw: dict[str, Any], as_of: date) -> None:
+    """rules.fast.batch_validation.branch_keys builds branching_of's own memo key."""
+    from rules.fast.batch_validation import branch_keys
+    from rules.fast.validation import FIELDS, _branches, branching_of, fast_parse
+
+    full = fast_parse(raw)
+    assert full is not None
+    branch = branching_of(full, as_of)
+    (key,) = branch_keys({qid: [full[qid]] for qid in FIELDS}, as_of)
+    assert _branches.get(key) is branch
+
+
+DAYS = st.one_of(st.none(), st.just("unknown"), st.integers(-2, 400))
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from(DATES), st.data())
+def test_consistency_groups_split_surely_consistent(raw: dict[str, Any], as_of: date,
+                                                     data: st.DataObject) -> None:
+    """surely_consistent of answers is the conjunction of its groups' verdicts, and a group
+    whose first answers are blank is consistent (rules.fast.batch_validation)."""
+    from rules.fast.batch_validation import CONSISTENCY_GROUPS, _group_consistent
+    from rules.fast.validation import fast_parse, surely_consistent
+
+    full = fast_parse(raw)
+    assert full is not None
+    full.update(
+        B5_age=data.draw(st.one_of(st.none(), st.integers(-3, 130))), B10=data.draw(DAYS),
+        B11=data.draw(DAYS), D3=data.draw(st.one_of(st.none(), st.just("unknown"),
+                                                   st.integers(-10, 3000), st.floats(-5, 5))),
+        B1=data.draw(st.sampled_from(["yes", "no", None])),
+        C1=data.draw(st.sampled_from([("none",), ("none", "campaign"), ("campaign",), None])),
+        G=data.draw(st.sampled_from([("none",), ("none", "unknown"), ("donate_money",)])))
+    verdicts = []
+    for group, triggers in CONSISTENCY_GROUPS:
+        answers = tuple(full[qid] for qid in group)
+        verdict = _group_consistent(group, answers[0] if len(group) == 1 else answers, as_of)
+        if all(answer is None for answer in answers[:triggers]):
+            assert verdict
+        verdicts.append(verdict)
+    assert all(verdicts) == surely_consistent(full, as_of)
+
+
+def test_batch_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch route's memos (branch key heads, consistency verdicts) are cleared when full
+    and give the same results after."""
+    from rules.fast import batch_validation
+
+    monkeypatch.setattr(batch_validation, "HEAD_LIMIT", 5)
+    monkeypatch.setattr(batch_validation, "VERDICT_LIMIT", 5)
+    monkeypatch.setattr(batch_validation, "DATE_LIMIT", 2)
+    batch_validation._heads.clear()
+    batch_validation._verdicts.clear()
+    rng = random.Random(13)
+    for as_of in DATES:
+        for _ in range(4):
+            check_batch([random_answers(rng) for _ in range(60)], as_of)
+    assert len(batch_validation._heads) <= 5 + 60
+    assert len(batch_validation._verdicts) <= 2
+    assert all(len(verdicts) <= 5 + 60 for by_group in batch_validation._verdicts.values()
+               for verdicts in by_group.values())
