@@ -1,14 +1,13 @@
 """validate_answers for many rows at once (organiser mode): the same Validations, by column."""
 
 # A row takes the batch route when validate_answers would take its speed path and find nothing
-# wrong: fast_parse reads it (every value already of its final type), it is surely consistent,
-# and every required question is answered. fast_parse stays per row (read column by column,
-# the answers cost as much: docs/performance.md, "Batch validation"); what validate_answers
-# then does per row is done here per column, on the distinct values of the batch where it can
-# be, with map, zip and set operations (C): the consistency look, the branch, the dropped
-# answers, V01, building the models. A row that fails any check goes through validate_answers
-# alone, so the result is the per-row one for every input; tests/rules/test_batch_paths.py
-# proves each shortcut.
+# wrong: fast_parse reads it (every value already of its final type), surely_consistent finds
+# nothing to check, and every required question is answered. fast_parse and surely_consistent
+# stay per row (done column by column they cost more: docs/performance.md, "Batch
+# validation"); the branch, the dropped answers, V01 and the models are found per column with
+# map, zip and set operations (C), the branch once per distinct key. A row that fails any
+# check goes through validate_answers alone, so the result is the per-row one for every input;
+# tests/rules/test_batch_paths.py proves each shortcut.
 
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -45,21 +44,11 @@ _exhaust: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend
 # What the branching reads (rules.fast.validation.branching_of): an answer dropped from one of
 # these can change the branch, so such rows go through validate_answers.
 BRANCH_INPUTS = frozenset({"A1", "B1", "B2", "B3", "B4", "C2", "D1", "D3", "E1", "E2"})
-# Groups of answers that surely_consistent reads together: the full answers are surely
-# consistent exactly when the answers of each group alone (the rest blank) are. A group is
-# consistent when its first `triggers` answers are blank (the age, the status, the days, the
-# amount: what its conditions start from; D1 alone is a group of its own).
-CONSISTENCY_GROUPS: tuple[tuple[tuple[str, ...], int], ...] = (
-    (("B5_age", "B5"), 1), (("B4", "B1", "B2", "B3"), 1), (("B10", "B11"), 2),
-    (("D3", "D1"), 1), (("C1",), 1), (("D1",), 1), (("E1",), 1), (("G",), 1))
-VERDICT_LIMIT = 4096  # consistency verdicts remembered per group and date; cleared when full
-DATE_LIMIT = 16  # dates whose verdicts are remembered; cleared when full
 # The single-choice answers the branching reads: branching_of's key starts with what it reads
 # of them (_head), remembered per combination.
 HEAD_FIELDS = ("B1", "B2", "B3", "B4", "A1", "C2")
 HEAD_LIMIT = 4096  # combinations remembered; cleared when full
 _heads: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-_verdicts: dict[date, dict[tuple[str, ...], dict[Any, bool]]] = {}
 _asked = attrgetter("asked")
 _required = attrgetter("required")
 _contains = attrgetter("__contains__")
@@ -89,16 +78,13 @@ def _columnar(rows: list[Any], when: date) -> tuple[list[Validation], set[int]]:
         parsed = [fast_parse(row) if row.__class__ is dict else None for row in rows]
     if parsed.count(None):  # rows fast_parse does not take: blank from here on
         bad.update(_where(map(is_, parsed, repeat(None))))
+        rows = [{} if full is None else row for row, full in zip(rows, parsed, strict=True)]
         parsed = [BLANK.copy() if full is None else full for full in parsed]
-        rows = [row if full is not None else {} for row, full in zip(rows, parsed, strict=True)]
     fulls: list[Row] = parsed  # type: ignore[assignment]  # no None left
-    # fast_parse fills a copy of BLANK: each dict holds the fields in FIELDS order, so its
-    # values, zipped, are the columns.
-    columns: dict[str, Column] = dict(zip(FIELDS, zip(*map(dict.values, fulls), strict=True),
-                                          strict=True))
-    for group, triggers in CONSISTENCY_GROUPS:
-        _check_group(group, triggers, columns, when, bad)
-    branches = _branches_of(columns, fulls, when)
+    consistent = list(map(surely_consistent, fulls, repeat(when)))
+    if not all(consistent):  # V02 or V03 issues: validate_answers finds them
+        bad.update(_where(map(not_, consistent)))
+    branches = _branches_of(fulls, when)
     # The keys of each row (its Answers' fields set), as sets: compared with the questions
     # asked and required set to set.
     given = list(map(set, rows))
@@ -114,55 +100,10 @@ def _where(flags: Iterable[Any]) -> Iterable[int]:
     return compress(range(len(FIELDS) * 2**40), flags)
 
 
-def _check_group(group: tuple[str, ...], triggers: int, columns: dict[str, Column], when: date,
-                 bad: set[int]) -> None:
-    """Rows whose answers to one consistency group are not surely consistent are bad (they get
-    V02 or V03 issues): checked once per distinct combination, remembered per date."""
-    first = columns[group[0]]
-    count = len(first)
-    if all(columns[qid].count(None) == count for qid in group[:triggers]):
-        return
-
-    def keys() -> Iterable[Any]:
-        """The group's answers of each row (made again when needed rather than kept)."""
-        return first if len(group) == 1 else zip(*(columns[qid] for qid in group), strict=True)
-
-    if len(group) == 1:
-        distinct = set(first)
-        distinct.discard(None)
-    elif triggers == 1:  # only the rows that answer the first question
-        distinct = set(compress(keys(), map(is_not, first, repeat(None))))
-    else:
-        distinct = {key for key in set(keys()) if key[:triggers].count(None) < triggers}
-    verdicts = _verdicts_on(when)[group]
-    table = dict(zip(distinct, map(verdicts.get, distinct), strict=True))
-    new = distinct.difference(verdicts)
-    if new:
-        found = {key: _group_consistent(group, key, when) for key in new}
-        table.update(found)
-        if len(verdicts) + len(found) > VERDICT_LIMIT:
-            verdicts.clear()
-        verdicts.update(found)
-    inconsistent = {key for key, consistent in table.items() if not consistent}
-    if inconsistent:
-        bad.update(_where(map(inconsistent.__contains__, keys())))
-
-
-def _verdicts_on(when: date) -> dict[tuple[str, ...], dict[Any, bool]]:
-    """The remembered verdicts of each consistency group on one date."""
-    found = _verdicts.get(when)
-    if found is None:
-        if len(_verdicts) >= DATE_LIMIT:
-            _verdicts.clear()
-        found = _verdicts[when] = {group: {} for group, _ in CONSISTENCY_GROUPS}
-    return found
-
-
-def _group_consistent(group: tuple[str, ...], key: Any, when: date) -> bool:
-    """surely_consistent of answers that hold only this group's answers (`key`)."""
-    full = BLANK.copy()
-    full.update(zip(group, (key,) if len(group) == 1 else key, strict=True))
-    return surely_consistent(full, when)
+def columns_of(fulls: list[Row]) -> dict[str, Column]:
+    """The answers parsed by fast_parse, column by column. fast_parse fills a copy of BLANK:
+    each dict holds the fields in FIELDS order, so its values, zipped, are the columns."""
+    return dict(zip(FIELDS, zip(*map(dict.values, fulls), strict=True), strict=True))
 
 
 def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ...]]:
@@ -224,10 +165,10 @@ def _over(columns: Mapping[str, Column], when: date) -> list[bool]:
     return over
 
 
-def _branches_of(columns: Mapping[str, Column], fulls: list[Row], when: date) -> list[Branch]:
+def _branches_of(fulls: list[Row], when: date) -> list[Branch]:
     """Each row's Branch: one look-up per distinct key in branching_of's memo; a branch not
     remembered yet is found by branching_of from a row that has its key."""
-    keys = branch_keys(columns, when)
+    keys = branch_keys(columns_of(fulls), when)
     distinct = set(keys)
     known = dict(zip(distinct, map(_branches.get, distinct), strict=True))
     table = {key: branch for key, branch in known.items() if branch is not None}

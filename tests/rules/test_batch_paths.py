@@ -226,62 +226,25 @@ def test_one_row_object_many_times() -> None:
 @given(valid_answers(), st.sampled_from(DATES))
 def test_branch_keys_are_branching_of_keys(raw: dict[str, Any], as_of: date) -> None:
     """rules.fast.batch_validation.branch_keys builds branching_of's own memo key."""
-    from rules.fast.batch_validation import branch_keys
-    from rules.fast.validation import FIELDS, _branches, branching_of, fast_parse
+    from rules.fast.batch_validation import branch_keys, columns_of
+    from rules.fast.validation import _branches, branching_of, fast_parse
 
     full = fast_parse(raw)
     assert full is not None
     branch = branching_of(full, as_of)
-    (key,) = branch_keys({qid: [full[qid]] for qid in FIELDS}, as_of)
+    (key,) = branch_keys(columns_of([full]), as_of)
     assert _branches.get(key) is branch
 
 
-DAYS = st.one_of(st.none(), st.just("unknown"), st.integers(-2, 400))
-
-
-@SETTINGS
-@given(valid_answers(), st.sampled_from(DATES), st.data())
-def test_consistency_groups_split_surely_consistent(raw: dict[str, Any], as_of: date,
-                                                     data: st.DataObject) -> None:
-    """surely_consistent of answers is the conjunction of its groups' verdicts, and a group
-    whose first answers are blank is consistent (rules.fast.batch_validation)."""
-    from rules.fast.batch_validation import CONSISTENCY_GROUPS, _group_consistent
-    from rules.fast.validation import fast_parse, surely_consistent
-
-    full = fast_parse(raw)
-    assert full is not None
-    full.update(
-        B5_age=data.draw(st.one_of(st.none(), st.integers(-3, 130))), B10=data.draw(DAYS),
-        B11=data.draw(DAYS), D3=data.draw(st.one_of(st.none(), st.just("unknown"),
-                                                   st.integers(-10, 3000), st.floats(-5, 5))),
-        B1=data.draw(st.sampled_from(["yes", "no", None])),
-        C1=data.draw(st.sampled_from([("none",), ("none", "campaign"), ("campaign",), None])),
-        G=data.draw(st.sampled_from([("none",), ("none", "unknown"), ("donate_money",)])))
-    verdicts = []
-    for group, triggers in CONSISTENCY_GROUPS:
-        answers = tuple(full[qid] for qid in group)
-        verdict = _group_consistent(group, answers[0] if len(group) == 1 else answers, as_of)
-        if all(answer is None for answer in answers[:triggers]):
-            assert verdict
-        verdicts.append(verdict)
-    assert all(verdicts) == surely_consistent(full, as_of)
-
-
 def test_batch_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The batch route's memos (branch key heads, consistency verdicts) are cleared when full
-    and give the same results after."""
+    """The batch route's memo of branch key heads is cleared when full and gives the same
+    results after."""
     from rules.fast import batch_validation
 
     monkeypatch.setattr(batch_validation, "HEAD_LIMIT", 5)
-    monkeypatch.setattr(batch_validation, "VERDICT_LIMIT", 5)
-    monkeypatch.setattr(batch_validation, "DATE_LIMIT", 2)
     batch_validation._heads.clear()
-    batch_validation._verdicts.clear()
     rng = random.Random(13)
     for as_of in DATES:
         for _ in range(4):
             check_batch([random_answers(rng) for _ in range(60)], as_of)
-    assert len(batch_validation._heads) <= 5 + 60
-    assert len(batch_validation._verdicts) <= 2
-    assert all(len(verdicts) <= 5 + 60 for by_group in batch_validation._verdicts.values()
-               for verdicts in by_group.values())
+            assert len(batch_validation._heads) <= 5
