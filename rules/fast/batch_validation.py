@@ -12,7 +12,7 @@
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import add, attrgetter, ge, is_, is_not, le, not_
 from typing import Any
 
@@ -97,7 +97,7 @@ def _columnar(rows: list[Any], when: date) -> tuple[list[Validation], set[int]]:
 
 def _where(flags: Iterable[Any]) -> Iterable[int]:
     """The positions of the true flags."""
-    return compress(range(len(FIELDS) * 2**40), flags)
+    return compress(count(), flags)
 
 
 def columns_of(fulls: list[Row]) -> dict[str, Column]:
@@ -184,11 +184,11 @@ def _dropped(given: list[set[str]], fulls: list[Row], branches: list[Branch], ba
     """The answers each row's branch does not ask (`given`: each row's keys; dropped answers
     are blank in `fulls` from here on), in question order. A row that drops an answer the
     branching reads is bad (its branch would change: validate_answers finds it again)."""
-    count = len(given)
+    rows = len(given)
     outside = list(map(not_, map(le, given, map(_asked, branches))))
     if not any(outside):
-        return [()] * count
-    which = list(compress(range(count), outside))
+        return [()] * rows
+    which = list(compress(range(rows), outside))
     leaving = list(map(branches.__getitem__, which))
     unasked = {branch: branch.unasked() for branch in set(leaving)}
     gone = list(map(tuple, map(filter, map(_contains, map(given.__getitem__, which)),
@@ -196,7 +196,7 @@ def _dropped(given: list[set[str]], fulls: list[Row], branches: list[Branch], ba
     _exhaust(map(dict.update, map(fulls.__getitem__, which), map(dict.fromkeys, gone)))
     if not all(map(BRANCH_INPUTS.isdisjoint, gone)):
         bad.update(compress(which, map(not_, map(BRANCH_INPUTS.isdisjoint, gone))))
-    dropped: list[tuple[str, ...]] = [()] * count
+    dropped: list[tuple[str, ...]] = [()] * rows
     _exhaust(map(dropped.__setitem__, which, gone))
     return dropped
 
@@ -205,18 +205,18 @@ def _validations(given: list[set[str]], fulls: list[Row], dropped: list[tuple[st
                  ) -> list[Validation]:
     """Validation(answers=Answers(full), dropped=...) of each row (`given`: its fields set),
     built as rules.fast.validation.construct builds them, one slot at a time over the batch."""
-    count = len(given)
+    rows = len(given)
     set_dict, set_fields_set, set_extra, set_private = _slot_setters()
-    answers = list(map(object.__new__, repeat(Answers, count)))
+    answers = list(map(object.__new__, repeat(Answers, rows)))
     _exhaust(map(set_dict, answers, fulls))
     _exhaust(map(set_fields_set, answers, given))
     _exhaust(map(set_extra, answers, repeat(None)))
     _exhaust(map(set_private, answers, repeat(None)))
     values = [{"answers": each, "issues": (), "dropped": gone}
               for each, gone in zip(answers, dropped, strict=True)]
-    validations = list(map(object.__new__, repeat(Validation, count)))
+    validations = list(map(object.__new__, repeat(Validation, rows)))
     _exhaust(map(set_dict, validations, values))
-    _exhaust(map(set_fields_set, validations, map(set.copy, repeat(_VALIDATION_FIELDS, count))))
+    _exhaust(map(set_fields_set, validations, map(set.copy, repeat(_VALIDATION_FIELDS, rows))))
     _exhaust(map(set_extra, validations, repeat(None)))
     _exhaust(map(set_private, validations, repeat(None)))
     return validations
