@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from itertools import compress, count, repeat
-from operator import add, attrgetter, ge, is_, is_not, le, not_
+from operator import add, attrgetter, ge, is_, is_not, itemgetter, le, not_
 from typing import Any
 
 from rules.answers import _VALIDATION_SET, Answers, Validation, validate_answers
@@ -22,7 +22,6 @@ from rules.fast.validation import (
     _A1_KIND,
     _B4_KIND,
     BLANK,
-    FIELDS,
     Branch,
     _branches,
     _d1_kind,
@@ -49,6 +48,7 @@ BRANCH_INPUTS = frozenset({"A1", "B1", "B2", "B3", "B4", "C2", "D1", "D3", "E1",
 HEAD_FIELDS = ("B1", "B2", "B3", "B4", "A1", "C2")
 HEAD_LIMIT = 4096  # combinations remembered; cleared when full
 _heads: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_BRANCH_GETTERS = tuple((qid, itemgetter(qid)) for qid in sorted(BRANCH_INPUTS))
 _asked = attrgetter("asked")
 _required = attrgetter("required")
 _contains = attrgetter("__contains__")
@@ -101,9 +101,9 @@ def _where(flags: Iterable[Any]) -> Iterable[int]:
 
 
 def columns_of(fulls: list[Row]) -> dict[str, Column]:
-    """The answers parsed by fast_parse, column by column. fast_parse fills a copy of BLANK:
-    each dict holds the fields in FIELDS order, so its values, zipped, are the columns."""
-    return dict(zip(FIELDS, zip(*map(dict.values, fulls), strict=True), strict=True))
+    """The answers the branching reads, column by column. (Zipping the dicts' values would
+    make two objects a row, a view and its iterator, for the garbage collector to count.)"""
+    return {qid: list(map(getter, fulls)) for qid, getter in _BRANCH_GETTERS}
 
 
 def branch_keys(columns: Mapping[str, Column], when: date) -> list[tuple[Any, ...]]:
