@@ -46,7 +46,6 @@ _ONE: dict[str, dict[str, tuple[str, ...]]] = {
 _ORDER: dict[str, dict[str, int]] = {
     q.id: {code: i for i, code in enumerate(q.codes)} for q in _MULTI}
 _SEVERAL: dict[str, dict[tuple[Any, ...], tuple[str, ...]]] = {q.id: {} for q in _MULTI}
-SEVERAL_LIMIT = 4096  # answers remembered per question (here and in batch validation)
 _BIG = 2**63
 M = TypeVar("M", bound="BaseModel")
 
@@ -104,7 +103,7 @@ def _several(qid: str, value: list[Any] | tuple[Any, ...]) -> tuple[str, ...] | 
         return None
     codes = _MULTI_CODES[qid]
     found = tuple([codes[i] for i in sorted(positions)])
-    if len(memo) >= SEVERAL_LIMIT:
+    if len(memo) >= 4096:
         memo.clear()
     memo[key] = found
     return found
