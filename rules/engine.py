@@ -350,7 +350,10 @@ def screen(answers: Answers, as_of: date) -> Screening:
 def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """screen for each of many people's valid answers (organiser mode): the same Screenings, in
     the same order, found table by table over the whole batch (rules.fast.batch_screening)."""
-    return _fast.batch_screening.screen_many(answers, as_of)
+    # Imported here: rules.fast.batch_screening needs rules.fast.memo complete, and memo may be
+    # the module being imported when this one is (once per batch, not per row).
+    from rules.fast.batch_screening import screen_many as batch_screen_many
+    return batch_screen_many(answers, as_of)
 
 
 # Screening(...) is tuple.__new__ behind a Python-level __new__; this skips that one call.
@@ -368,7 +371,6 @@ def assess_raw(raw: Mapping[str, Any], as_of: date | None = None
 
 
 # The speed path imports this module; it is imported last, when every name above exists.
-import rules.fast.batch_screening  # noqa: E402
 import rules.fast.memo  # noqa: E402
 import rules.fast.missing  # noqa: E402
 

@@ -1,19 +1,70 @@
-"""screen for many people at once (organiser mode): the same Screenings, table by table.
+"""rules.engine.screen for many people at once: the same Screenings, assembled column by column."""
 
-tests/rules/test_batch_paths.py proves the result equal to rules.engine.screen row by row.
-"""
+# Each row's findings come from memo.outcomes, the row-by-row speed path, so the combination
+# stays where it is proven (worst colour, R85 status cap, reason order: rules.engine and
+# rules.fast.memo). What the batch does in C over all rows is what screen does per row around
+# it: fired ids, top rule, area dicts, missing questions and the Screening tuples.
+# docs/performance.md ("Batch screening") says why the per-table look-ups stay per row.
+# tests/rules/test_batch_paths.py proves every Screening equal to rules.engine.screen.
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import compress, repeat
+from operator import attrgetter, is_not
+from typing import Any
 
-if TYPE_CHECKING:
-    from rules.answers import Answers
-    from rules.engine import Screening
+from rules.answers import Answers
+from rules.engine import AREAS, Screening
+from rules.fast import memo
+from rules.fast.missing import missing_of
+from rules.rule import Colour
+
+_VALUES_OF = attrgetter("__dict__")
+# A Screening is a tuple; tuple.__new__ skips NamedTuple's Python-level __new__ (as screen does).
+_new_screening = tuple.__new__
+_RULE_ID = memo.RULE_ID_OF.__getitem__
+# The rule id of a finding's number when it is actionable (screen's top_rule), else None; the
+# last entry, at NO_CODE, stands for "nothing fired".
+_TOP_OF: tuple[str | None, ...] = (
+    *(rule_id if actionable else None
+      for rule_id, actionable in zip(memo.RULE_ID_OF, memo.ACTIONABLE, strict=True)),
+    None)
+NO_CODE = len(_TOP_OF) - 1
+def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
+    """rules.engine.screen(each, as_of) for each valid answers, in order.
+
+    The cyclic garbage collector is paused meanwhile (and resumed if it ran): a batch keeps
+    thousands of new containers alive until it returns, none of them in a cycle, and each
+    collection would walk them again.
+    """
+    if not answers:
+        return []
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        return _screen_many(answers, as_of)
+    finally:
+        if running:
+            gc.enable()
 
 
-def screen_many(answers: Sequence["Answers"], as_of: date) -> list["Screening"]:
-    """rules.engine.screen(each, as_of) for each valid answers, in order."""
-    from rules.engine import screen
+def _screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
+    """screen_many's work, column by column."""
+    codes, colour_lists, colours = zip(*map(memo.outcomes, answers, repeat(as_of)))  # noqa: B905  # triples
+    fired = map(tuple, map(map, repeat(_RULE_ID), codes))
+    top = map(_TOP_OF.__getitem__, map(next, map(iter, codes), repeat(NO_CODE)))
+    areas = map(dict, map(zip, repeat(AREAS), colour_lists))
+    missing = _missing(list(map(_VALUES_OF, answers)), colours)
+    rows = zip(colours, areas, fired, top, missing)  # noqa: B905  # one per row
+    return list(map(_new_screening, repeat(Screening), rows))
 
-    return [screen(each, as_of) for each in answers]
+
+def _missing(values: list[dict[str, Any]], colours: Sequence[Colour]
+             ) -> Iterable[tuple[str, ...]]:
+    """Each row's missing questions (rules.fast.missing), only for rows that are not GREEN."""
+    not_green = list(map(is_not, colours, repeat(Colour.GREEN)))
+    found = map(missing_of, compress(values, not_green))
+    # For each row, the next missing questions found, or () from an endless supply of ().
+    return map(next, map((repeat(()), found).__getitem__, not_green))
+
