@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 from rules.answers import Answers
@@ -23,7 +23,6 @@ from rules.rule import Colour
 _VALUES_OF = attrgetter("__dict__")
 # A Screening is a tuple; tuple.__new__ skips NamedTuple's Python-level __new__ (as screen does).
 _new_screening = tuple.__new__
-_RULE_ID = memo.RULE_ID_OF.__getitem__
 # The rule id of a finding's number when it is actionable (screen's top_rule), else None; the
 # last entry, at NO_CODE, stands for "nothing fired".
 _TOP_OF: tuple[str | None, ...] = (
@@ -52,12 +51,21 @@ def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
 def _screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """screen_many's work, column by column."""
     codes, colour_lists, colours = zip(*map(memo.outcomes, answers, repeat(as_of)))  # noqa: B905  # triples
-    fired = map(tuple, map(map, repeat(_RULE_ID), codes))
+    fired = list(map(_rule_ids, codes))
     top = map(_TOP_OF.__getitem__, map(next, map(iter, codes), repeat(NO_CODE)))
     areas = map(dict, map(zip, repeat(AREAS), colour_lists))
     missing = _missing(list(map(_VALUES_OF, answers)), colours)
     rows = zip(colours, areas, fired, top, missing)  # noqa: B905  # one per row
     return list(map(_new_screening, repeat(Screening), rows))
+
+
+def _rule_ids(codes: list[int]) -> tuple[str, ...]:
+    """The rule id of each finding number, in order: one itemgetter call for two or more
+    (about half the instructions of a tuple of a map)."""
+    if len(codes) > 1:
+        ids: tuple[str, ...] = itemgetter(*codes)(memo.RULE_ID_OF)
+        return ids
+    return (memo.RULE_ID_OF[codes[0]],) if codes else ()
 
 
 def _missing(values: list[dict[str, Any]], colours: Sequence[Colour]
