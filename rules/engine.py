@@ -65,8 +65,15 @@ def outcome(rule: Rule, facts: Facts) -> Colour | None:
         return None
     if not rule.trigger(facts):
         return None
+    return fired_colour(rule, facts)
+
+
+def fired_colour(rule: Rule, facts: Facts) -> Colour:
+    """The colour of a rule that fires for these facts (in scope, evaluated, triggered): its
+    colour, with R85's cap of RED at AMBER for an uncertain status (status_capped)."""
     colour = rule.colour_for(facts)
-    if colour is Colour.RED and status_capped(rule, facts):
+    if colour is Colour.RED and facts.status in UNCERTAIN_STATUSES and (
+            rule.binds_as_foreign_national):
         return Colour.AMBER
     return colour
 

@@ -20,8 +20,8 @@ from rules.engine import (
     UNCERTAIN_STATUSES,
     Pair,
     capped,
+    fired_colour,
     order_key,
-    outcome,
     worst,
 )
 from rules.facts import (
@@ -106,8 +106,9 @@ class AreaTable:
         for trigger, rule, cappable, code, shown_rank in self.entries[facts.fn, facts.column]:
             if trigger(facts):
                 if code < 0 or (cappable and uncertain):
-                    colour = outcome(rule, facts)
-                    assert colour is not None
+                    # In scope, evaluated (self.entries) and triggered: only its colour is left
+                    # to find (rules.engine.outcome without checking those again).
+                    colour = fired_colour(rule, facts)
                     code = CODE_OF[rule.id, colour]
                     shown_rank = COLOUR_RANK[capped(rule, colour)]
                 codes.append(code)
