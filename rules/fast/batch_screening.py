@@ -17,7 +17,8 @@ from typing import Any
 from rules.answers import Answers
 from rules.engine import AREAS, Screening
 from rules.fast import memo
-from rules.fast.missing import missing_of
+from rules.fast.facts import ANSWERS
+from rules.fast.missing import missing_in
 from rules.rule import Area, Colour
 
 _VALUES_OF = attrgetter("__dict__")
@@ -50,11 +51,13 @@ def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
 
 def _screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """screen_many's work, column by column."""
-    codes, colour_lists, colours = zip(*map(memo.outcomes, answers, repeat(as_of)))  # noqa: B905  # triples
+    values = list(map(_VALUES_OF, answers))
+    answered = list(map(ANSWERS, values))  # each row's answers once, then picked by position
+    codes, colour_lists, colours = zip(*map(memo.outcomes_of, values, answered, repeat(as_of)))  # noqa: B905  # triples
     fired = list(map(_rule_ids, codes))
     top = map(_TOP_OF.__getitem__, map(next, map(iter, codes), repeat(NO_CODE)))
     areas = map(_area_dict, colour_lists)
-    missing = _missing(list(map(_VALUES_OF, answers)), colours)
+    missing = _missing(answered, colours)
     rows = zip(colours, areas, fired, top, missing)  # noqa: B905  # one per row
     return list(map(_new_screening, repeat(Screening), rows))
 
@@ -83,11 +86,11 @@ def _rule_ids(codes: list[int]) -> tuple[str, ...]:
     return (memo.RULE_ID_OF[codes[0]],) if codes else ()
 
 
-def _missing(values: list[dict[str, Any]], colours: Sequence[Colour]
+def _missing(answered: list[tuple[Any, ...]], colours: Sequence[Colour]
              ) -> Iterable[tuple[str, ...]]:
     """Each row's missing questions (rules.fast.missing), only for rows that are not GREEN."""
     not_green = list(map(is_not, colours, repeat(Colour.GREEN)))
-    found = map(missing_of, compress(values, not_green))
+    found = map(missing_in, compress(answered, not_green))
     # For each row, the next missing questions found, or () from an endless supply of ().
     return map(next, map((repeat(()), found).__getitem__, not_green))
 
