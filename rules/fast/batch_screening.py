@@ -1,9 +1,10 @@
 """rules.engine.screen for many people at once: the same Screenings, assembled column by column."""
 
-# Each row's findings come from memo.outcomes, the row-by-row speed path, so the combination
+# Each row's findings come from memo.outcomes_of, the row-by-row speed path, so the combination
 # stays where it is proven (worst colour, R85 status cap, reason order: rules.engine and
-# rules.fast.memo). What the batch does in C over all rows is what screen does per row around
-# it: fired ids, top rule, area dicts, missing questions and the Screening tuples.
+# rules.fast.memo). The batch takes each row's answers once (rules.fast.facts.ANSWERS), and
+# does over all rows what screen does per row around the findings: fired ids, top rule, area
+# dicts, missing questions (not for GREEN rows) and the Screening tuples.
 # docs/performance.md ("Batch screening") says why the per-table look-ups stay per row.
 # tests/rules/test_batch_paths.py proves every Screening equal to rules.engine.screen.
 
@@ -31,6 +32,8 @@ _TOP_OF: tuple[str | None, ...] = (
       for rule_id, actionable in zip(memo.RULE_ID_OF, memo.ACTIONABLE, strict=True)),
     None)
 NO_CODE = len(_TOP_OF) - 1
+
+
 def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """rules.engine.screen(each, as_of) for each valid answers, in order.
 
@@ -53,7 +56,8 @@ def _screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """screen_many's work, column by column."""
     values = list(map(_VALUES_OF, answers))
     answered = list(map(ANSWERS, values))  # each row's answers once, then picked by position
-    codes, colour_lists, colours = zip(*map(memo.outcomes_of, values, answered, repeat(as_of)))  # noqa: B905  # triples
+    found = map(memo.outcomes_of, values, answered, repeat(as_of))
+    codes, colour_lists, colours = zip(*found)  # noqa: B905  # triples
     fired = list(map(_rule_ids, codes))
     top = map(_TOP_OF.__getitem__, map(next, map(iter, codes), repeat(NO_CODE)))
     areas = map(_area_dict, colour_lists)
