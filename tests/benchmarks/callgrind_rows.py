@@ -4,6 +4,7 @@ Instruction counts do not depend on what else the machine is doing, so two versi
 code can be compared on a loaded machine (docs/performance.md). Run from the repository root:
 
     .venv/bin/python tests/benchmarks/callgrind_rows.py [--rows 5000] [--kind typical uniform]
+        [--part all|screen]
 
 For each kind of rows it starts itself under `valgrind --tool=callgrind` (apt-get install
 valgrind), makes the rows, then screens them with a cold memo, as bench_rules.py does. Start-up
@@ -31,6 +32,7 @@ from typing import Any
 
 AS_OF = date(2026, 11, 28)
 KINDS = ("typical", "uniform")
+PARTS = ("all", "screen")
 BATCH = 500  # rows per batch, as organiser mode screens them (app.group.pipeline.BATCH_ROWS)
 # `tests` (and `rules`, if not installed) from this worktree, unless PYTHONPATH names another.
 sys.path.append(str(Path(__file__).resolve().parents[2]))
@@ -69,18 +71,25 @@ def clear_memo() -> None:
     memo.clear()
 
 
-def inner(kind: str, count: int, batch: int) -> None:
+def inner(kind: str, count: int, batch: int, part: str) -> None:
     """The measured run (under callgrind): screen the rows between two markers, in batches as
     organiser mode does (rules.validate_many, rules.screen_many) when this version has them and
-    `batch` is not 0, else row by row."""
+    `batch` is not 0, else row by row. With `part` "screen", the rows are validated before the
+    first marker and only screening is counted."""
     import rules
     rows = make_rows(kind, count)
-    clear_memo()
     print(len(rows), file=sys.stderr)
     batched = batch > 0 and hasattr(rules, "screen_many")
-    subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
-                   capture_output=True)
-    os.getppid()  # marker: callgrind dumps (and zeroes) its counts here
+    if part == "screen":
+        checked = [rules.validate_answers(raw, AS_OF).answers for raw in rows]
+        valid = [answers for answers in checked if answers is not None]
+        clear_memo()
+        start_counting()
+        screen_only(valid, batch if batched else 0)
+        os.getppid()  # marker: the second dump holds the loop alone
+        return
+    clear_memo()
+    start_counting()
     if batched:
         for start in range(0, len(rows), batch):
             checked = rules.validate_many(rows[start:start + batch], AS_OF)
@@ -94,7 +103,25 @@ def inner(kind: str, count: int, batch: int) -> None:
     os.getppid()  # marker: the second dump holds the loop alone
 
 
-def measure(kind: str, count: int, batch: int) -> tuple[int, float]:
+def start_counting() -> None:
+    """Turn callgrind's instrumentation on, then mark the start of the counted loop."""
+    subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
+                   capture_output=True)
+    os.getppid()  # marker: callgrind dumps (and zeroes) its counts here
+
+
+def screen_only(valid: list[Any], batch: int) -> None:
+    """Screen already validated answers: in batches of `batch` rows, or row by row (0)."""
+    import rules
+    if batch:
+        for start in range(0, len(valid), batch):
+            rules.screen_many(valid[start:start + batch], AS_OF)
+    else:
+        for answers in valid:
+            rules.screen(answers, AS_OF)
+
+
+def measure(kind: str, count: int, batch: int, part: str) -> tuple[int, float]:
     """Run `inner` under callgrind: (rows screened, instructions per row)."""
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "callgrind.out"
@@ -102,7 +129,7 @@ def measure(kind: str, count: int, batch: int) -> tuple[int, float]:
             ["valgrind", "--tool=callgrind", "--instr-atstart=no",
              f"--callgrind-out-file={out}",
              "--dump-before=getppid", sys.executable, __file__, "--inner", kind,
-             "--rows", str(count), "--batch", str(batch)],
+             "--rows", str(count), "--batch", str(batch), "--part", part],
             capture_output=True, text=True, check=True)
         rows = int(next(line for line in done.stderr.splitlines() if line.isdigit()))
         loop = Path(f"{out}.2")  # dump 1: start-up and making rows; dump 2: the loop
@@ -118,13 +145,15 @@ def main() -> None:
     parser.add_argument("--kind", nargs="+", choices=KINDS, default=list(KINDS))
     parser.add_argument("--batch", type=int, default=BATCH,
                         help="rows per batch (0: row by row, as versions before batches did)")
+    parser.add_argument("--part", choices=PARTS, default="all",
+                        help="all: validate and screen; screen: count screening alone")
     parser.add_argument("--inner", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
-        inner(args.inner, args.rows, args.batch)
+        inner(args.inner, args.rows, args.batch, args.part)
         return
     for kind in args.kind:
-        rows, per_row = measure(kind, args.rows, args.batch)
+        rows, per_row = measure(kind, args.rows, args.batch, args.part)
         print(f"{kind:8} {rows:6} rows  {per_row:10,.0f} instructions/row")
 
 
