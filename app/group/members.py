@@ -2,7 +2,7 @@
 
 from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -13,7 +13,16 @@ from app.group.columns import apply_defaults
 from app.i18n import N_, _, language, ngettext
 from app.i18n.law_texts import filled_rule_text
 from app.vocabulary import INVALID, colour_name
-from rules import RULE_BY_ID, Issue, screen, validate_answers
+from rules import (
+    RULE_BY_ID,
+    Issue,
+    Screening,
+    Validation,
+    screen,
+    screen_many,
+    validate_answers,
+    validate_many,
+)
 from rules.applicability import Column
 from rules.branching import column_of_answers
 from rules.engine import catalogue_wording, wording_context
@@ -279,29 +288,63 @@ class Screener:
         return text
 
     def screen(self, member: Member) -> MemberResult:
-        if self.defaults:
-            merged, used = apply_defaults(member.answers, self.defaults, self.as_of)
-        else:
-            merged, used = member.answers, ()
+        """One person validated and screened (screen_many for many: the same results)."""
+        merged, used = self._merged(member)
         checked = validate_answers(merged, self.as_of)
-        answers = checked.answers
-        if answers is None or checked.issues or member.read_issues:
-            issues = tuple(checked.issues)
-            if member.read_issues:  # a reading problem explains its column better than rules
-                read = {issue.question for issue in member.read_issues}
-                issues = member.read_issues + tuple(i for i in issues if i.question not in read)
-            return MemberResult(
-                member=member, colour=None, areas={}, fired=(), top_rule=None, missing=(),
-                issues=issues, ruleset=self.ruleset,
-                defaults_used=used, dropped=checked.dropped, answers=merged, as_of=self.as_of)
-        result = screen(answers, self.as_of)
-        top = result.top_rule
-        return MemberResult(
-            member=member, colour=result.colour, areas=result.areas, fired=result.fired,
-            top_rule=top, missing=result.missing, issues=(), ruleset=self.ruleset,
-            defaults_used=used, dropped=checked.dropped,
-            top_text=self._top_text(top, answers) if top is not None else "",
-            answers=merged, as_of=self.as_of)
+        if _blocked(member, checked):
+            return self._invalid(member, merged, used, checked)
+        assert checked.answers is not None  # _blocked says so
+        return self._screened(member, merged, used, checked,
+                              screen(checked.answers, self.as_of))
+
+    def screen_many(self, members: Sequence[Member]) -> list[MemberResult]:
+        """[screen(m) for m in members], validated and screened as one batch
+        (rules.validate_many, rules.screen_many)."""
+        merging = [self._merged(member) for member in members]
+        checks = validate_many([merged for merged, _ in merging], self.as_of)
+        blocked = [_blocked(member, checked) for member, checked in
+                   zip(members, checks, strict=True)]
+        screenings = iter(screen_many([checked.answers for checked, stop in
+                                       zip(checks, blocked, strict=True)
+                                       if not stop and checked.answers is not None],
+                                      self.as_of))
+        results: list[MemberResult] = []
+        for member, (merged, used), checked, stop in zip(members, merging, checks, blocked,
+                                                             strict=True):
+            results.append(self._invalid(member, merged, used, checked) if stop else
+                           self._screened(member, merged, used, checked, next(screenings)))
+        return results
+
+    def _merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """merged(), without a call when the group has no defaults (the usual case)."""
+        if self.defaults:
+            return apply_defaults(member.answers, self.defaults, self.as_of)
+        return member.answers, ()
+
+    def _invalid(self, member: Member, merged: dict[str, Any], used: tuple[str, ...],
+                 checked: Validation) -> MemberResult:
+        """The result of a person who cannot be screened: reading problems first (they explain
+        their column better than the rules), then the rules' issues about other columns."""
+        issues = tuple(checked.issues)
+        if member.read_issues:
+            read = {issue.question for issue in member.read_issues}
+            issues = member.read_issues + tuple(i for i in issues if i.question not in read)
+        return MemberResult(member, None, {}, (), None, (), issues, self.ruleset, used,
+                            checked.dropped, None, "", merged, self.as_of)
+
+    def _screened(self, member: Member, merged: dict[str, Any], used: tuple[str, ...],
+                  checked: Validation, result: Screening) -> MemberResult:
+        """The result of a screened person (MemberResult's fields in order: this runs for every
+        person, and keywords cost more than the work)."""
+        colour, areas, fired, top, missing = result
+        text = self._top_text(top, checked.answers) if top is not None else ""
+        return MemberResult(member, colour, areas, fired, top, missing, (), self.ruleset, used,
+                            checked.dropped, None, text, merged, self.as_of)
+
+
+def _blocked(member: Member, checked: Validation) -> bool:
+    """True when a person cannot be screened: validation found issues, or reading did."""
+    return checked.answers is None or bool(checked.issues) or bool(member.read_issues)
 
 
 IndexState = tuple[list[str], bytes, bytes, int]

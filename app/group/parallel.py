@@ -29,7 +29,7 @@ from app.answers_file import AnswersFileError
 from app.group.columns import Header, read_header
 from app.group.export import DUPLICATE_COLUMN, CsvText, safe_row
 from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
-from app.group.pipeline import Progress, RunReport, make_screener
+from app.group.pipeline import BATCH_ROWS, Progress, RunReport, make_screener
 from app.group.reading import (
     COMMENT_MARK,
     MAX_LINE_BYTES,
@@ -121,32 +121,47 @@ def _lines(data: bytes, result: BlockResult) -> Iterator[str]:
 
 
 def screen_block(block: Block) -> BlockResult:
-    """Screen every row of a block (in a worker process)."""
+    """Screen every row of a block (in a worker process), in batches of BATCH_ROWS; a damaged
+    record ends the block after the rows before it."""
     result = BlockResult()
-    screener: Screener = _state["screener"]
     header: Header = _state["header"]
     source: str = _state["source"]
     plans = _state["plans"]
-    as_of: str = _state["as_of"]
-    text: CsvText | None = _state["text"]
     row = block.first_row - 1
+    batch: list[Member] = []
     try:
         for cells in csv.reader(_lines(block.data, result), delimiter=_state["delimiter"]):
             row += 1
             if _blank(cells) or is_comment(cells):
                 continue
-            member: Member = _member(source, row, header, cells, plans)
-            screened = screener.screen(member)
-            result.counts.add(screened)
-            keys = DuplicateIndex.keys_of(member.email, member.name, member.reference)
-            done: list[object] = safe_row(screened, as_of)
-            result.rows.append((text.parts(done) if text is not None else done, keys, row))
+            batch.append(_member(source, row, header, cells, plans))
+            if len(batch) >= BATCH_ROWS:
+                _finish_batch(batch, result)
+                batch = []
     except (AnswersFileError, csv.Error) as error:
         problem = error.problem if isinstance(error, AnswersFileError) else str(error)
         result.error = _("cannot be read after row {row} ({problem}); the rows before it were "
                          "imported").format(row=row, problem=problem)
+    _finish_batch(batch, result)
     result.records = row - block.first_row + 1
     return result
+
+
+def _finish_batch(batch: list[Member], result: BlockResult) -> None:
+    """Screen a batch of a block's people and add their results-file rows and counts."""
+    if not batch:
+        return
+    screener: Screener = _state["screener"]
+    as_of: str = _state["as_of"]
+    text: CsvText | None = _state["text"]
+    rows = result.rows
+    counts = result.counts
+    keys_of = DuplicateIndex.keys_of
+    for member, screened in zip(batch, screener.screen_many(batch), strict=True):
+        counts.add(screened)
+        keys = keys_of(member.email, member.name, member.reference)
+        done: list[object] = safe_row(screened, as_of)
+        rows.append((text.parts(done) if text is not None else done, keys, member.row or 0))
 
 
 # ---- the parent side ----
