@@ -27,6 +27,7 @@ from app.group.pipeline import (
     make_screener,
     screen_inputs,
     screen_members,
+    tune_gc,
 )
 from app.i18n import _, language, ngettext, set_language
 from app.i18n.formats import format_number
@@ -90,6 +91,7 @@ def child_main(request: Request, conn: Connection, cancelled: Any) -> None:
     messages, and finally ("done", report, duplicate index state) or ("error", text)."""
     try:
         set_language(request.language)
+        tune_gc()  # this process only screens
         report = RunReport()
         index = DuplicateIndex()
         if request.seen is not None:

@@ -12,7 +12,6 @@ by the ordinary streaming pipeline.
 
 import codecs
 import csv
-import gc
 import multiprocessing
 import os
 import sys
@@ -29,7 +28,14 @@ from app.answers_file import AnswersFileError
 from app.group.columns import Header, read_header
 from app.group.export import DUPLICATE_COLUMN, CsvText, safe_row
 from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
-from app.group.pipeline import BATCH_ROWS, Progress, RunReport, make_screener
+from app.group.pipeline import (
+    BATCH_ROWS,
+    Progress,
+    RunReport,
+    make_screener,
+    streaming_gc,
+    tune_gc,
+)
 from app.group.reading import (
     COMMENT_MARK,
     MAX_LINE_BYTES,
@@ -42,6 +48,7 @@ from app.group.reading import (
     header_cells,
     is_comment,
     open_source,
+    row_plans,
     sniff_delimiter,
     split_bare_cr,
 )
@@ -84,16 +91,9 @@ def _init_worker(defaults: dict[str, Any], as_of: date, source: str, header: Hea
     set_language(language_code)  # spawned workers start in English
     _state.update(screener=make_screener(defaults, as_of), as_of=as_of.isoformat(),
                   source=source, header=header, delimiter=delimiter,
-                  plans=(header.person_plan(), header.answer_plan()),
+                  plans=row_plans(header),
                   text=CsvText() if as_text else None)
-    _tune_gc()
-
-
-def _tune_gc() -> None:
-    """Fewer collections while streaming rows: the blocks in flight are many small objects
-    without cycles, and each full collection would walk all of them and the loaded rules."""
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    tune_gc()  # a worker only streams rows
 
 
 def _split_lines(data: bytes) -> Iterator[bytes]:
@@ -276,6 +276,22 @@ def screen_csv_parallel(
     """Yield the results-file cells of every person in a big CSV, in file order; with
     `as_text`, each row as CSV text for CsvResultsWriter.write_text instead (rendered by the
     workers)."""
+    with streaming_gc():
+        yield from _screen_csv_parallel(path, screener, report, duplicates, jobs, on_progress,
+                                        progress, as_text)
+
+
+def _screen_csv_parallel(
+    path: Path,
+    screener: Screener,
+    report: RunReport,
+    duplicates: DuplicateIndex,
+    jobs: int,
+    on_progress: Callable[[Progress], None] | None = None,
+    progress: Progress | None = None,
+    as_text: bool = False,
+) -> Iterator[list[object] | str]:
+    """screen_csv_parallel, with the collector tuned by the caller."""
     state = progress or Progress(files_total=1)
     state.current = path.name
     size = max(path.stat().st_size, 1)
@@ -294,8 +310,6 @@ def screen_csv_parallel(
             initargs=(screener.defaults, screener.as_of, path.name, header, delimiter,
                       as_text, language()))
         render = CsvText()
-        thresholds = gc.get_threshold()
-        _tune_gc()
         pending: deque[tuple[Future[BlockResult], int]] = deque()
         next_row = header_row + 1
         blocks = _records(stream, path)
@@ -346,8 +360,6 @@ def screen_csv_parallel(
         except AnswersFileError as error:
             report.problems.append(str(error))
         finally:
-            gc.set_threshold(*thresholds)
-            gc.unfreeze()
             for future, _ in pending:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)

@@ -156,7 +156,7 @@ def test_worker_blocks_are_the_per_person_results(tmp_path: Path,
     body = data.index(b"\n") + 1
     header = read_header(header_cells(path, data[:body].decode(), ","))
     monkeypatch.setattr(parallel, "_state", {})
-    monkeypatch.setattr(parallel, "_tune_gc", lambda: None)  # not in the test process
+    monkeypatch.setattr(parallel, "tune_gc", lambda: None)  # not in the test process
     parallel._init_worker(DEFAULTS, AS_OF, path.name, header, ",")
     block = parallel.screen_block(parallel.Block(data[body:] + b"Bad,\x00,\nLate,x\n", 2))
     members = list(open_source(path).members())
