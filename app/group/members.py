@@ -23,8 +23,6 @@ from rules import (
     validate_answers,
     validate_many,
 )
-from rules.applicability import Column
-from rules.branching import column_of_answers
 from rules.engine import catalogue_wording, wording_context
 from rules.facts import derive_facts
 from rules.questions import QUESTIONS
@@ -272,14 +270,16 @@ class Screener:
         self.defaults = dict(defaults)
         self.as_of = as_of
         self.ruleset = ruleset
-        self._texts: dict[tuple[str, Column], str] = {}
+        self._texts: dict[tuple[str, object, object, object], str] = {}
 
     def merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
         """The member's answers with the group defaults applied."""
         return apply_defaults(member.answers, self.defaults, self.as_of)
 
     def _top_text(self, rule_id: str, answers: Any) -> str:
-        key = (rule_id, column_of_answers(answers.__dict__))  # wording depends on the committee
+        values = answers.__dict__
+        # The wording depends on the committee (column_of_answers of these three answers).
+        key = (rule_id, values.get("A1"), values.get("A1b"), values.get("A3"))
         text = self._texts.get(key)
         if text is None:
             context = wording_context(derive_facts(answers, self.as_of), self.as_of)
@@ -348,6 +348,15 @@ def _blocked(member: Member, checked: Validation) -> bool:
 
 
 IndexState = tuple[list[str], bytes, bytes, int]
+# An empty 64-bit BLAKE2b, copied for each key (cheaper than making one with its parameters).
+_BLAKE2B_64 = blake2b(digest_size=8)
+
+
+def _digest(text: str) -> int:
+    """A key's 64-bit digest, never 0 (0 marks an empty slot)."""
+    hasher = _BLAKE2B_64.copy()
+    hasher.update(text.encode("utf-8"))
+    return int.from_bytes(hasher.digest(), "little") or 1
 
 
 class DuplicateIndex:
@@ -374,8 +383,7 @@ class DuplicateIndex:
 
     @staticmethod
     def _digest(text: str) -> int:
-        value = int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
-        return value or 1
+        return _digest(text)
 
     def _slot(self, digest: int) -> int:
         keys = self._keys
@@ -422,8 +430,8 @@ class DuplicateIndex:
 
     def check(self, member: Member) -> str | None:
         """A description of the earlier entry this member duplicates, and remember this one."""
-        return self.check_person(member.source, member.row, member.email, member.name,
-                                 member.reference)
+        return self.check_keys(member.source, member.row,
+                               self.keys_of(member.email, member.name, member.reference))
 
     def check_person(self, source: str, row: int | None, email: str, name: str,
                      reference: str) -> str | None:
@@ -434,13 +442,12 @@ class DuplicateIndex:
     def keys_of(cls, email: str, name: str, reference: str) -> tuple[tuple[int, str], ...]:
         """The digests a person is known by, with the reason each names (pure: can run in a
         worker process)."""
-        keys: list[tuple[int, str]] = []
+        by_name = (_digest(f"n\x00{name.casefold()}\x00{reference.casefold()}"),
+                   SAME_NAME_AND_REFERENCE if reference else SAME_NAME) if name else None
         if email:
-            keys.append((cls._digest("e\x00" + email.casefold()), SAME_EMAIL))
-        if name:
-            keys.append((cls._digest("n\x00" + name.casefold() + "\x00" + reference.casefold()),
-                         SAME_NAME_AND_REFERENCE if reference else SAME_NAME))
-        return tuple(keys)
+            by_email = (_digest("e\x00" + email.casefold()), SAME_EMAIL)
+            return (by_email, by_name) if by_name is not None else (by_email,)
+        return (by_name,) if by_name is not None else ()
 
     def check_keys(self, source: str, row: int | None,
                    keys: tuple[tuple[int, str], ...]) -> str | None:
@@ -506,18 +513,20 @@ class GroupCounts:
     by_rule: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: MemberResult) -> None:
-        word = result.colour_word
-        if word == "RED":
+        colour = result.colour  # a Colour is its word (RED, AMBER, GREEN); None: invalid
+        if colour == "RED":
             self.red += 1
-        elif word == "AMBER":
+        elif colour == "AMBER":
             self.amber += 1
-        elif word == "GREEN":
+        elif colour == "GREEN":
             self.green += 1
         else:
             self.invalid += 1
         if result.duplicate_of:
             self.duplicates += 1
-        self.by_rule.update(result.fired)
+        by_rule = self.by_rule
+        for rule in result.fired:  # Counter.update, without its checks: this runs per person
+            by_rule[rule] = by_rule.get(rule, 0) + 1
 
     def merge(self, other: "GroupCounts") -> None:
         """Add another group's counts (a block screened elsewhere)."""
