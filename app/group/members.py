@@ -524,9 +524,7 @@ class GroupCounts:
             self.invalid += 1
         if result.duplicate_of:
             self.duplicates += 1
-        by_rule = self.by_rule
-        for rule in result.fired:  # Counter.update, without its checks: this runs per person
-            by_rule[rule] = by_rule.get(rule, 0) + 1
+        self.by_rule.update(result.fired)
 
     def merge(self, other: "GroupCounts") -> None:
         """Add another group's counts (a block screened elsewhere)."""

@@ -4,7 +4,7 @@ A job runs in its own QThread and reports through queued signals: results in bat
 as a per-mille value with a line of text, and a final report. Big imports and re-screens run in a
 child process (app.group.background) that the thread only listens to, so the GUI thread never
 competes for the GIL with the screening; small ones run in the thread itself. Cancel sets an
-event the job (or the child) checks between people.
+event the job (or the child) checks between batches of people (app.group.pipeline.BATCH_ROWS).
 """
 
 import threading
