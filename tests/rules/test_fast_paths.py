@@ -356,6 +356,10 @@ def test_remembered_sets_and_flags_stay_bounded(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(fast_facts_module, "FROZEN_LIMIT", 5)
     monkeypatch.setattr(fast_missing, "FLAG_LIMIT", 5)
+    # Start empty: memos already holding every value drawn below (after other tests) never miss,
+    # so they would never be cleared here.
+    fast_facts_module._frozen.clear()
+    fast_missing._flags.clear()
     rng = random.Random(11)
     for _ in range(300):
         checked = validate_answers(random_answers(rng), AS_OF)
