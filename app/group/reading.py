@@ -7,11 +7,13 @@ attached to that row, which is then listed as invalid rather than dropped.
 
 import codecs
 import csv
+import io
 import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -44,6 +46,8 @@ SPREADSHEET_SUFFIXES = CSV_SUFFIXES | XLSX_SUFFIXES
 # Interactive imports refuse larger spreadsheets (the command line streams any size).
 MAX_INTERACTIVE_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
+# A CSV is read in chunks of about this many bytes of whole lines (_chunk_lines).
+CHUNK_BYTES = 64 * 1024
 # Caps against "bombs" (docs/organiser-mode.md): what an Excel file may decompress to, the
 # longest text between two XML tags (one cell: Excel itself stops at 32,767 characters), and
 # the columns read beyond the header (a row of 500,000 extra cells is one issue, not 500,000).
@@ -292,11 +296,10 @@ def split_bare_cr(line: bytes) -> list[bytes]:
     return [piece for piece in _BARE_CR.split(line) if piece]
 
 
-def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
-    """The file's lines as bytes, each ending in \n, \r\n or a lone \r (the last maybe in
-    none); a line longer than MAX_LINE_BYTES is an error."""
+def _raw_lines(readline: Callable[[int], bytes], source: "CsvSource") -> Iterator[bytes]:
+    """The lines `readline` reads, as bytes, each ending in \n, \r\n or a lone \r (the last
+    maybe in none); a line longer than MAX_LINE_BYTES is an error."""
     limit = MAX_LINE_BYTES + 1
-    readline = raw.readline
     pending = b""
     while True:
         got = readline(limit)
@@ -305,11 +308,6 @@ def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
         if not line:
             return
         source.done += len(got)
-        cr = line.find(b"\r")
-        if not cut and (cr < 0 or (cr == len(line) - 2 and line.endswith(b"\r\n"))):
-            pending = b""  # the usual line (split_bare_cr would return it alone)
-            yield line
-            continue
         pieces = split_bare_cr(line)
         pending = pieces.pop() if cut else b""
         if len(pending) > MAX_LINE_BYTES:
@@ -319,20 +317,86 @@ def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
 
 
 def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
-    first = True
-    for line in _raw_lines(raw, source):
+    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV').
+
+    The lines are split and decoded a chunk of whole lines at a time, in C (_chunk_lines): the
+    same lines as _raw_lines and _decoded give one by one.
+    """
+    return chain.from_iterable(_chunk_lines(raw, source))
+
+
+def _chunk_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[Iterable[str]]:
+    """The file's decoded lines, a chunk of whole lines (about CHUNK_BYTES) at a time; from a
+    line longer than a chunk on (no spreadsheet of people has one), the rest of the file line by
+    line (_raw_lines, which refuses lines over MAX_LINE_BYTES)."""
+    pending = b""
+    first = True  # the next line is the file's first (which may start with a byte-order mark)
+    while True:
+        data = raw.read(CHUNK_BYTES)
+        source.done += len(data)
+        buffer = pending + data if pending else data
+        if not data:
+            if buffer:
+                yield _decoded_lines(buffer, source, first)
+            return
+        cut = buffer.rfind(b"\n") + 1
+        pending = buffer[cut:]
+        if cut:
+            yield _decoded_lines(buffer[:cut], source, first)
+            first = False
+        if len(pending) > CHUNK_BYTES:
+            source.done -= len(pending)  # read again, by _raw_lines
+            rest = _Prefixed(pending, raw)
+            yield _each_decoded(_raw_lines(rest.readline, source), source, first)
+            return
+
+
+def _decoded_lines(chunk: bytes, source: "CsvSource", first: bool) -> Iterable[str]:
+    """The lines of a chunk of whole lines, decoded: at once when it is UTF-8 without NUL bytes
+    (io.StringIO splits at \n, \r\n and a lone \r, as _raw_lines does), else line by line
+    (and so the file's first chunk, for its byte-order mark)."""
+    if not first and b"\x00" not in chunk:
+        try:
+            return io.StringIO(chunk.decode("utf-8"), newline="")
+        except UnicodeDecodeError:
+            pass  # some line is Windows-1252: each line is decoded on its own
+    # bytes.splitlines splits at the same three line ends (str.splitlines knows more)
+    return _each_decoded(chunk.splitlines(keepends=True), source, first)
+
+
+def _each_decoded(lines: Iterable[bytes], source: "CsvSource", first: bool) -> Iterator[str]:
+    """Each line decoded (_decoded); `first`: the first line is the file's, without its UTF-8
+    byte-order mark."""
+    for line in lines:
         if first:
             line = line.removeprefix(codecs.BOM_UTF8)
             first = False
-        if b"\x00" in line:
-            raise AnswersFileError(
-                source.path, _(NUL_BYTES))
-        try:
-            yield line.decode("utf-8")
-        except UnicodeDecodeError:
-            source.windows_1252 = True
-            yield line.decode("cp1252", errors="replace")
+        yield _decoded(line, source)
+
+
+def _decoded(line: bytes, source: "CsvSource") -> str:
+    """One line as text: UTF-8, else Windows-1252; NUL bytes are an error."""
+    if b"\x00" in line:
+        raise AnswersFileError(source.path, _(NUL_BYTES))
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        source.windows_1252 = True
+        return line.decode("cp1252", errors="replace")
+
+
+class _Prefixed:
+    """readline() over `prefix` and then the stream `rest`, as if they were one stream."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self._prefix = io.BytesIO(prefix)
+        self._rest = rest
+
+    def readline(self, limit: int) -> bytes:
+        line = self._prefix.readline(limit)
+        if line.endswith(b"\n") or len(line) == limit:
+            return line
+        return line + self._rest.readline(limit - len(line))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
