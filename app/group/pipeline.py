@@ -23,7 +23,7 @@ from rules import load_parameters
 
 # People screened at once (Screener.screen_many): the batch functions of the rules work table by
 # table over a batch, and a batch is the unit of cancelling, so it stays small: 500 rows take
-# about 20 ms here, well under the window's 100 ms budget for a stall.
+# 20 to 30 ms here (docs/performance.md), well under the window's 100 ms budget for a stall.
 BATCH_ROWS = 500
 # The collector's thresholds while a group streams through (tune_gc): a young collection after
 # this many allocations, about as many as a batch makes.

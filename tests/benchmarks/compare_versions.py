@@ -18,7 +18,8 @@ median wall time and the median of the per-pair ratios new time / old time with 
 processes), which another program on the machine disturbs less.
 
 Then the per-row split, in-process: each version streams its own CSV through its reader,
-screener, results rows (safe_row) and duplicate index in batches of 500 rows, timing each part
+screener, results rows (safe_row), CSV results writer (write_cells: rendering and writing the
+rows) and duplicate index in batches of 500 rows, timing each part
 (microseconds per row, the median of `--split-runs` runs, the versions interleaved). A version
 whose Screener has screen_many screens a batch at once, else person by person; a version whose
 pipeline tunes the garbage collector while streaming (app.group.pipeline.streaming_gc) is
@@ -43,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ROWS = 30_000
 MIN_PAIRS = 5
 SPLIT_BATCH = 500
-PARTS = ("read", "screen", "rows", "duplicates")
+PARTS = ("read", "screen", "rows", "write", "duplicates")
 
 # Run inside each version: write its random CSV with its own generator.
 GENERATE = """
@@ -64,18 +65,19 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 from app.group import pipeline
-from app.group.export import safe_row
+from app.group.export import open_writer, safe_row
 from app.group.members import DuplicateIndex
 from app.group.reading import open_source
 
-path, batch_rows = Path(sys.argv[1]), int(sys.argv[2])
+path, batch_rows, out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 as_of = date(2026, 11, 28)
 text = as_of.isoformat()
 screener = pipeline.make_screener({}, as_of)
 index = DuplicateIndex()
 index.reserve(2 * path.stat().st_size // 200)  # as the pipeline does
 clock = time.perf_counter
-totals = dict.fromkeys(("read", "screen", "rows", "duplicates"), 0.0)
+totals = dict.fromkeys(("read", "screen", "rows", "write", "duplicates"), 0.0)
+writer = open_writer(out, text)
 people = 0
 many = getattr(screener, "screen_many", None)
 tuned = getattr(pipeline, "streaming_gc", nullcontext)
@@ -89,17 +91,21 @@ with tuned():
             break
         results = many(batch) if many is not None else [screener.screen(m) for m in batch]
         screened = clock()
-        for result in results:
-            safe_row(result, text)
+        cells = [safe_row(result, text) for result in results]
         rows = clock()
+        for row in cells:
+            writer.write_cells(row)
+        written = clock()
         for member in batch:
             index.check(member)
         checked = clock()
         totals["read"] += read - start
         totals["screen"] += screened - read
         totals["rows"] += rows - screened
-        totals["duplicates"] += checked - rows
+        totals["write"] += written - rows
+        totals["duplicates"] += checked - written
         people += len(batch)
+writer.close()
 for part, seconds in totals.items():
     print(part, seconds / people * 1e6)
 """
@@ -151,11 +157,13 @@ def time_commands(old: Version, new: Version, pairs: int, scratch: Path) -> None
                 screen_once(version, mode, jobs, scratch / f"{version.name}.csv")
 
 
-def time_split(old: Version, new: Version, runs: int) -> None:
+def time_split(old: Version, new: Version, runs: int, scratch: Path) -> None:
     """The in-process per-row split, versions interleaved."""
     for _ in range(runs):
         for version in (old, new):
-            done = version.run(["-c", SPLIT, str(version.csv), str(SPLIT_BATCH)], capture=True)
+            out = scratch / f"{version.name}-split.csv"
+            done = version.run(["-c", SPLIT, str(version.csv), str(SPLIT_BATCH), str(out)],
+                               capture=True)
             if done.returncode:
                 print(f"{version.name}: per-row split failed: {done.stderr[-1000:]}")
                 return
@@ -222,7 +230,7 @@ def main() -> None:
             print(f"{version.name}: {version.root} ({version.csv.stat().st_size:,} bytes of CSV)")
         time_commands(old, new, args.pairs, scratch)
         if args.split_runs > 0:
-            time_split(old, new, args.split_runs)
+            time_split(old, new, args.split_runs, scratch)
     report(old, new, args.rows)
 
 
