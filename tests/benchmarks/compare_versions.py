@@ -26,7 +26,8 @@ pipeline tunes the garbage collector while streaming (app.group.pipeline.streami
 measured with it, as its command line runs.
 
 Every version runs as a child process with PYTHONPATH and the working directory set to its
-worktree, on the Python running this script (the same site-packages for both).
+worktree, on the Python running this script (the same site-packages for both), with its bytecode
+cached as an installed app's is (PYTHONPYCACHEPREFIX under tests/benchmarks/last-results).
 """
 
 import argparse
@@ -111,6 +112,9 @@ for part, seconds in totals.items():
 """
 
 
+PYCACHE = Path(__file__).resolve().parent / "last-results" / "pycache"
+
+
 @dataclass
 class Version:
     """A worktree to run, and what was measured of it."""
@@ -124,7 +128,12 @@ class Version:
 
     def run(self, args: list[str], capture: bool = False) -> subprocess.CompletedProcess[str]:
         """`python ARGS` in this version's worktree, with its packages first on the path."""
-        environment = {**os.environ, "PYTHONPATH": str(self.root)}
+        environment = {**os.environ, "PYTHONPATH": str(self.root),
+                       "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+        # Both versions start with their bytecode cached, as installed apps do: a sandbox's
+        # PYTHONDONTWRITEBYTECODE would compile every module at every start (more modules, more
+        # time; decision 84). The untimed first pair fills the cache.
+        environment.pop("PYTHONDONTWRITEBYTECODE", None)
         return subprocess.run([sys.executable, *args], cwd=self.root, env=environment,
                               capture_output=capture, text=True, check=False)
 
