@@ -65,8 +65,15 @@ def outcome(rule: Rule, facts: Facts) -> Colour | None:
         return None
     if not rule.trigger(facts):
         return None
+    return fired_colour(rule, facts)
+
+
+def fired_colour(rule: Rule, facts: Facts) -> Colour:
+    """The colour of a rule that fires for these facts (in scope, evaluated, triggered): its
+    colour, with R85's cap of RED at AMBER for an uncertain status (status_capped)."""
     colour = rule.colour_for(facts)
-    if colour is Colour.RED and status_capped(rule, facts):
+    if colour is Colour.RED and facts.status in UNCERTAIN_STATUSES and (
+            rule.binds_as_foreign_national):
         return Colour.AMBER
     return colour
 
@@ -350,7 +357,10 @@ def screen(answers: Answers, as_of: date) -> Screening:
 def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
     """screen for each of many people's valid answers (organiser mode): the same Screenings, in
     the same order, found table by table over the whole batch (rules.fast.batch_screening)."""
-    return _fast.batch_screening.screen_many(answers, as_of)
+    # Imported here: rules.fast.batch_screening needs rules.fast.memo complete, and memo may be
+    # the module being imported when this one is (once per batch, not per row).
+    from rules.fast.batch_screening import screen_many as batch_screen_many
+    return batch_screen_many(answers, as_of)
 
 
 # Screening(...) is tuple.__new__ behind a Python-level __new__; this skips that one call.
@@ -368,7 +378,6 @@ def assess_raw(raw: Mapping[str, Any], as_of: date | None = None
 
 
 # The speed path imports this module; it is imported last, when every name above exists.
-import rules.fast.batch_screening  # noqa: E402
 import rules.fast.memo  # noqa: E402
 import rules.fast.missing  # noqa: E402
 

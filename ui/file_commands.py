@@ -38,6 +38,32 @@ CANCEL = "cancel"
 LAST_FOLDER = "files/lastFolder"
 
 
+def opened_message(name: str, new: int, outcome: Outcome | None, ignored: list[str]) -> str:
+    """What opening an answers file did, in the current language: new questions to answer, a
+    colour changed under the current rules, answers that need attention or were ignored."""
+    messages = [_("Opened {file}.").format(file=name)]
+    if new:
+        messages.append(ngettext(
+            "It was made before the current rules, which ask {count} new question: answer "
+            "it to see the result (nothing you answered before is lost).",
+            "It was made before the current rules, which ask {count} new questions: answer "
+            "them to see the result (nothing you answered before is lost).",
+            new).format(count=new))
+    if outcome is not None and outcome.colour_changed:
+        from ui.language import colour_text
+
+        before, after = outcome.colour_changed
+        messages.append(_("Under the current rules its result changed from {old} to "
+                          "{new}.").format(old=colour_text(str(before)),
+                                           new=colour_text(str(after))))
+    if outcome is not None and outcome.assessment is None and not new:
+        messages.append(_("Some answers need attention before a result can be given."))
+    if ignored:
+        messages.append(_("Answers this version does not know were ignored: {ids}.")
+                        .format(ids=", ".join(ignored)))
+    return " ".join(messages)
+
+
 def settings() -> Any:
     """The app's own settings (ui.settings)."""
     from ui.settings import settings as app_settings
@@ -188,7 +214,8 @@ class FileCommands:
         draft = load_draft()
         self.window.welcome.hide_draft_offer()
         if draft is None:
-            self.window.notice.show_message(_("The saved answers could not be read."), "error")
+            self.window.notice.show_message(lambda: _("The saved answers could not be read."),
+                                            "error")
             return
         self.window.screens.setCurrentWidget(self.window.wizard)
         self.window.wizard.load(draft.answers, draft.page)
@@ -200,7 +227,8 @@ class FileCommands:
         delete_draft()
         self.window.welcome.hide_draft_offer()
         self.window.welcome.check_button.setFocus()
-        self.window.notice.show_message(_("Your unfinished answers were deleted."), "success")
+        self.window.notice.show_message(lambda: _("Your unfinished answers were deleted."),
+                                        "success")
 
     def autosave(self, answers: dict[str, Any], page: str) -> None:
         from app.answers_file import AnswersFileError
@@ -211,9 +239,11 @@ class FileCommands:
         except AnswersFileError as error:
             if not self.autosave_failed:
                 self.autosave_failed = True
+                problem = error.problem
                 self.window.notice.show_message(
-                    _("Your answers could not be saved automatically ({problem}). Use File, "
-                      "Save answers to keep them.").format(problem=error.problem), "error")
+                    lambda: _("Your answers could not be saved automatically ({problem}). Use "
+                              "File, Save answers to keep them.").format(problem=problem),
+                    "error")
 
     def edited(self) -> None:
         self.dirty = True
@@ -238,9 +268,10 @@ class FileCommands:
         try:
             document = read_answers_file(target)
         except AnswersFileError as error:
+            problem = error.problem
             self.window.notice.show_message(
-                _("Could not open {file}: {problem}.").format(file=target.name,
-                                                              problem=error.problem), "error")
+                lambda: _("Could not open {file}: {problem}.").format(file=target.name,
+                                                                      problem=problem), "error")
             if not target.exists():
                 remove_recent(target)
             return False
@@ -253,27 +284,8 @@ class FileCommands:
         self.window.update_title()
         add_recent(target)
         outcome = self.window.wizard.outcome()
-        messages = [_("Opened {file}.").format(file=target.name)]
-        if new:
-            messages.append(ngettext(
-                "It was made before the current rules, which ask {count} new question: answer "
-                "it to see the result (nothing you answered before is lost).",
-                "It was made before the current rules, which ask {count} new questions: answer "
-                "them to see the result (nothing you answered before is lost).",
-                len(new)).format(count=len(new)))
-        if outcome is not None and outcome.colour_changed:
-            from ui.language import colour_text
-
-            before, after = outcome.colour_changed
-            messages.append(_("Under the current rules its result changed from {old} to "
-                              "{new}.").format(old=colour_text(str(before)),
-                                               new=colour_text(str(after))))
-        if outcome is not None and outcome.assessment is None and not new:
-            messages.append(_("Some answers need attention before a result can be given."))
-        if ignored:
-            messages.append(_("Answers this version does not know were ignored: {ids}.")
-                            .format(ids=", ".join(ignored)))
-        self.window.notice.show_message(" ".join(messages), "info")
+        self.window.notice.show_message(
+            lambda: opened_message(target.name, len(new), outcome, ignored), "info")
         return True
 
     def save(self) -> bool:
@@ -299,7 +311,7 @@ class FileCommands:
         target = Path(path)
         answers = self.window.wizard.answers()
         if not answers:
-            self.window.notice.show_message(_("There are no answers to save yet."), "info")
+            self.window.notice.show_message(lambda: _("There are no answers to save yet."), "info")
             return False
         outcome = self.window.wizard.compute_outcome()
         colour = str(outcome.assessment.colour) if outcome.assessment is not None else None
@@ -307,9 +319,10 @@ class FileCommands:
         try:
             write_answers_file(target, document, colour)
         except AnswersFileError as error:
+            problem = error.problem
             self.window.notice.show_message(
-                _("Could not save {file}: {problem}. Your answers are still here; try another "
-                  "folder.").format(file=target.name, problem=error.problem), "error")
+                lambda: _("Could not save {file}: {problem}. Your answers are still here; try "
+                          "another folder.").format(file=target.name, problem=problem), "error")
             return False
         self.current_file = target
         self.dirty = False
@@ -317,8 +330,8 @@ class FileCommands:
         add_recent(target)
         delete_draft()  # the answers are in the file now; autosave starts again on an edit
         self.autosave_failed = False
-        self.window.notice.show_message(_("Answers saved to {path}.").format(path=target),
-                                        "success")
+        self.window.notice.show_message(
+            lambda: _("Answers saved to {path}.").format(path=target), "success")
         return True
 
     def export_pdf(self) -> bool:
@@ -328,7 +341,8 @@ class FileCommands:
         outcome = self.window.wizard.compute_outcome()
         if outcome.assessment is None:
             self.window.notice.show_message(
-                _("There is no result to export yet: answer the questions first."), "error")
+                lambda: _("There is no result to export yet: answer the questions first."),
+                "error")
             return False
         stem = self.current_file.stem if self.current_file else "volunteer-check-result"
         path = self.window.ask_save_path(_("Export PDF report"), f"{stem}.pdf", _(PDF_FILTER))
@@ -359,21 +373,24 @@ class FileCommands:
             finally:
                 QApplication.restoreOverrideCursor()
         except AnswersFileError as error:
+            problem = error.problem
             self.window.notice.show_message(
-                _("Could not save the PDF {file}: {problem}. Your answers are kept; choose "
-                  "another folder.").format(file=target.name, problem=error.problem), "error")
+                lambda: _("Could not save the PDF {file}: {problem}. Your answers are kept; "
+                          "choose another folder.").format(file=target.name, problem=problem),
+                "error")
             return False
         except (ImportError, NotImplementedError):
-            self.window.notice.show_message(_("PDF export is not available in this version."),
-                                            "error")
+            self.window.notice.show_message(
+                lambda: _("PDF export is not available in this version."), "error")
             return False
         except (OSError, RuntimeError, ValueError) as error:
+            problem = str(error)
             self.window.notice.show_message(
-                _("Could not create the PDF ({problem}). Your answers are kept.").format(
-                    problem=error), "error")
+                lambda: _("Could not create the PDF ({problem}). Your answers are kept.").format(
+                    problem=problem), "error")
             return False
-        self.window.notice.show_message(_("PDF report saved to {path}.").format(path=target),
-                                        "success")
+        self.window.notice.show_message(
+            lambda: _("PDF report saved to {path}.").format(path=target), "success")
         return True
 
     def new_check(self) -> None:
@@ -413,6 +430,6 @@ class FileCommands:
         self.window.welcome.hide_draft_offer()
         self.window.show_start()
         self.window.notice.show_message(
-            _("Your answers were deleted from this device. Files you saved yourself were not "
-              "touched."), "success")
+            lambda: _("Your answers were deleted from this device. Files you saved yourself "
+                      "were not touched."), "success")
         return True

@@ -246,7 +246,6 @@ class MainWindow(QWidget):
 
             self.wizard = Wizard(old_wizard.as_of)
             self.screens.addWidget(self.wizard)
-            self._connect_wizard(self.wizard)
             self.wizard.take_state(old_wizard)
             self.screens.removeWidget(old_wizard)
             old_wizard.hide()
@@ -254,7 +253,11 @@ class MainWindow(QWidget):
         if shown is old_wizard and self.wizard is not None:
             self.screens.setCurrentWidget(self.wizard)
             self.wizard.go_to(self.wizard.current_page())
-        else:
+        if self.wizard is not None and self.wizard is not old_wizard:
+            # Connected once it shows its page: a language switch is not the person moving
+            # on, so the message shown stays (FileCommands.clear_banner).
+            self._connect_wizard(self.wizard)
+        if shown is not old_wizard or self.wizard is None:
             self.screens.setCurrentWidget(self.welcome)
             self.welcome.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.update_title()
@@ -262,9 +265,10 @@ class MainWindow(QWidget):
     def startup_failed(self, detail: str) -> None:
         """The rules could not be loaded: say so on the start screen."""
         self.welcome.check_button.setEnabled(False)
+        last = detail.strip().splitlines()[-1]
         self.notice.show_message(
-            _("The app could not load its rules and cannot check answers. Please reinstall "
-              "it. Details: {detail}").format(detail=detail.strip().splitlines()[-1]), "error")
+            lambda: _("The app could not load its rules and cannot check answers. Please "
+                      "reinstall it. Details: {detail}").format(detail=last), "error")
 
     def _register_fonts(self) -> None:
         """Bundled fonts as fallbacks after the system font, so any script in a name renders."""
@@ -333,7 +337,8 @@ class MainWindow(QWidget):
         except (ImportError, AttributeError):
             reason = _("Group screening is not part of this version of the app.")
             self.welcome.set_group_available(False, reason)
-            self.notice.show_message(reason, "info")
+            self.notice.show_message(
+                lambda: _("Group screening is not part of this version of the app."), "info")
             return
         if self._group_window is None or not self._group_window.isVisible():
             self._group_window = window_class()

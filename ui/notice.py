@@ -1,5 +1,7 @@
 """A message across the top of the window (errors, confirmations): never a pile of dialogs."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
@@ -32,31 +34,43 @@ class NoticeBar(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = "info"
+        self._words: Callable[[], str] | None = None
         mark_notification(self)
         self.hide()
 
     def retranslate(self) -> None:
-        """Another language: the button's words (a message shown stays as it was said)."""
+        """Another language: the button's words, and the message shown if it was given as
+        words to say again (a plain text stays as it was said)."""
         self.dismiss.setText(_("&Dismiss"))
         self.dismiss.setAccessibleName(_("Dismiss message"))
+        if self._words is not None and not self.isHidden():
+            self._set_text(self._words())
 
-    def show_message(self, text: str, kind: str = "info") -> None:
+    def show_message(self, text: str | Callable[[], str], kind: str = "info") -> None:
+        """Show a message; given as a function that words it in the current language, it
+        follows a language switch while shown."""
         background, border = NOTICE_STYLES.get(kind, NOTICE_STYLES["info"])
         self.kind = kind
         self.setStyleSheet(f"#noticeBar {{ background: {background}; "
                            f"border-bottom: 2px solid {border}; }} "
                            f"#noticeBar QLabel {{ color: {INK}; }}")
-        shown = {"error": _("Problem: {problem}"), "success": _("Done: {message}")}.get(
-            kind, "{message}").format(problem=text, message=text)
-        self.text.setText(shown)
-        self.dismiss.setAccessibleDescription(shown)
-        self.setAccessibleName(shown)
+        self._words = None if isinstance(text, str) else text
+        shown = self._set_text(text if isinstance(text, str) else text())
         if not self.isHidden():
             self.hide()  # shown again below: a screen reader hears the new message
         self.show()
         announce(self, shown, assertive=kind == "error")
         if kind == "error":
             self.dismiss.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_text(self, text: str) -> str:
+        """Show `text` with its kind's prefix (in the current language); the text shown."""
+        shown = {"error": _("Problem: {problem}"), "success": _("Done: {message}")}.get(
+            self.kind, "{message}").format(problem=text, message=text)
+        self.text.setText(shown)
+        self.dismiss.setAccessibleDescription(shown)
+        self.setAccessibleName(shown)
+        return shown
 
     def message(self) -> str:
         return self.text.text() if not self.isHidden() else ""

@@ -5,13 +5,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.answers_file import AnswersFileError, check_outputs
-from app.assessing import Outcome, assess_file
-from app.assessment_text import outcome_text
 from app.i18n import _
 from app.terminal import printable, printable_json, printable_lines
-from rules import OutOfPeriodError
+
+if TYPE_CHECKING:  # the engine and the texts load when a file is assessed, not at every start
+    from app.assessing import Outcome
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -25,7 +26,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser.set_defaults(handler=run)
 
 
-def _payload(outcome: Outcome) -> dict[str, object]:
+def _payload(outcome: "Outcome") -> dict[str, object]:
     if outcome.assessment is None:
         return {
             "file": str(outcome.source),
@@ -40,7 +41,7 @@ def _payload(outcome: Outcome) -> dict[str, object]:
     return payload
 
 
-def _write_pdf(outcome: Outcome, out: Path) -> str | None:
+def _write_pdf(outcome: "Outcome", out: Path) -> str | None:
     """Write the PDF; the error message when it could not be written."""
     from app.pdf_report import export_pdf  # Qt is loaded only when a PDF is asked for
 
@@ -60,6 +61,10 @@ def _fail(args: argparse.Namespace, code: str, message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.assessing import assess_file
+    from app.assessment_text import outcome_text
+    from rules import OutOfPeriodError
+
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:

@@ -3,7 +3,6 @@
 import argparse
 
 from app.i18n import _
-from app.rules_catalogue import rules_as_markdown, rules_as_text
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -13,5 +12,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.rules_catalogue import rules_as_markdown, rules_as_text  # loaded when asked for
+
     print(rules_as_markdown() if args.markdown else rules_as_text())
     return 0

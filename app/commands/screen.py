@@ -18,7 +18,13 @@ from app.group.columns import DEFAULTABLE, parse_defaults
 from app.group.export import CsvResultsWriter, ResultsWriter, check_writable, open_writer
 from app.group.members import DuplicateIndex, GroupCounts, MemberResult
 from app.group.parallel import default_jobs, parallel_eligible, screen_csv_parallel
-from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.pipeline import (
+    Progress,
+    RunReport,
+    make_screener,
+    screen_inputs,
+    streaming_gc,
+)
 from app.group.project import MAX_PROJECT_BYTES
 from app.group.reading import expand_inputs, skipped_note
 from app.i18n import N_, _
@@ -158,27 +164,28 @@ def run(args: argparse.Namespace) -> int:
     duplicates = DuplicateIndex()
     state = Progress(files_total=len(paths))
     try:
-        for path in paths:
-            if keep is None and parallel_eligible(path, jobs):
-                # One CSV output: the workers render its rows too (byte for byte the same).
-                text_to = writers[0] if len(writers) == 1 and \
-                    isinstance(writers[0], CsvResultsWriter) else None
-                for cells in screen_csv_parallel(path, screener, report, duplicates, jobs,
-                                                 progress, state, as_text=text_to is not None):
-                    if isinstance(cells, str):
-                        if text_to is not None:
-                            text_to.write_text(cells)
-                        continue
-                    for writer in writers:
-                        writer.write_cells(cells)
-            else:
-                for result in screen_inputs([path], screener, report, duplicates=duplicates,
-                                            on_progress=progress):
-                    for writer in writers:
-                        writer.write(result)
-                    if keep is not None:
-                        keep.append(result)
-            state.files_done += 1
+        with streaming_gc():  # the collector walks the loaded rules no more
+            for path in paths:
+                if keep is None and parallel_eligible(path, jobs):
+                    # One CSV output: the workers render its rows too (byte for byte the same).
+                    text_to = writers[0] if len(writers) == 1 and \
+                        isinstance(writers[0], CsvResultsWriter) else None
+                    for cells in screen_csv_parallel(path, screener, report, duplicates, jobs,
+                                                     progress, state, as_text=text_to is not None):
+                        if isinstance(cells, str):
+                            if text_to is not None:
+                                text_to.write_text(cells)
+                            continue
+                        for writer in writers:
+                            writer.write_cells(cells)
+                else:
+                    for result in screen_inputs([path], screener, report, duplicates=duplicates,
+                                                on_progress=progress):
+                        for writer in writers:
+                            writer.write(result)
+                        if keep is not None:
+                            keep.append(result)
+                state.files_done += 1
         progress.done()
         for writer in writers:
             writer.close()

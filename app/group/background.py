@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from app.group.members import DuplicateIndex, IndexState, Member, MemberResult
-from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.pipeline import (
+    Progress,
+    RunReport,
+    make_screener,
+    screen_inputs,
+    screen_members,
+    tune_gc,
+)
 from app.i18n import _, language, ngettext, set_language
 from app.i18n.formats import format_number
 
@@ -59,23 +66,13 @@ def _send_batches(conn: Connection, results: Iterator[MemberResult]) -> None:
 
 def _rescreen(request: Request, report: RunReport, index: DuplicateIndex, conn: Connection,
               cancelled: Any) -> Iterator[MemberResult]:
-    screener = make_screener(request.defaults, request.as_of)
-    members = request.members or []
-    total = max(len(members), 1)
-    last = 0.0
-    for done, member in enumerate(members, start=1):
-        if cancelled.is_set():
-            report.cancelled = True
-            return
-        result = screener.screen(member)
-        result.duplicate_of = index.check(member)
-        report.counts.add(result)
-        yield result
-        now = time.monotonic()
-        if now - last >= BATCH_SECONDS:
-            last = now
-            conn.send(("progress", done * 1000 // total, _("Screening {done} of {total}")
-                       .format(done=format_number(done), total=format_number(total))))
+    def progress(done: int, total: int) -> None:
+        conn.send(("progress", done * 1000 // max(total, 1), _("Screening {done} of {total}")
+                   .format(done=format_number(done), total=format_number(total))))
+
+    return screen_members(request.members or [], make_screener(request.defaults, request.as_of),
+                          report, index, cancelled=cancelled.is_set, on_progress=progress,
+                          progress_every=BATCH_SECONDS)
 
 
 def progress_text(state: Progress) -> str:
@@ -94,6 +91,7 @@ def child_main(request: Request, conn: Connection, cancelled: Any) -> None:
     messages, and finally ("done", report, duplicate index state) or ("error", text)."""
     try:
         set_language(request.language)
+        tune_gc()  # this process only screens
         report = RunReport()
         index = DuplicateIndex()
         if request.seen is not None:

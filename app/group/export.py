@@ -18,13 +18,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from app import i18n
 from app.answers_file import (
     AnswersFileError,
     open_temp_beside,
     replace_atomically,
 )
 from app.group.members import AREAS, MemberResult
-from app.i18n import _
+from app.i18n import _, language
 from app.i18n.law_texts import prompt_of
 from app.vocabulary import FILLS
 from rules.questions import QUESTION_BY_ID
@@ -71,6 +72,49 @@ def missing_text(qid: str) -> str:
 # The cells that carry text from volunteers or files (the others are colours, rule ids, dates).
 _FREE_TEXT = (0, 2, 3, 4, *range(RESULT_HEADERS.index("Top finding"),
                                  RESULT_HEADERS.index("Edited") + 1))
+# A text cell that is printable and starts with none of these is neutral as it is (neutralise
+# returns it unchanged), so the row is not copied through neutralise cell by cell.
+_CHECK_FIRST = _FORMULA_FIRST | frozenset(_LEADING_SPACE)
+# The same few texts come back row after row (a rule's finding, a set of missing questions):
+# worded once per language and remembered, up to this many of each.
+_WORDED_LIMIT = 4096
+_findings: dict[tuple[str, str, object], str] = {}
+_missing_texts: dict[tuple[tuple[str, ...], object], str] = {}
+
+
+def _wording() -> object:
+    """What the texts of rules/ are worded by now: the current language's catalogue (an object
+    per language, and another one when a test swaps it for pseudo-translations)."""
+    return i18n.catalogue(language(), "law")
+
+
+def _remember(table: dict[Any, str], key: Any, text: str) -> str:
+    """Keep `text` under `key` (the table starts again when full) and return it."""
+    if len(table) >= _WORDED_LIMIT:
+        table.clear()
+    table[key] = text
+    return text
+
+
+def _top_finding(result: MemberResult) -> str:
+    """result.top_finding, remembered per rule, engine wording and language."""
+    top = result.top_rule
+    if top is None:
+        return ""
+    key = (top, result.top_text, _wording())
+    text = _findings.get(key)
+    return text if text is not None else _remember(_findings, key, result.top_finding)
+
+
+def _missing_cell(missing: tuple[str, ...]) -> str:
+    """The Missing facts cell: each question's id and wording, remembered per language."""
+    if not missing:
+        return ""
+    key = (missing, _wording())
+    text = _missing_texts.get(key)
+    if text is None:
+        text = _remember(_missing_texts, key, "; ".join([missing_text(qid) for qid in missing]))
+    return text
 
 
 def result_row(result: MemberResult, as_of: str = "") -> list[object]:
@@ -78,16 +122,16 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
     member = result.member
     areas = result.areas
     row = member.row
-    missing = result.missing
     return [
         member.source, row if row is not None else "", member.name, member.email,
         member.reference, result.colour_word,
-        *[areas.get(area) or "" for area in AREAS],
-        " ".join(result.fired), result.top_finding,
-        "; ".join([missing_text(qid) for qid in missing]) if missing else "",
+        *[colour or "" for colour in map(areas.get, AREAS)],
+        " ".join(result.fired), _top_finding(result), _missing_cell(result.missing),
         result.errors_text if result.issues else "",
         result.duplicate_of or "", " ".join(result.defaults_used), " ".join(result.dropped),
-        result.changed_text, member.edited_text,
+        # (both are empty unless an answers file said its colour, or the app edited answers)
+        result.changed_text if member.last_colour is not None else "",
+        member.edited_text if member.original is not None else "",
         result.ruleset, as_of,
     ]
 
@@ -95,11 +139,31 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
 def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
     """result_row with every text cell cleaned and neutralised (see neutralise)."""
     cells = result_row(result, as_of)
+    check = _CHECK_FIRST
     for index in _FREE_TEXT:
         value = cells[index]
-        if value.__class__ is str and value:
+        if value.__class__ is str and value and (value[0] in check or not value.isprintable()):
             cells[index] = neutralise(value)
     return cells
+
+
+def csv_line(cells: Sequence[object]) -> str | None:
+    """`cells` as csv.writer writes them (the excel dialect: ',' between cells, a cell holding
+    a comma in quotes, '\r\n' at the end), or None for the writer to write them: a cell that
+    is None or holds a quote or a line end.
+
+    The csv module looks up every character of every cell in the line terminator, one call
+    each (several microseconds a results row); here the row's text is scanned once, and only
+    cells holding a comma are looked at one by one."""
+    if None in cells:  # the writer writes an empty cell, not 'None'
+        return None
+    texts = list(map(str, cells))
+    line = ",".join(texts)
+    if '"' in line or "\r" in line or "\n" in line or not (line or len(texts) > 1):
+        return None  # (a lone empty cell is written '""')
+    if line.count(",") != len(texts) - 1:  # some cells hold commas: those are quoted
+        line = ",".join([f'"{text}"' if "," in text else text for text in texts])
+    return line + "\r\n"
 
 
 class CsvText:
@@ -112,6 +176,9 @@ class CsvText:
         self._writer = csv.writer(self._buffer)
 
     def _text(self, cells: Sequence[object]) -> str:
+        line = csv_line(cells)
+        if line is not None:
+            return line
         buffer = self._buffer
         buffer.seek(0)
         buffer.truncate()
@@ -222,7 +289,11 @@ class CsvResultsWriter(ResultsWriter):
         self._csv.writerow(RESULT_HEADERS)
 
     def _write(self, cells: list[object]) -> None:
-        self._csv.writerow(cells)
+        line = csv_line(cells)
+        if line is None:
+            self._csv.writerow(cells)
+        else:
+            self._stream.write(line)
 
     def write_text(self, line: str) -> None:
         """Write a row rendered by CsvText (the command line's parallel path)."""

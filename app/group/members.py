@@ -2,7 +2,7 @@
 
 from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -13,9 +13,16 @@ from app.group.columns import apply_defaults
 from app.i18n import N_, _, language, ngettext
 from app.i18n.law_texts import filled_rule_text
 from app.vocabulary import INVALID, colour_name
-from rules import RULE_BY_ID, Issue, screen, validate_answers
-from rules.applicability import Column
-from rules.branching import column_of_answers
+from rules import (
+    RULE_BY_ID,
+    Issue,
+    Screening,
+    Validation,
+    screen,
+    screen_many,
+    validate_answers,
+    validate_many,
+)
 from rules.engine import catalogue_wording, wording_context
 from rules.facts import derive_facts
 from rules.questions import QUESTIONS
@@ -263,14 +270,16 @@ class Screener:
         self.defaults = dict(defaults)
         self.as_of = as_of
         self.ruleset = ruleset
-        self._texts: dict[tuple[str, Column], str] = {}
+        self._texts: dict[tuple[str, object, object, object], str] = {}
 
     def merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
         """The member's answers with the group defaults applied."""
         return apply_defaults(member.answers, self.defaults, self.as_of)
 
     def _top_text(self, rule_id: str, answers: Any) -> str:
-        key = (rule_id, column_of_answers(answers.__dict__))  # wording depends on the committee
+        values = answers.__dict__
+        # The wording depends on the committee (column_of_answers of these three answers).
+        key = (rule_id, values.get("A1"), values.get("A1b"), values.get("A3"))
         text = self._texts.get(key)
         if text is None:
             context = wording_context(derive_facts(answers, self.as_of), self.as_of)
@@ -279,32 +288,75 @@ class Screener:
         return text
 
     def screen(self, member: Member) -> MemberResult:
-        if self.defaults:
-            merged, used = apply_defaults(member.answers, self.defaults, self.as_of)
-        else:
-            merged, used = member.answers, ()
+        """One person validated and screened (screen_many for many: the same results)."""
+        merged, used = self._merged(member)
         checked = validate_answers(merged, self.as_of)
-        answers = checked.answers
-        if answers is None or checked.issues or member.read_issues:
-            issues = tuple(checked.issues)
-            if member.read_issues:  # a reading problem explains its column better than rules
-                read = {issue.question for issue in member.read_issues}
-                issues = member.read_issues + tuple(i for i in issues if i.question not in read)
-            return MemberResult(
-                member=member, colour=None, areas={}, fired=(), top_rule=None, missing=(),
-                issues=issues, ruleset=self.ruleset,
-                defaults_used=used, dropped=checked.dropped, answers=merged, as_of=self.as_of)
-        result = screen(answers, self.as_of)
-        top = result.top_rule
-        return MemberResult(
-            member=member, colour=result.colour, areas=result.areas, fired=result.fired,
-            top_rule=top, missing=result.missing, issues=(), ruleset=self.ruleset,
-            defaults_used=used, dropped=checked.dropped,
-            top_text=self._top_text(top, answers) if top is not None else "",
-            answers=merged, as_of=self.as_of)
+        if _blocked(member, checked):
+            return self._invalid(member, merged, used, checked)
+        assert checked.answers is not None  # _blocked says so
+        return self._screened(member, merged, used, checked,
+                              screen(checked.answers, self.as_of))
+
+    def screen_many(self, members: Sequence[Member]) -> list[MemberResult]:
+        """[screen(m) for m in members], validated and screened as one batch
+        (rules.validate_many, rules.screen_many)."""
+        merging = [self._merged(member) for member in members]
+        checks = validate_many([merged for merged, _ in merging], self.as_of)
+        blocked = [_blocked(member, checked) for member, checked in
+                   zip(members, checks, strict=True)]
+        screenings = iter(screen_many([checked.answers for checked, stop in
+                                       zip(checks, blocked, strict=True)
+                                       if not stop and checked.answers is not None],
+                                      self.as_of))
+        results: list[MemberResult] = []
+        for member, (merged, used), checked, stop in zip(members, merging, checks, blocked,
+                                                             strict=True):
+            results.append(self._invalid(member, merged, used, checked) if stop else
+                           self._screened(member, merged, used, checked, next(screenings)))
+        return results
+
+    def _merged(self, member: Member) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """merged(), without a call when the group has no defaults (the usual case)."""
+        if self.defaults:
+            return apply_defaults(member.answers, self.defaults, self.as_of)
+        return member.answers, ()
+
+    def _invalid(self, member: Member, merged: dict[str, Any], used: tuple[str, ...],
+                 checked: Validation) -> MemberResult:
+        """The result of a person who cannot be screened: reading problems first (they explain
+        their column better than the rules), then the rules' issues about other columns."""
+        issues = tuple(checked.issues)
+        if member.read_issues:
+            read = {issue.question for issue in member.read_issues}
+            issues = member.read_issues + tuple(i for i in issues if i.question not in read)
+        return MemberResult(member, None, {}, (), None, (), issues, self.ruleset, used,
+                            checked.dropped, None, "", merged, self.as_of)
+
+    def _screened(self, member: Member, merged: dict[str, Any], used: tuple[str, ...],
+                  checked: Validation, result: Screening) -> MemberResult:
+        """The result of a screened person (MemberResult's fields in order: this runs for every
+        person, and keywords cost more than the work)."""
+        colour, areas, fired, top, missing = result
+        text = self._top_text(top, checked.answers) if top is not None else ""
+        return MemberResult(member, colour, areas, fired, top, missing, (), self.ruleset, used,
+                            checked.dropped, None, text, merged, self.as_of)
+
+
+def _blocked(member: Member, checked: Validation) -> bool:
+    """True when a person cannot be screened: validation found issues, or reading did."""
+    return checked.answers is None or bool(checked.issues) or bool(member.read_issues)
 
 
 IndexState = tuple[list[str], bytes, bytes, int]
+# An empty 64-bit BLAKE2b, copied for each key (cheaper than making one with its parameters).
+_BLAKE2B_64 = blake2b(digest_size=8)
+
+
+def _digest(text: str) -> int:
+    """A key's 64-bit digest, never 0 (0 marks an empty slot)."""
+    hasher = _BLAKE2B_64.copy()
+    hasher.update(text.encode("utf-8"))
+    return int.from_bytes(hasher.digest(), "little") or 1
 
 
 class DuplicateIndex:
@@ -331,8 +383,7 @@ class DuplicateIndex:
 
     @staticmethod
     def _digest(text: str) -> int:
-        value = int.from_bytes(blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
-        return value or 1
+        return _digest(text)
 
     def _slot(self, digest: int) -> int:
         keys = self._keys
@@ -379,8 +430,8 @@ class DuplicateIndex:
 
     def check(self, member: Member) -> str | None:
         """A description of the earlier entry this member duplicates, and remember this one."""
-        return self.check_person(member.source, member.row, member.email, member.name,
-                                 member.reference)
+        return self.check_keys(member.source, member.row,
+                               self.keys_of(member.email, member.name, member.reference))
 
     def check_person(self, source: str, row: int | None, email: str, name: str,
                      reference: str) -> str | None:
@@ -391,13 +442,12 @@ class DuplicateIndex:
     def keys_of(cls, email: str, name: str, reference: str) -> tuple[tuple[int, str], ...]:
         """The digests a person is known by, with the reason each names (pure: can run in a
         worker process)."""
-        keys: list[tuple[int, str]] = []
+        by_name = (_digest(f"n\x00{name.casefold()}\x00{reference.casefold()}"),
+                   SAME_NAME_AND_REFERENCE if reference else SAME_NAME) if name else None
         if email:
-            keys.append((cls._digest("e\x00" + email.casefold()), SAME_EMAIL))
-        if name:
-            keys.append((cls._digest("n\x00" + name.casefold() + "\x00" + reference.casefold()),
-                         SAME_NAME_AND_REFERENCE if reference else SAME_NAME))
-        return tuple(keys)
+            by_email = (_digest("e\x00" + email.casefold()), SAME_EMAIL)
+            return (by_email, by_name) if by_name is not None else (by_email,)
+        return (by_name,) if by_name is not None else ()
 
     def check_keys(self, source: str, row: int | None,
                    keys: tuple[tuple[int, str], ...]) -> str | None:
@@ -463,12 +513,12 @@ class GroupCounts:
     by_rule: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: MemberResult) -> None:
-        word = result.colour_word
-        if word == "RED":
+        colour = result.colour  # a Colour is its word (RED, AMBER, GREEN); None: invalid
+        if colour == "RED":
             self.red += 1
-        elif word == "AMBER":
+        elif colour == "AMBER":
             self.amber += 1
-        elif word == "GREEN":
+        elif colour == "GREEN":
             self.green += 1
         else:
             self.invalid += 1

@@ -12,7 +12,6 @@ by the ordinary streaming pipeline.
 
 import codecs
 import csv
-import gc
 import multiprocessing
 import os
 import sys
@@ -29,7 +28,14 @@ from app.answers_file import AnswersFileError
 from app.group.columns import Header, read_header
 from app.group.export import DUPLICATE_COLUMN, CsvText, safe_row
 from app.group.members import DuplicateIndex, GroupCounts, Member, Screener
-from app.group.pipeline import Progress, RunReport, make_screener
+from app.group.pipeline import (
+    BATCH_ROWS,
+    Progress,
+    RunReport,
+    make_screener,
+    streaming_gc,
+    tune_gc,
+)
 from app.group.reading import (
     COMMENT_MARK,
     MAX_LINE_BYTES,
@@ -42,6 +48,7 @@ from app.group.reading import (
     header_cells,
     is_comment,
     open_source,
+    row_plans,
     sniff_delimiter,
     split_bare_cr,
 )
@@ -84,16 +91,9 @@ def _init_worker(defaults: dict[str, Any], as_of: date, source: str, header: Hea
     set_language(language_code)  # spawned workers start in English
     _state.update(screener=make_screener(defaults, as_of), as_of=as_of.isoformat(),
                   source=source, header=header, delimiter=delimiter,
-                  plans=(header.person_plan(), header.answer_plan()),
+                  plans=row_plans(header),
                   text=CsvText() if as_text else None)
-    _tune_gc()
-
-
-def _tune_gc() -> None:
-    """Fewer collections while streaming rows: the blocks in flight are many small objects
-    without cycles, and each full collection would walk all of them and the loaded rules."""
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
+    tune_gc()  # a worker only streams rows
 
 
 def _split_lines(data: bytes) -> Iterator[bytes]:
@@ -121,32 +121,47 @@ def _lines(data: bytes, result: BlockResult) -> Iterator[str]:
 
 
 def screen_block(block: Block) -> BlockResult:
-    """Screen every row of a block (in a worker process)."""
+    """Screen every row of a block (in a worker process), in batches of BATCH_ROWS; a damaged
+    record ends the block after the rows before it."""
     result = BlockResult()
-    screener: Screener = _state["screener"]
     header: Header = _state["header"]
     source: str = _state["source"]
     plans = _state["plans"]
-    as_of: str = _state["as_of"]
-    text: CsvText | None = _state["text"]
     row = block.first_row - 1
+    batch: list[Member] = []
     try:
         for cells in csv.reader(_lines(block.data, result), delimiter=_state["delimiter"]):
             row += 1
             if _blank(cells) or is_comment(cells):
                 continue
-            member: Member = _member(source, row, header, cells, plans)
-            screened = screener.screen(member)
-            result.counts.add(screened)
-            keys = DuplicateIndex.keys_of(member.email, member.name, member.reference)
-            done: list[object] = safe_row(screened, as_of)
-            result.rows.append((text.parts(done) if text is not None else done, keys, row))
+            batch.append(_member(source, row, header, cells, plans))
+            if len(batch) >= BATCH_ROWS:
+                _finish_batch(batch, result)
+                batch = []
     except (AnswersFileError, csv.Error) as error:
         problem = error.problem if isinstance(error, AnswersFileError) else str(error)
         result.error = _("cannot be read after row {row} ({problem}); the rows before it were "
                          "imported").format(row=row, problem=problem)
+    _finish_batch(batch, result)
     result.records = row - block.first_row + 1
     return result
+
+
+def _finish_batch(batch: list[Member], result: BlockResult) -> None:
+    """Screen a batch of a block's people and add their results-file rows and counts."""
+    if not batch:
+        return
+    screener: Screener = _state["screener"]
+    as_of: str = _state["as_of"]
+    text: CsvText | None = _state["text"]
+    rows = result.rows
+    counts = result.counts
+    keys_of = DuplicateIndex.keys_of
+    for member, screened in zip(batch, screener.screen_many(batch), strict=True):
+        counts.add(screened)
+        keys = keys_of(member.email, member.name, member.reference)
+        done: list[object] = safe_row(screened, as_of)
+        rows.append((text.parts(done) if text is not None else done, keys, member.row or 0))
 
 
 # ---- the parent side ----
@@ -261,6 +276,22 @@ def screen_csv_parallel(
     """Yield the results-file cells of every person in a big CSV, in file order; with
     `as_text`, each row as CSV text for CsvResultsWriter.write_text instead (rendered by the
     workers)."""
+    with streaming_gc():
+        yield from _screen_csv_parallel(path, screener, report, duplicates, jobs, on_progress,
+                                        progress, as_text)
+
+
+def _screen_csv_parallel(
+    path: Path,
+    screener: Screener,
+    report: RunReport,
+    duplicates: DuplicateIndex,
+    jobs: int,
+    on_progress: Callable[[Progress], None] | None = None,
+    progress: Progress | None = None,
+    as_text: bool = False,
+) -> Iterator[list[object] | str]:
+    """screen_csv_parallel, with the collector tuned by the caller."""
     state = progress or Progress(files_total=1)
     state.current = path.name
     size = max(path.stat().st_size, 1)
@@ -279,8 +310,6 @@ def screen_csv_parallel(
             initargs=(screener.defaults, screener.as_of, path.name, header, delimiter,
                       as_text, language()))
         render = CsvText()
-        thresholds = gc.get_threshold()
-        _tune_gc()
         pending: deque[tuple[Future[BlockResult], int]] = deque()
         next_row = header_row + 1
         blocks = _records(stream, path)
@@ -331,8 +360,6 @@ def screen_csv_parallel(
         except AnswersFileError as error:
             report.problems.append(str(error))
         finally:
-            gc.set_threshold(*thresholds)
-            gc.unfreeze()
             for future, _ in pending:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)

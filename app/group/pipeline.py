@@ -1,14 +1,17 @@
 """Screen a group as a stream: inputs -> people -> results, with progress and cancelling.
 
-Shared by the command line and the window's worker thread. Memory stays flat: people are read,
-screened and handed to the caller one at a time; only the duplicate index (a few bytes per
-person) and a bounded cache of identical answers grow with the group.
+Shared by the command line and the window's worker thread. Memory stays flat: people are read
+and screened in batches of BATCH_ROWS and handed to the caller one at a time; only the duplicate
+index (a few bytes per person) and a bounded cache of identical answers grow with the group.
 """
 
+import gc
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,14 @@ from app.group.members import DuplicateIndex, GroupCounts, Member, MemberResult,
 from app.group.reading import CsvSource, Source, SourceInfo, expand_inputs, open_source
 from app.i18n import _, labelled, ngettext
 from rules import load_parameters
+
+# People screened at once (Screener.screen_many): the batch functions of the rules work table by
+# table over a batch, and a batch is the unit of cancelling, so it stays small: 500 rows take
+# 20 to 30 ms here (docs/performance.md), well under the window's 100 ms budget for a stall.
+BATCH_ROWS = 500
+# The collector's thresholds while a group streams through (tune_gc): a young collection after
+# this many allocations, about as many as a batch makes.
+STREAMING_GC = (50_000, 20, 100)
 
 
 @dataclass
@@ -63,6 +74,38 @@ class RunReport:
                 count=info.rows)
             lines.append(labelled(info.name, f"{people} [{info.kind}{encoding}]{extra}"))
         return lines
+
+
+def tune_gc() -> None:
+    """Fewer garbage collections while rows stream through: a batch's people, answers and
+    results are many small objects without cycles that die together, and the default
+    thresholds would collect (and promote, and walk again) them every 700 allocations; the
+    loaded rules are frozen, so a full collection no longer walks them either."""
+    gc.freeze()
+    gc.set_threshold(*STREAMING_GC)
+
+
+@contextmanager
+def streaming_gc() -> Iterator[None]:
+    """tune_gc() for a block of code, then the collector as it was (inside another such block:
+    nothing more)."""
+    thresholds = gc.get_threshold()
+    if thresholds == STREAMING_GC:
+        yield
+        return
+    tune_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+def batches(members: Iterable[Member], size: int = BATCH_ROWS) -> Iterator[list[Member]]:
+    """`members` in lists of `size` (the last one shorter), read as each list is wanted."""
+    iterator = iter(members)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def make_screener(defaults: dict[str, Any] | None = None, as_of: date | None = None) -> Screener:
@@ -133,21 +176,22 @@ def screen_inputs(
             index.reserve(source.total // 100)  # two keys per person, ~200 bytes a row
         members = _members_of(source, report)
         try:
-            for member in members:
+            for batch in batches(members):
                 if cancelled():
                     report.cancelled = True
                     return
-                result = screener.screen(member)
-                result.duplicate_of = index.check(member)
-                report.counts.add(result)
-                progress.people += 1
-                yield result
-                if on_progress is not None:
-                    now = time.monotonic()
-                    if now - last >= progress_every:
-                        last = now
-                        progress.current_fraction = source.done / max(source.total, 1)
-                        on_progress(progress)
+                results = screener.screen_many(batch)
+                for member, result in zip(batch, results, strict=True):
+                    result.duplicate_of = index.check(member)
+                    report.counts.add(result)
+                    progress.people += 1
+                    yield result
+                    if on_progress is not None:
+                        now = time.monotonic()
+                        if now - last >= progress_every:
+                            last = now
+                            progress.current_fraction = source.done / max(source.total, 1)
+                            on_progress(progress)
         finally:
             members.close()
         report.files_read += 1
@@ -155,3 +199,35 @@ def screen_inputs(
         progress.current_fraction = 0.0
         if on_progress is not None:
             on_progress(progress)
+
+
+def screen_members(
+    members: Sequence[Member],
+    screener: Screener,
+    report: RunReport,
+    index: DuplicateIndex,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_progress: Callable[[int, int], None] | None = None,
+    progress_every: float = 0.1,
+) -> Iterator[MemberResult]:
+    """Screen people already read (a re-screen), in batches of BATCH_ROWS, and yield results in
+    order; `on_progress(done, total)` at most every `progress_every` seconds."""
+    total = len(members)
+    done = 0
+    last = 0.0
+    for start in range(0, total, BATCH_ROWS):
+        if cancelled():
+            report.cancelled = True
+            return
+        batch = members[start:start + BATCH_ROWS]
+        for member, result in zip(batch, screener.screen_many(batch), strict=True):
+            result.duplicate_of = index.check(member)
+            report.counts.add(result)
+            done += 1
+            yield result
+            if on_progress is not None:
+                now = time.monotonic()
+                if now - last >= progress_every:
+                    last = now
+                    on_progress(done, total)

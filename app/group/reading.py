@@ -7,13 +7,16 @@ attached to that row, which is then listed as invalid rather than dropped.
 
 import codecs
 import csv
+import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from app.answers_file import (
     AnswersFileError,
@@ -43,6 +46,8 @@ SPREADSHEET_SUFFIXES = CSV_SUFFIXES | XLSX_SUFFIXES
 # Interactive imports refuse larger spreadsheets (the command line streams any size).
 MAX_INTERACTIVE_BYTES = 32 * 1024 * 1024
 MAX_LINE_BYTES = 1024 * 1024
+# A CSV is read in chunks of about this many bytes of whole lines (_chunk_lines).
+CHUNK_BYTES = 64 * 1024
 # Caps against "bombs" (docs/organiser-mode.md): what an Excel file may decompress to, the
 # longest text between two XML tags (one cell: Excel itself stops at 32,767 characters), and
 # the columns read beyond the header (a row of 500,000 extra cells is one issue, not 500,000).
@@ -101,7 +106,7 @@ class Source:
         """The people of numbered spreadsheet rows: blank rows skipped, comment rows counted
         in a note."""
         name = self.path.name
-        plans = (header.person_plan(), header.answer_plan())
+        plans = row_plans(header)
         comments = 0
         for row, cells in rows:
             if cells is None or _blank(cells):
@@ -291,11 +296,10 @@ def split_bare_cr(line: bytes) -> list[bytes]:
     return [piece for piece in _BARE_CR.split(line) if piece]
 
 
-def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
-    """The file's lines as bytes, each ending in \n, \r\n or a lone \r (the last maybe in
-    none); a line longer than MAX_LINE_BYTES is an error."""
+def _raw_lines(readline: Callable[[int], bytes], source: "CsvSource") -> Iterator[bytes]:
+    """The lines `readline` reads, as bytes, each ending in \n, \r\n or a lone \r (the last
+    maybe in none); a line longer than MAX_LINE_BYTES is an error."""
     limit = MAX_LINE_BYTES + 1
-    readline = raw.readline
     pending = b""
     while True:
         got = readline(limit)
@@ -313,20 +317,86 @@ def _raw_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[bytes]:
 
 
 def _text_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[str]:
-    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV')."""
-    first = True
-    for line in _raw_lines(raw, source):
+    """Decode line by line: UTF-8 (with or without BOM), else Windows-1252 (Excel's 'CSV').
+
+    The lines are split and decoded a chunk of whole lines at a time, in C (_chunk_lines): the
+    same lines as _raw_lines and _decoded give one by one.
+    """
+    return chain.from_iterable(_chunk_lines(raw, source))
+
+
+def _chunk_lines(raw: IO[bytes], source: "CsvSource") -> Iterator[Iterable[str]]:
+    """The file's decoded lines, a chunk of whole lines (about CHUNK_BYTES) at a time; from a
+    line longer than a chunk on (no spreadsheet of people has one), the rest of the file line by
+    line (_raw_lines, which refuses lines over MAX_LINE_BYTES)."""
+    pending = b""
+    first = True  # the next line is the file's first (which may start with a byte-order mark)
+    while True:
+        data = raw.read(CHUNK_BYTES)
+        source.done += len(data)
+        buffer = pending + data if pending else data
+        if not data:
+            if buffer:
+                yield _decoded_lines(buffer, source, first)
+            return
+        cut = buffer.rfind(b"\n") + 1
+        pending = buffer[cut:]
+        if cut:
+            yield _decoded_lines(buffer[:cut], source, first)
+            first = False
+        if len(pending) > CHUNK_BYTES:
+            source.done -= len(pending)  # read again, by _raw_lines
+            rest = _Prefixed(pending, raw)
+            yield _each_decoded(_raw_lines(rest.readline, source), source, first)
+            return
+
+
+def _decoded_lines(chunk: bytes, source: "CsvSource", first: bool) -> Iterable[str]:
+    """The lines of a chunk of whole lines, decoded: at once when it is UTF-8 without NUL bytes
+    (io.StringIO splits at \n, \r\n and a lone \r, as _raw_lines does), else line by line
+    (and so the file's first chunk, for its byte-order mark)."""
+    if not first and b"\x00" not in chunk:
+        try:
+            return io.StringIO(chunk.decode("utf-8"), newline="")
+        except UnicodeDecodeError:
+            pass  # some line is Windows-1252: each line is decoded on its own
+    # bytes.splitlines splits at the same three line ends (str.splitlines knows more)
+    return _each_decoded(chunk.splitlines(keepends=True), source, first)
+
+
+def _each_decoded(lines: Iterable[bytes], source: "CsvSource", first: bool) -> Iterator[str]:
+    """Each line decoded (_decoded); `first`: the first line is the file's, without its UTF-8
+    byte-order mark."""
+    for line in lines:
         if first:
             line = line.removeprefix(codecs.BOM_UTF8)
             first = False
-        if b"\x00" in line:
-            raise AnswersFileError(
-                source.path, _(NUL_BYTES))
-        try:
-            yield line.decode("utf-8")
-        except UnicodeDecodeError:
-            source.windows_1252 = True
-            yield line.decode("cp1252", errors="replace")
+        yield _decoded(line, source)
+
+
+def _decoded(line: bytes, source: "CsvSource") -> str:
+    """One line as text: UTF-8, else Windows-1252; NUL bytes are an error."""
+    if b"\x00" in line:
+        raise AnswersFileError(source.path, _(NUL_BYTES))
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        source.windows_1252 = True
+        return line.decode("cp1252", errors="replace")
+
+
+class _Prefixed:
+    """readline() over `prefix` and then the stream `rest`, as if they were one stream."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self._prefix = io.BytesIO(prefix)
+        self._rest = rest
+
+    def readline(self, limit: int) -> bytes:
+        line = self._prefix.readline(limit)
+        if line.endswith(b"\n") or len(line) == limit:
+            return line
+        return line + self._rest.readline(limit - len(line))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -399,32 +469,75 @@ def header_cells(path: Path, line: str, delimiter: str) -> list[str]:
 
 
 _MISS = object()
-Plans = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, str, dict[object, object]], ...]]
+
+
+class Plans(NamedTuple):
+    """How one file's rows become members, worked out once per file (row_plans)."""
+
+    # (cell index, position in PERSON_FIELDS) of the person columns
+    person: tuple[tuple[int, int], ...]
+    # (cell index, question id, that question's parse memo) of the question columns, in order
+    answers: tuple[tuple[int, str, dict[object, object]], ...]
+    # A row's question cells at once, for rows that reach the last question column
+    answer_cells: Callable[[Sequence[object]], tuple[object, ...]]
+    # (question id, parse memo) in the same order as answer_cells gives the cells
+    columns: tuple[tuple[str, dict[object, object]], ...]
+
+
+def row_plans(header: Header) -> Plans:
+    """The Plans of a file with this header."""
+    answers = header.answer_plan()
+    indexes = [index for index, _, _ in answers]
+
+    def answer_cells(cells: Sequence[object]) -> tuple[object, ...]:
+        return tuple(cells[index] for index in indexes)
+
+    # itemgetter takes the cells in one call (with one index it returns the cell, not a tuple)
+    getter = itemgetter(*indexes) if len(indexes) > 1 else answer_cells
+    return Plans(header.person_plan(), answers, getter,
+                 tuple((qid, memo) for _, qid, memo in answers))
 
 
 def _member(source: str, row: int, header: Header, cells: Sequence[object],
             plans: Plans | None = None) -> Member:
     """One row as a member: person fields as text, answers parsed (bad values kept as written).
 
-    `plans` is (header.person_plan(), header.answer_plan()), computed once per file.
+    `plans` is row_plans(header), computed once per file.
     """
-    person_plan, answer_plan = plans or (header.person_plan(), header.answer_plan())
+    plans = plans or row_plans(header)
     count = len(cells)
     person = ["", "", ""]
-    for index, position in person_plan:
+    for index, position in plans.person:
         if index < count:
             value = cells[index]
             if value.__class__ is str:
                 person[position] = value.strip()
             elif value is not None:
                 person[position] = person_text(value)
-    answers: dict[str, Any] = {}
-    # The plan is in column order: a row reaching its last column needs no bounds checks.
-    short = bool(answer_plan) and count <= answer_plan[-1][0]
-    for index, qid, memo in answer_plan:
-        if short and index >= count:
+    answer_plan = plans.answers
+    if answer_plan and count > answer_plan[-1][0]:
+        answers = _answers(plans.columns, plans.answer_cells(cells))
+    else:  # a short row: only the cells it has (the plan is in column order)
+        values = [cells[index] for index, _, _ in answer_plan if index < count]
+        answers = _answers(plans.columns[:len(values)], values)
+    issues: tuple[Issue, ...] = ()
+    if count > len(header.keys):
+        issues = _extra_cells(header, cells)
+    for qid in AMOUNT_IDS:  # an amount that could not be read with certainty ('1.200')
+        if answers.get(qid).__class__ is str:
+            issues += amount_issues(answers)
             break
-        value = cells[index]
+    issues += label_issues(answers)
+    # (Member's fields in order: keywords cost more than the rest of this line)
+    return Member(source, row, person[0], person[1], person[2], answers, header.titles, issues)
+
+
+def _answers(columns: Sequence[tuple[str, dict[object, object]]], values: Iterable[object]
+             ) -> dict[str, Any]:
+    """The parsed answers of a row's question cells (blank cells left out); each question's
+    memo answers for values seen before."""
+    answers: dict[str, Any] = {}
+    for (qid, memo), value in zip(columns, values):  # noqa: B905  # as many values as columns
         if value == "" or value is None:
             continue
         parsed = memo.get(value, _MISS)
@@ -434,17 +547,7 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
             parsed = list(parsed)
         if parsed is not None:
             answers[qid] = parsed
-    issues: tuple[Issue, ...] = ()
-    if count > len(header.keys):
-        issues = _extra_cells(header, cells)
-    for qid in AMOUNT_IDS:  # an amount that could not be read with certainty ('1.200')
-        if answers.get(qid).__class__ is str:
-            issues += amount_issues(answers)
-            break
-    issues += label_issues(answers)
-    return Member(source=source, row=row, name=person[0], email=person[1],
-                  reference=person[2], answers=answers, columns=header.titles,
-                  read_issues=issues)
+    return answers
 
 
 def _extra_cells(header: Header, cells: Sequence[object]) -> tuple[Issue, ...]:
@@ -562,22 +665,34 @@ class CsvSource(Source):
         if delimiter != ",":
             self.info.notes.append(delimiter_note(delimiter))
         reader = csv.reader(lines, delimiter=delimiter)
-        yield from self._members_of(self._numbered(reader, row), header)
+        yield from self._rows(reader, row, header)
 
-    def _numbered(self, reader: Iterator[list[str]], row: int) -> Iterator[tuple[int, list[str]]]:
-        """The rows after the header with their row numbers; a broken row stops the file with
-        an error naming where (the rows before it are kept)."""
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise AnswersFileError(
-                    self.path, _("cannot be read after row {row} ({problem}); the rows before "
-                                 "it were imported").format(row=row, problem=error)) from None
-            row += 1
-            yield row, cells
+    def _rows(self, reader: Iterator[list[str]], row: int, header: Header) -> Iterator[Member]:
+        """The people of the rows after the header (Source._members_of for text cells, in one
+        loop: this runs for every row); a broken row stops the file with an error naming where
+        (the rows before it are kept)."""
+        name = self.path.name
+        plans = row_plans(header)
+        info = self.info
+        comments = 0
+        try:
+            for cells in reader:
+                row += 1
+                first = cells[0].lstrip() if cells else ""
+                if not first:
+                    if not "".join(cells).strip():  # every cell blank (_blank)
+                        continue
+                elif first.startswith(COMMENT_MARK):  # (is_comment)
+                    comments += 1
+                    continue
+                info.rows += 1
+                yield _member(name, row, header, cells, plans)
+        except csv.Error as error:
+            raise AnswersFileError(
+                self.path, _("cannot be read after row {row} ({problem}); the rows before "
+                             "it were imported").format(row=row, problem=error)) from None
+        if comments:
+            info.notes.append(_comment_note(comments))
 
 
 # -- XLSX --------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from rules.engine import (
     UNCERTAIN_STATUSES,
     Pair,
     capped,
+    fired_colour,
     order_key,
-    outcome,
     worst,
 )
 from rules.facts import (
@@ -37,8 +37,8 @@ from rules.facts import (
     trip_made_anyway_on_own_time,
 )
 from rules.fast.dependencies import ENGINE_SOURCES, answers_read_by
+from rules.fast.facts import ANSWERS, POSITION, fast_facts
 from rules.fast.facts import clear as fast_facts_clear
-from rules.fast.facts import fast_facts
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
 __all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
@@ -82,7 +82,9 @@ class AreaTable:
         # rules share their outcomes).
         self.by_matrix = "matrix" in read
         self.sources = tuple(sorted(read - NOT_ANSWERS))
-        self.getter: Any = itemgetter(*self.sources) if self.sources else (lambda _: ())
+        # The key from the answers in question order (rules.fast.facts.ANSWERS), by position.
+        self.getter: Any = (itemgetter(*(POSITION[qid] for qid in self.sources))
+                            if self.sources else (lambda _: ()))
         # Keyed also on the yes/no facts derived from answers (rules.facts.DERIVED_FROM_ANSWERS,
         # computed once per person) instead of all the answers they are derived from.
         self.by_derived = bool(read & DERIVED_FROM_ANSWERS.keys())
@@ -106,8 +108,9 @@ class AreaTable:
         for trigger, rule, cappable, code, shown_rank in self.entries[facts.fn, facts.column]:
             if trigger(facts):
                 if code < 0 or (cappable and uncertain):
-                    colour = outcome(rule, facts)
-                    assert colour is not None
+                    # In scope, evaluated (self.entries) and triggered: only its colour is left
+                    # to find (rules.engine.outcome without checking those again).
+                    colour = fired_colour(rule, facts)
                     code = CODE_OF[rule.id, colour]
                     shown_rank = COLOUR_RANK[capped(rule, colour)]
                 codes.append(code)
@@ -215,12 +218,20 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
     `facts` are derived from `answers` only if some area has not been seen with these answers.
     """
     values = answers.__dict__
+    return outcomes_of(values, ANSWERS(values), as_of, facts)
+
+
+def outcomes_of(values: dict[str, Any], answered: tuple[Any, ...], as_of: date,
+                facts: Facts | None = None
+                ) -> tuple[list[int], list[Colour | None], Colour]:
+    """outcomes for answers' values, with `answered`: ANSWERS(values) (the batch path takes
+    it once per row and reuses it for the missing questions)."""
     by_answers = _routes.get(as_of)
     if by_answers is None:
         if len(_routes) >= DATE_LIMIT:
             clear()
         by_answers = _routes[as_of] = {}
-    route_key = _ROUTE_KEY(values)
+    route_key = _ROUTE_KEY(answered)
     route = by_answers.get(route_key)
     if route is None:
         route = _route(as_of, values)
@@ -233,7 +244,7 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
     rank = 0
     derived: tuple[bool, bool] | None = None
     for slot, getter, cache, table, by_derived in plan:
-        key = getter(values)
+        key = getter(answered)
         if by_derived:
             if derived is None:
                 derived = NEITHER if values["D5"] != SAME_TRIP else (
@@ -242,7 +253,7 @@ def outcomes(answers: Answers, as_of: date, facts: Facts | None = None
         outcome = cache.get(key)
         if outcome is None:
             if facts is None:
-                facts = fast_facts(values, as_of, status, column, derived)
+                facts = fast_facts(values, as_of, status, column, derived, answered)
             outcome = table.evaluate(facts)
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
@@ -271,7 +282,7 @@ if tuple(DERIVED_FROM_ANSWERS.values()) != (trip_made_anyway_on_own_time, suppor
 
 # The answers that decide the status (rules.facts.STATUS_SOURCES) and the committee
 # (rules.facts.COLUMN_SOURCES): one look-up finds both, and the plan for them.
-_ROUTE_KEY = itemgetter(*STATUS_SOURCES, *COLUMN_SOURCES)
+_ROUTE_KEY = itemgetter(*(POSITION[qid] for qid in (*STATUS_SOURCES, *COLUMN_SOURCES)))
 Route = tuple[Status, Column, Plan]
 _routes: dict[date, dict[tuple[Any, ...], Route]] = {}
 

@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any
 
 from rules.engine import UNKNOWABLE, UNKNOWN_WORDS
+from rules.fast.facts import POSITION
 
 _IDS = tuple(qid for qid, _ in UNKNOWABLE)
 _VALUES = itemgetter(*_IDS)
@@ -38,3 +39,11 @@ _flag = _flags.__getitem__
 def missing_of(values: dict[str, Any]) -> tuple[str, ...]:
     """The questions answered 'I don't know' (or withheld), in question order."""
     return tuple(compress(_IDS, map(_flag, _VALUES(values))))
+
+
+_AT_POSITIONS = itemgetter(*(POSITION[qid] for qid in _IDS))
+
+
+def missing_in(answers: tuple[Any, ...]) -> tuple[str, ...]:
+    """missing_of for the answers in question order (rules.fast.facts.ANSWERS)."""
+    return tuple(compress(_IDS, map(_flag, _AT_POSITIONS(answers))))

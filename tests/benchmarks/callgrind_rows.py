@@ -4,7 +4,7 @@ Instruction counts do not depend on what else the machine is doing, so two versi
 code can be compared on a loaded machine (docs/performance.md). Run from the repository root:
 
     .venv/bin/python tests/benchmarks/callgrind_rows.py [--rows 5000] [--kind typical uniform]
-        [--part all|validate] [--gc-threshold 50000]
+        [--part all|screen|validate] [--gc-threshold 50000]
 
 For each kind of rows it starts itself under `valgrind --tool=callgrind` (apt-get install
 valgrind), makes the rows, then screens them with a cold memo, as bench_rules.py does. Start-up
@@ -33,7 +33,8 @@ from typing import Any
 
 AS_OF = date(2026, 11, 28)
 KINDS = ("typical", "uniform")
-PARTS = ("all", "validate")  # what is counted: validation and screening, or validation alone
+# What is counted: validation and screening, screening alone, or validation alone.
+PARTS = ("all", "screen", "validate")
 BATCH = 500  # rows per batch, as organiser mode screens them (app.group.pipeline.BATCH_ROWS)
 # `tests` (and `rules`, if not installed) from this worktree, unless PYTHONPATH names another.
 sys.path.append(str(Path(__file__).resolve().parents[2]))
@@ -75,19 +76,26 @@ def clear_memo() -> None:
 def inner(kind: str, count: int, batch: int, part: str, gc_threshold: int) -> None:
     """The measured run (under callgrind): screen the rows between two markers, in batches as
     organiser mode does (rules.validate_many, rules.screen_many) when this version has them and
-    `batch` is not 0, else row by row; `part` "validate" counts validation alone. A
-    `gc_threshold` tunes the garbage collector as organiser mode does (app/group/parallel.py)."""
+    `batch` is not 0, else row by row. With `part` "screen", the rows are validated before the
+    first marker and only screening is counted; with "validate", only validation is run. A
+    `gc_threshold` tunes the garbage collector as organiser mode does (pipeline.streaming_gc)."""
     import rules
     rows = make_rows(kind, count)
-    clear_memo()
     if gc_threshold:
         gc.freeze()
         gc.set_threshold(gc_threshold, *gc.get_threshold()[1:])
     print(len(rows), file=sys.stderr)
     batched = batch > 0 and hasattr(rules, "screen_many")
-    subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
-                   capture_output=True)
-    os.getppid()  # marker: callgrind dumps (and zeroes) its counts here
+    if part == "screen":
+        checked = [rules.validate_answers(raw, AS_OF).answers for raw in rows]
+        valid = [answers for answers in checked if answers is not None]
+        clear_memo()
+        start_counting()
+        screen_only(valid, batch if batched else 0)
+        os.getppid()  # marker: the second dump holds the loop alone
+        return
+    clear_memo()
+    start_counting()
     screening = part == "all"
     if batched:
         for start in range(0, len(rows), batch):
@@ -102,6 +110,24 @@ def inner(kind: str, count: int, batch: int, part: str, gc_threshold: int) -> No
             if screening:
                 rules.screen(one.answers, AS_OF)
     os.getppid()  # marker: the second dump holds the loop alone
+
+
+def start_counting() -> None:
+    """Turn callgrind's instrumentation on, then mark the start of the counted loop."""
+    subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True,
+                   capture_output=True)
+    os.getppid()  # marker: callgrind dumps (and zeroes) its counts here
+
+
+def screen_only(valid: list[Any], batch: int) -> None:
+    """Screen already validated answers: in batches of `batch` rows, or row by row (0)."""
+    import rules
+    if batch:
+        for start in range(0, len(valid), batch):
+            rules.screen_many(valid[start:start + batch], AS_OF)
+    else:
+        for answers in valid:
+            rules.screen(answers, AS_OF)
 
 
 def measure(kind: str, count: int, batch: int, part: str, gc_threshold: int
@@ -131,7 +157,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=BATCH,
                         help="rows per batch (0: row by row, as versions before batches did)")
     parser.add_argument("--part", choices=PARTS, default="all",
-                        help="all: validate and screen; validate: validation alone")
+                        help="all: validate and screen; screen: count screening alone; "
+                        "validate: count validation alone")
     parser.add_argument("--gc-threshold", type=int, default=0,
                         help="freeze the heap and collect generation 0 after this many new "
                         "objects, as organiser mode does (50000); 0: Python's defaults")

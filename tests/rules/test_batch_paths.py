@@ -6,6 +6,7 @@ called row by row: the same Validations (issues, dropped answers, answers) and S
 order, cold and warm, on valid, invalid, messy and repetitive rows.
 """
 
+import gc
 import random
 from datetime import date
 from typing import Any
@@ -14,8 +15,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules import screen, screen_many, validate_answers, validate_many
+from rules import Colour, screen, screen_many, validate_answers, validate_many
+from rules.answers import Answers
+from rules.engine import (
+    AREAS,
+    STATUS_CAP_RULE,
+    UNCERTAIN_STATUSES,
+    Screening,
+    missing_questions,
+)
+from rules.facts import derive_facts
 from rules.fast import memo
+from rules.fast import missing as fast_missing
 from tests.rules.strategies import AS_OF, SAFE, random_answers, valid_answers
 from tests.rules.test_fast_paths import messy_answers
 
@@ -248,3 +259,119 @@ def test_batch_memos_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         for _ in range(4):
             check_batch([random_answers(rng) for _ in range(60)], as_of)
             assert len(batch_validation._heads) <= 5
+
+# The shortcuts of rules.fast.batch_screening ------------------------------------------------
+
+
+def valid_rows(count: int, seed: int, make: Any = typical) -> list[Answers]:
+    """`count` seeded rows, validated (the invalid ones left out)."""
+    rng = random.Random(seed)
+    checked = (validate_answers(make(rng), AS_OF) for _ in range(count))
+    return [each.answers for each in checked if each.answers is not None]
+
+
+def same_as_row_by_row(rows: list[Answers], as_of: date = AS_OF) -> list[Screening]:
+    """screen_many on a cold memo, compared with screen row by row on a cold memo."""
+    memo.clear()
+    expected = [screen(answers, as_of) for answers in rows]
+    memo.clear()
+    found = screen_many(rows, as_of)
+    assert found == expected
+    return found
+
+
+def test_batches_mixing_statuses_and_committees_match() -> None:
+    rows = valid_rows(600, 21, random_answers)
+    kinds = {(derive_facts(answers, AS_OF).status, derive_facts(answers, AS_OF).column)
+             for answers in rows}
+    assert len({status for status, _ in kinds}) >= 5 and len({c for _, c in kinds}) >= 5
+    # Rows of one status and committee next to each other, then interleaved.
+    rows.sort(key=lambda answers: tuple(map(str, derive_facts(answers, AS_OF)[-7:-2])))
+    same_as_row_by_row(rows)
+    same_as_row_by_row(rows[::2] + rows[1::2])
+
+
+def test_uncertain_statuses_and_the_status_cap_match() -> None:
+    rows = [answers for answers in valid_rows(3000, 23, random_answers)
+            if derive_facts(answers, AS_OF).status in UNCERTAIN_STATUSES]
+    found = same_as_row_by_row(rows)
+    capped = [s for s in found if STATUS_CAP_RULE in s.fired]
+    assert capped and len(capped) < len(found)  # rows with and without the cap's note
+
+
+def test_green_rows_have_no_missing_questions() -> None:
+    rows = valid_rows(3000, 25)
+    found = same_as_row_by_row(rows)
+    green = [(answers, s) for answers, s in zip(rows, found, strict=True)
+             if s.colour is Colour.GREEN]
+    assert green and any(missing_questions(answers) for answers, _ in green)
+    assert all(s.missing == () for _, s in green)
+    not_green = [(answers, s) for answers, s in zip(rows, found, strict=True)
+                 if s.colour is not Colour.GREEN]
+    assert all(s.missing == missing_questions(a) for a, s in not_green)
+
+
+def test_area_dicts_are_fresh_and_in_area_order() -> None:
+    found = same_as_row_by_row(valid_rows(50, 27))
+    assert all(list(s.areas) == list(AREAS) for s in found)
+    assert len({id(s.areas) for s in found}) == len(found)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 7])
+def test_memo_eviction_at_its_limits(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Caches, routes and dates cleared when full, also in the middle of a batch."""
+    monkeypatch.setattr(memo, "CACHE_LIMIT", limit)
+    monkeypatch.setattr(memo, "DATE_LIMIT", limit)
+    monkeypatch.setattr(fast_missing, "FLAG_LIMIT", limit)
+    rows = valid_rows(200, 29)
+    for as_of in [*DATES, AS_OF, date(2024, 2, 29)]:
+        memo.clear()
+        expected = [screen(answers, as_of) for answers in rows]
+        for _ in range(2):  # cold for this date (other dates evicted), then warm
+            assert screen_many(rows, as_of) == expected
+        assert all(len(cache) <= limit for cache in memo._caches.values())
+        assert len(memo._routes) <= limit
+
+
+def test_several_dates_in_turn_match() -> None:
+    rows = valid_rows(150, 31)
+    memo.clear()
+    for as_of in [*DATES, date(2024, 2, 29), *DATES]:
+        assert screen_many(rows, as_of) == [screen(answers, as_of) for answers in rows]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled: bool) -> None:
+    rows = valid_rows(20, 33)
+    was = gc.isenabled()
+    try:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+        screen_many(rows, AS_OF)
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_validation_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    rows = [FOREIGN, CITIZEN, changed(FOREIGN, B6="")]
+    was = gc.isenabled()
+    try:
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+        validate_many(rows, AS_OF)
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+

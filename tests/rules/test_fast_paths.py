@@ -27,8 +27,8 @@ from rules.facts import (
 )
 from rules.fast import memo
 from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
-from rules.fast.facts import fast_facts
-from rules.fast.missing import missing_of
+from rules.fast.facts import ANSWERS, fast_facts
+from rules.fast.missing import missing_in, missing_of
 from rules.fast.validation import branching_of, fast_parse
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.rule import COLOUR_RANK, Area
@@ -293,7 +293,9 @@ def test_fast_missing_questions_match_the_engine(raw: dict[str, Any]) -> None:
     checked = validate_answers(raw, AS_OF)
     assume(checked.answers is not None)
     assert checked.answers is not None
-    assert missing_of(checked.answers.__dict__) == missing_questions(checked.answers)
+    values = checked.answers.__dict__
+    assert missing_of(values) == missing_questions(checked.answers)
+    assert missing_in(ANSWERS(values)) == missing_questions(checked.answers)
 
 
 @pytest.mark.parametrize("case", list(iter_valid_cases(load_cases())), ids=lambda c: c.name)
@@ -356,9 +358,9 @@ def test_remembered_sets_and_flags_stay_bounded(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(fast_facts_module, "FROZEN_LIMIT", 5)
     monkeypatch.setattr(fast_missing, "FLAG_LIMIT", 5)
-    # Start empty: a memo filled by earlier tests with every value drawn here would never miss,
-    # so never be cleared (the limit is applied when a value is added).
-    fast_facts_module._frozen.clear()
+    # Start empty: earlier tests may have left more than five, and values already remembered
+    # never reach the code that clears them.
+    fast_facts_module.clear()
     fast_missing._flags.clear()
     rng = random.Random(11)
     for _ in range(300):

@@ -123,6 +123,18 @@ def test_switching_on_the_start_page_keeps_the_draft_offer(window: MainWindow) -
     assert window.welcome.draft_offered()
 
 
+def test_a_message_shown_follows_the_language(window: MainWindow, tmp_path: Path) -> None:
+    """A notice worded by the app is said again in the language chosen while it shows."""
+    window.finish_startup()
+    assert not window.files.save_to(tmp_path / "nothing.json")
+    assert window.notice.message() == "There are no answers to save yet."
+    choose(window, "fr")
+    assert window.notice.message() == "Il n'y a encore aucune réponse à enregistrer."
+    window.notice.show_message("Said once.", "info")
+    choose(window, "en")
+    assert window.notice.message() == "Said once."
+
+
 def test_the_choice_is_remembered(window: MainWindow) -> None:
     assert ui_language.stored_language() is None
     choose(window, "es")

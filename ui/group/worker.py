@@ -4,7 +4,7 @@ A job runs in its own QThread and reports through queued signals: results in bat
 as a per-mille value with a line of text, and a final report. Big imports and re-screens run in a
 child process (app.group.background) that the thread only listens to, so the GUI thread never
 competes for the GIL with the screening; small ones run in the thread itself. Cancel sets an
-event the job (or the child) checks between people.
+event the job (or the child) checks between batches of people (app.group.pipeline.BATCH_ROWS).
 """
 
 import threading
@@ -18,7 +18,13 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.group.background import ChildRun, Request, estimated_rows, processes_available
 from app.group.members import DuplicateIndex, Member, MemberResult
-from app.group.pipeline import Progress, RunReport, make_screener, screen_inputs
+from app.group.pipeline import (
+    Progress,
+    RunReport,
+    make_screener,
+    screen_inputs,
+    screen_members,
+)
 from app.group.reading import MAX_INTERACTIVE_BYTES
 from app.i18n import _
 
@@ -149,23 +155,14 @@ class RescreenJob(Job):
             if use_process is None else use_process
 
     def _results(self, report: RunReport) -> Iterator[MemberResult]:
-        screener = make_screener(self.defaults, self.as_of)
+        def progress(done: int, total: int) -> None:
+            self.progress.emit(done * 1000 // max(total, 1), _("Screening {done} of {total}")
+                               .format(done=f"{done:,}", total=f"{total:,}"))
+
         self.duplicates.forget()
-        total = max(len(self.members), 1)
-        last = 0.0
-        for done, member in enumerate(self.members, start=1):
-            if self.cancelled:
-                report.cancelled = True
-                return
-            result = screener.screen(member)
-            result.duplicate_of = self.duplicates.check(member)
-            report.counts.add(result)
-            yield result
-            now = time.monotonic()
-            if now - last >= BATCH_SECONDS:
-                last = now
-                self.progress.emit(done * 1000 // total, _("Screening {done} of {total}").format(
-                    done=f"{done:,}", total=f"{total:,}"))
+        return screen_members(self.members, make_screener(self.defaults, self.as_of), report,
+                              self.duplicates, cancelled=lambda: self.cancelled,
+                              on_progress=progress, progress_every=BATCH_SECONDS)
 
     def work(self) -> object:
         if self.use_process:

@@ -9,6 +9,7 @@ import pytest
 
 from app.answers_file import AnswersDocument, write_answers_file
 from app.group.columns import apply_defaults, column_key, parse_cell, parse_defaults
+from app.group.pipeline import BATCH_ROWS
 from app.group.reading import open_source
 from app.group.templates import TEMPLATE_HEADERS, csv_template
 from rules import Person
@@ -293,12 +294,13 @@ def test_reading_streams(tmp_path: Path) -> None:
     assert sum(1 for _ in members) == 2999
 
 
-def test_cancel_stops_the_run(tmp_path: Path, run: Run) -> None:
-    path = write_csv(tmp_path / "g.csv", [row_of(SEED, f"P{i}") for i in range(100)])
+def test_cancel_stops_the_run_after_the_batch(tmp_path: Path, run: Run) -> None:
+    rows = [row_of(SEED, f"P{i}") for i in range(2 * BATCH_ROWS + 5)]
+    path = write_csv(tmp_path / "g.csv", rows)
     seen: list[int] = []
     results, report = run([path], cancelled=lambda: len(seen) >= 10,
                           on_progress=lambda p: seen.append(p.people), progress_every=0)
-    assert report.cancelled and len(results) == 10
+    assert report.cancelled and len(results) == BATCH_ROWS  # cancelling is between batches
 
 
 def test_json_answers_detected_by_content(tmp_path: Path, run: Run) -> None:
