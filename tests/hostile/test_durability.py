@@ -264,7 +264,9 @@ def test_window_saves_and_exports_when_the_data_folder_is_full(
     notices: list[str] = []
     show = window.notice.show_message
     monkeypatch.setattr(window.notice, "show_message",
-                        lambda text, kind="info": (notices.append(text), show(text, kind)))
+                        lambda text, kind="info": (
+                            notices.append(text if isinstance(text, str) else text()),
+                            show(text, kind)))
     assert window.export_pdf_to(tmp_path / "result.pdf")
     assert (tmp_path / "result.pdf").read_bytes().startswith(b"%PDF")
     assert any("could not be saved automatically" in n for n in notices)
