@@ -18,7 +18,9 @@ from rules.engine import (
     AREAS,
     STATUS_CAP_RULE,
     UNCERTAIN_STATUSES,
+    Pair,
     capped,
+    fired_colour,
     order_key,
     worst,
 )
@@ -37,13 +39,17 @@ from rules.facts import (
 from rules.fast.dependencies import ENGINE_SOURCES, answers_read_by
 from rules.fast.facts import ANSWERS, POSITION, fast_facts
 from rules.fast.facts import clear as fast_facts_clear
-from rules.fast.findings import CODE_OF, NOTHING, PAIRS, Outcome
-from rules.fast.straight_evaluations import EVALUATIONS
-from rules.fast.straight_line import Evaluator, Signature, compiled
+from rules.fast.straight_line import NOTHING, Evaluator, Outcome, Signature, compiled
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
-__all__ = ["AREAS", "CODE_OF", "NOTHING", "PAIRS", "Outcome", "capped", "order_key", "outcomes",
-           "worst"]
+__all__ = ["AREAS", "NOTHING", "Outcome", "capped", "order_key", "outcomes", "worst"]
+
+
+# Every (rule, colour) a rule can produce, numbered in reason-list order: sorting the numbers of
+# the findings that fired sorts the findings.
+PAIRS: tuple[Pair, ...] = tuple(sorted(
+    ((rule, colour) for rule in RULES for colour in rule.possible_colours()), key=order_key))
+CODE_OF: dict[tuple[str, Colour], int] = {(r.id, c): i for i, (r, c) in enumerate(PAIRS)}
 
 
 RULE_ID_OF: tuple[str, ...] = tuple(rule.id for rule, _ in PAIRS)
@@ -108,9 +114,11 @@ class AreaTable:
         if found is None:
             # One function per distinct signature, written in advance (rules.fast.straight_line).
             signature = _signature(self.entries[fn, column], uncertain)
+            if not _generated:
+                _generated.update(straight_evaluations.EVALUATIONS)
             found = _generated.get(signature)
             if found is None:
-                found = _generated[signature] = compiled(signature)
+                found = _generated[signature] = compiled(signature, fired_code)
             self.evaluators[key] = found
         return found
 
@@ -131,7 +139,14 @@ def _entry(rule: Rule) -> Entry:
 
 
 # Evaluations by signature: those written in advance, and any compiled since.
-_generated: dict[Signature, Evaluator] = dict(EVALUATIONS)
+_generated: dict[Signature, Evaluator] = {}
+
+
+def fired_code(rule: Rule, facts: Facts) -> tuple[int, int]:
+    """The number and shown rank of a rule that fires for these facts (in scope, evaluated and
+    triggered): rules.engine.outcome without checking those again."""
+    colour = fired_colour(rule, facts)
+    return CODE_OF[rule.id, colour], COLOUR_RANK[capped(rule, colour)]
 
 
 def _signature(entries: tuple[Entry, ...], uncertain: bool) -> Signature:
@@ -321,3 +336,8 @@ def _route(as_of: date, values: dict[str, Any]) -> Route:
 
 
 _COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}
+
+
+# The evaluations written in advance (rules/fast/straight_evaluations.py), imported with this
+# module (from cached bytecode) but last: they call fired_code above.
+from rules.fast import straight_evaluations  # noqa: E402  # a cycle: after fired_code

@@ -5,8 +5,8 @@
 
 from rules.catalogue import RULE_BY_ID
 from rules.facts import Facts
-from rules.fast.findings import NOTHING, SHOWN_COLOUR, Outcome, fired_code
-from rules.fast.straight_line import Evaluator, Signature
+from rules.fast import memo
+from rules.fast.straight_line import NOTHING, SHOWN_COLOUR, Evaluator, Outcome, Signature
 
 R01 = RULE_BY_ID["R01"].trigger
 RULE_R01 = RULE_BY_ID["R01"]
@@ -380,7 +380,7 @@ def evaluate_6(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R17(f):
-        code, shown = fired_code(RULE_R17, f)
+        code, shown = memo.fired_code(RULE_R17, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -401,7 +401,7 @@ def evaluate_6(f: Facts) -> Outcome:
         if rank < 3:
             rank = 3
     if R22(f):
-        code, shown = fired_code(RULE_R22, f)
+        code, shown = memo.fired_code(RULE_R22, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -414,7 +414,7 @@ def evaluate_6(f: Facts) -> Outcome:
         if rank < 1:
             rank = 1
     if R25(f):
-        code, shown = fired_code(RULE_R25, f)
+        code, shown = memo.fired_code(RULE_R25, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -448,7 +448,7 @@ def evaluate_7(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R17(f):
-        code, shown = fired_code(RULE_R17, f)
+        code, shown = memo.fired_code(RULE_R17, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -465,7 +465,7 @@ def evaluate_7(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R22(f):
-        code, shown = fired_code(RULE_R22, f)
+        code, shown = memo.fired_code(RULE_R22, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -478,7 +478,7 @@ def evaluate_7(f: Facts) -> Outcome:
         if rank < 1:
             rank = 1
     if R25(f):
-        code, shown = fired_code(RULE_R25, f)
+        code, shown = memo.fired_code(RULE_R25, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -536,7 +536,7 @@ def evaluate_8(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R38(f):
-        code, shown = fired_code(RULE_R38, f)
+        code, shown = memo.fired_code(RULE_R38, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -590,7 +590,7 @@ def evaluate_9(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R38(f):
-        code, shown = fired_code(RULE_R38, f)
+        code, shown = memo.fired_code(RULE_R38, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -636,7 +636,7 @@ def evaluate_10(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R38(f):
-        code, shown = fired_code(RULE_R38, f)
+        code, shown = memo.fired_code(RULE_R38, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -645,7 +645,7 @@ def evaluate_10(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R79(f):
-        code, shown = fired_code(RULE_R79, f)
+        code, shown = memo.fired_code(RULE_R79, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -691,7 +691,7 @@ def evaluate_11(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R38(f):
-        code, shown = fired_code(RULE_R38, f)
+        code, shown = memo.fired_code(RULE_R38, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -729,7 +729,7 @@ def evaluate_12(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R38(f):
-        code, shown = fired_code(RULE_R38, f)
+        code, shown = memo.fired_code(RULE_R38, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -751,7 +751,7 @@ def evaluate_13(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R89(f):
-        code, shown = fired_code(RULE_R89, f)
+        code, shown = memo.fired_code(RULE_R89, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -793,7 +793,7 @@ def evaluate_14(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R48(f):
-        code, shown = fired_code(RULE_R48, f)
+        code, shown = memo.fired_code(RULE_R48, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -839,7 +839,7 @@ def evaluate_15(f: Facts) -> Outcome:
         if rank < 2:
             rank = 2
     if R48(f):
-        code, shown = fired_code(RULE_R48, f)
+        code, shown = memo.fired_code(RULE_R48, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -869,7 +869,7 @@ def evaluate_16(f: Facts) -> Outcome:
         if rank < 1:
             rank = 1
     if R52(f):
-        code, shown = fired_code(RULE_R52, f)
+        code, shown = memo.fired_code(RULE_R52, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -910,7 +910,7 @@ def evaluate_16(f: Facts) -> Outcome:
         if rank < 1:
             rank = 1
     if R62(f):
-        code, shown = fired_code(RULE_R62, f)
+        code, shown = memo.fired_code(RULE_R62, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -980,7 +980,7 @@ def evaluate_17(f: Facts) -> Outcome:
         if rank < 1:
             rank = 1
     if R62(f):
-        code, shown = fired_code(RULE_R62, f)
+        code, shown = memo.fired_code(RULE_R62, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1062,7 +1062,7 @@ def evaluate_19(f: Facts) -> Outcome:
         if rank < 3:
             rank = 3
     if R62(f):
-        code, shown = fired_code(RULE_R62, f)
+        code, shown = memo.fired_code(RULE_R62, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1076,12 +1076,12 @@ def evaluate_20(f: Facts) -> Outcome:
     codes: list[int] = []
     rank = -1
     if R64(f):
-        code, shown = fired_code(RULE_R64, f)
+        code, shown = memo.fired_code(RULE_R64, f)
         codes.append(code)
         if shown > rank:
             rank = shown
     if R65(f):
-        code, shown = fired_code(RULE_R65, f)
+        code, shown = memo.fired_code(RULE_R65, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1094,7 +1094,7 @@ def evaluate_20(f: Facts) -> Outcome:
         if rank < 3:
             rank = 3
     if R68(f):
-        code, shown = fired_code(RULE_R68, f)
+        code, shown = memo.fired_code(RULE_R68, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1120,12 +1120,12 @@ def evaluate_21(f: Facts) -> Outcome:
     codes: list[int] = []
     rank = -1
     if R64(f):
-        code, shown = fired_code(RULE_R64, f)
+        code, shown = memo.fired_code(RULE_R64, f)
         codes.append(code)
         if shown > rank:
             rank = shown
     if R65(f):
-        code, shown = fired_code(RULE_R65, f)
+        code, shown = memo.fired_code(RULE_R65, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1138,7 +1138,7 @@ def evaluate_21(f: Facts) -> Outcome:
         if rank < 3:
             rank = 3
     if R68(f):
-        code, shown = fired_code(RULE_R68, f)
+        code, shown = memo.fired_code(RULE_R68, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1208,7 +1208,7 @@ def evaluate_25(f: Facts) -> Outcome:
     codes: list[int] = []
     rank = -1
     if R82(f):
-        code, shown = fired_code(RULE_R82, f)
+        code, shown = memo.fired_code(RULE_R82, f)
         codes.append(code)
         if shown > rank:
             rank = shown
@@ -1222,7 +1222,7 @@ def evaluate_26(f: Facts) -> Outcome:
     codes: list[int] = []
     rank = -1
     if R82(f):
-        code, shown = fired_code(RULE_R82, f)
+        code, shown = memo.fired_code(RULE_R82, f)
         codes.append(code)
         if shown > rank:
             rank = shown

@@ -12,14 +12,20 @@
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-import rules.engine  # noqa: F401  # first: run as a script, findings would import it mid-cycle
 from rules.catalogue import RULE_BY_ID
 from rules.facts import Facts
-from rules.fast.findings import NOTHING, SHOWN_COLOUR, Outcome, fired_code
+from rules.rule import Colour
 
+# A table's outcome: the sorted numbers of the findings that fired and its worst shown colour.
+Outcome = tuple[tuple[int, ...], Colour | None]
+NOTHING: Outcome = ((), None)
+SHOWN_COLOUR = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
 Evaluator = Callable[[Facts], Outcome]
+# rules.fast.memo.fired_code: a fired rule's number and shown rank, when they need the facts.
+FiredCode = Callable[[Any, Facts], tuple[int, int]]
 # Per rule in the table's order: (rule id, number, shown rank, whether its number and colour
 # need the facts: a colour function, or R85 capping its RED for an uncertain status). Numbers
 # and ranks are -1 where they need the facts.
@@ -38,7 +44,7 @@ def function_source(name: str, signature: Signature) -> str:
     for rule_id, code, shown, dynamic in steps:
         lines.append(f"    if {rule_id}(f):")
         if dynamic:
-            lines += [f"        code, shown = fired_code(RULE_{rule_id}, f)",
+            lines += [f"        code, shown = memo.fired_code(RULE_{rule_id}, f)",
                       "        codes.append(code)", "        if shown > rank:",
                       "            rank = shown"]
         else:
@@ -57,11 +63,13 @@ def _globals_source(rule_ids: Iterable[str]) -> str:
                    f'RULE_{rule_id} = RULE_BY_ID["{rule_id}"]\n' for rule_id in sorted(rule_ids))
 
 
-def compiled(signature: Signature) -> Evaluator:
-    """An evaluation not in the written module, compiled now."""
+def compiled(signature: Signature, fired_code: FiredCode) -> Evaluator:
+    """An evaluation not in the written module, compiled now (`fired_code`:
+    rules.fast.memo.fired_code)."""
     namespace: dict[str, Any] = {"RULE_BY_ID": RULE_BY_ID, "Facts": Facts, "Outcome": Outcome,
                                  "NOTHING": NOTHING, "SHOWN_COLOUR": SHOWN_COLOUR,
-                                 "fired_code": fired_code}
+                                 # The written module calls memo.fired_code by that name.
+                                 "memo": SimpleNamespace(fired_code=fired_code)}
     source = (_globals_source(step[0] for step in signature)
               + function_source("evaluate", signature))
     exec(compile(source, "<rules.fast.straight_line>", "exec"), namespace)
@@ -76,8 +84,8 @@ _HEADER = '''"""Written by rules/fast/straight_line.py: the tables' straight-lin
 
 from rules.catalogue import RULE_BY_ID
 from rules.facts import Facts
-from rules.fast.findings import NOTHING, SHOWN_COLOUR, Outcome, fired_code
-from rules.fast.straight_line import Evaluator, Signature
+from rules.fast import memo
+from rules.fast.straight_line import NOTHING, SHOWN_COLOUR, Evaluator, Outcome, Signature
 
 '''
 
@@ -97,7 +105,7 @@ def module_source(signatures: Iterable[Signature]) -> str:
 
 def main() -> None:
     """Write rules/fast/straight_evaluations.py for today's tables."""
-    from rules.fast import memo  # imports this module: only when writing
+    from rules.fast import memo  # here: memo imports this module
     MODULE.write_text(module_source(memo.signatures()), encoding="utf-8")
     print(MODULE, file=sys.stderr)
 

@@ -9,6 +9,8 @@ import functools
 import itertools
 import math
 import random
+import subprocess
+import sys
 from datetime import date
 from typing import Any
 
@@ -163,7 +165,7 @@ def test_straight_line_evaluation_matches_each_rule(raw: dict[str, Any]) -> None
 @functools.cache
 def _compiled(signature: Signature) -> Evaluator:
     """An evaluation compiled at run time, as memo does for one not written in advance."""
-    return compiled(signature)
+    return compiled(signature, memo.fired_code)
 
 
 def test_written_evaluations_are_current() -> None:
@@ -172,6 +174,15 @@ def test_written_evaluations_are_current() -> None:
     `python -m rules.fast.straight_line`)."""
     assert MODULE.read_text(encoding="utf-8") == module_source(memo.signatures())
     assert memo.signatures() <= EVALUATIONS.keys()
+
+
+@pytest.mark.parametrize("module", ["rules.fast.straight_evaluations",
+                                    "rules.fast.straight_line", "rules.fast.memo"])
+def test_the_evaluation_modules_import_first(module: str) -> None:
+    """memo and the written evaluations import each other: either may be imported first."""
+    done = subprocess.run([sys.executable, "-c", f"import {module}; import rules.fast.memo"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
