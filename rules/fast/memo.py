@@ -39,9 +39,10 @@ from rules.facts import (
 from rules.fast.dependencies import ENGINE_SOURCES, answers_read_by
 from rules.fast.facts import ANSWERS, POSITION, fast_facts
 from rules.fast.facts import clear as fast_facts_clear
+from rules.fast.straight_line import NOTHING, Evaluator, Outcome, Signature, compiled
 from rules.rule import COLOUR_RANK, AppliesTo, Area, Colour, Rule
 
-__all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
+__all__ = ["AREAS", "NOTHING", "Outcome", "capped", "order_key", "outcomes", "worst"]
 
 
 # Every (rule, colour) a rule can produce, numbered in reason-list order: sorting the numbers of
@@ -49,6 +50,8 @@ __all__ = ["AREAS", "capped", "order_key", "outcomes", "worst"]
 PAIRS: tuple[Pair, ...] = tuple(sorted(
     ((rule, colour) for rule in RULES for colour in rule.possible_colours()), key=order_key))
 CODE_OF: dict[tuple[str, Colour], int] = {(r.id, c): i for i, (r, c) in enumerate(PAIRS)}
+
+
 RULE_ID_OF: tuple[str, ...] = tuple(rule.id for rule, _ in PAIRS)
 ACTIONABLE: tuple[bool, ...] = tuple(c in (Colour.RED, Colour.AMBER) for _, c in PAIRS)
 # R85: the AMBER that a conduct rule shows only when the status cap turned its RED.
@@ -57,8 +60,6 @@ CAPPED_CODES = frozenset(
     if rule.binds_as_foreign_national and Colour.RED in rule.base_colours())
 STATUS_CAP_CODE = CODE_OF[STATUS_CAP_RULE, Colour.NOTE]
 
-Outcome = tuple[tuple[int, ...], Colour | None]
-NOTHING: Outcome = ((), None)
 KEY_PLAIN, KEY_STATUS, KEY_FN, KEY_UNCERTAIN = 0, 1, 2, 3
 NOT_ANSWERS = DERIVED_SOURCES | ENGINE_SOURCES
 
@@ -66,8 +67,8 @@ NOT_ANSWERS = DERIVED_SOURCES | ENGINE_SOURCES
 class AreaTable:
     """Rules of one area, and how to key their outcome on what they read."""
 
-    __slots__ = ("area", "by_column", "by_derived", "by_matrix", "derived", "entries", "getter",
-                 "rules", "slot", "sources")
+    __slots__ = ("area", "by_column", "by_derived", "by_matrix", "derived", "entries",
+                 "evaluators", "getter", "rules", "slot", "sources")
 
     def __init__(self, area: Area, rules: Iterable[Rule]) -> None:
         self.area = area
@@ -98,28 +99,28 @@ class AreaTable:
                     or (rule.applies_to is AppliesTo.FN) == fn)
                 and evaluated(rule.id, column))
             for fn in (False, True) for column in Column}
+        self.evaluators: dict[tuple[bool, Column, bool], Evaluator] = {}
 
     def evaluate(self, facts: Facts) -> Outcome:
         """The numbers of the rules that fire (sorted) and the area's worst (capped) colour:
         rules.engine.outcome for each rule, only remembered (tests prove them equal)."""
-        codes: list[int] = []
-        rank = -1
-        uncertain = facts.status in UNCERTAIN_STATUSES
-        for trigger, rule, cappable, code, shown_rank in self.entries[facts.fn, facts.column]:
-            if trigger(facts):
-                if code < 0 or (cappable and uncertain):
-                    # In scope, evaluated (self.entries) and triggered: only its colour is left
-                    # to find (rules.engine.outcome without checking those again).
-                    colour = fired_colour(rule, facts)
-                    code = CODE_OF[rule.id, colour]
-                    shown_rank = COLOUR_RANK[capped(rule, colour)]
-                codes.append(code)
-                if shown_rank > rank:
-                    rank = shown_rank
-        if not codes:
-            return NOTHING
-        codes.sort()
-        return tuple(codes), _COLOUR_OF_SHOWN_RANK[rank]
+        return self.evaluator(facts.fn, facts.column, facts.status in UNCERTAIN_STATUSES)(facts)
+
+    def evaluator(self, fn: bool, column: Column, uncertain: bool) -> Evaluator:
+        """evaluate for facts with this fn, committee and uncertainty of the status, as
+        straight-line code (made once per table and combination)."""
+        key = (fn, column, uncertain)
+        found = self.evaluators.get(key)
+        if found is None:
+            # One function per distinct signature, written in advance (rules.fast.straight_line).
+            signature = _signature(self.entries[fn, column], uncertain)
+            if not _generated:
+                _generated.update(straight_evaluations.EVALUATIONS)
+            found = _generated.get(signature)
+            if found is None:
+                found = _generated[signature] = compiled(signature, fired_code)
+            self.evaluators[key] = found
+        return found
 
 
 Entry = tuple[Any, Rule, bool, int, int]
@@ -135,7 +136,41 @@ def _entry(rule: Rule) -> Entry:
     return rule.trigger, rule, cappable, -1, -1
 
 
-_COLOUR_OF_SHOWN_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.NOTE}
+
+
+# Evaluations by signature: those written in advance, and any compiled since.
+_generated: dict[Signature, Evaluator] = {}
+
+
+def fired_code(rule: Rule, facts: Facts) -> tuple[int, int]:
+    """The number and shown rank of a rule that fires for these facts (in scope, evaluated and
+    triggered): rules.engine.outcome without checking those again."""
+    colour = fired_colour(rule, facts)
+    return CODE_OF[rule.id, colour], COLOUR_RANK[capped(rule, colour)]
+
+
+def _signature(entries: tuple[Entry, ...], uncertain: bool) -> Signature:
+    """What a straight-line evaluation of these entries does, rule by rule
+    (rules.fast.straight_line.Step)."""
+    return tuple((rule.id, -1, -1, True) if _depends_on_facts(entry, uncertain)
+                 else (rule.id, code, shown, False)
+                 for entry in entries for _, rule, _, code, shown in (entry,))
+
+
+def signatures() -> set[Signature]:
+    """The signature of every table's evaluation for every fn, committee and uncertainty."""
+    return {_signature(table.entries[fn, column], uncertain)
+            for table in TABLES for fn in (False, True) for column in Column
+            for uncertain in (False, True) if table.entries[fn, column]}
+
+
+def _depends_on_facts(entry: Entry, uncertain: bool) -> bool:
+    """Whether a fired rule's number and shown colour need the facts: a colour function, or
+    R85 capping its RED for an uncertain status."""
+    _, _, cappable, code, _ = entry
+    return code < 0 or (cappable and uncertain)
+
+
 # The most answers a table's key may name (besides the derived status, fn and column) when
 # rules share it: rules reading few answers repeat far more often than the combinations of
 # many, so a wide rule never widens the key of narrow ones.
@@ -172,8 +207,9 @@ def _key_of(rule: Rule) -> frozenset[str]:
 TABLES: tuple[AreaTable, ...] = _tables()
 CACHE_LIMIT = 2_000  # entries per table, date and status; cleared when full: memory stays flat
 DATE_LIMIT = 16
-# For one date and status: (area slot, key getter, cache, table) of every table that can fire.
-Plan = tuple[tuple[int, Any, dict[Any, Outcome], AreaTable, bool], ...]
+# For one date and status: (area slot, key getter, cache, evaluation, keyed on derived facts)
+# of every table that can fire.
+Plan = tuple[tuple[int, Any, dict[Any, Outcome], Evaluator, bool], ...]
 _plans: dict[date, dict[tuple[Status, Column], Plan]] = {}
 _caches: dict[tuple[Any, ...], dict[Any, Outcome]] = {}
 
@@ -198,7 +234,8 @@ def _plan(as_of: date, status: Status, column: Column) -> Plan:
         committee: object = (column if table.by_column
                              else table.entries[fn, column] if table.by_matrix else None)
         cache = _caches.setdefault((as_of, index, scope, committee), {})
-        plan.append((table.slot, table.getter, cache, table, table.by_derived))
+        evaluate = table.evaluator(fn, column, status in UNCERTAIN_STATUSES)
+        plan.append((table.slot, table.getter, cache, evaluate, table.by_derived))
     return tuple(plan)
 
 
@@ -243,7 +280,7 @@ def outcomes_of(values: dict[str, Any], answered: tuple[Any, ...], as_of: date,
     colours: list[Colour | None] = [None] * len(AREAS)
     rank = 0
     derived: tuple[bool, bool] | None = None
-    for slot, getter, cache, table, by_derived in plan:
+    for slot, getter, cache, evaluate, by_derived in plan:
         key = getter(answered)
         if by_derived:
             if derived is None:
@@ -254,7 +291,7 @@ def outcomes_of(values: dict[str, Any], answered: tuple[Any, ...], as_of: date,
         if outcome is None:
             if facts is None:
                 facts = fast_facts(values, as_of, status, column, derived, answered)
-            outcome = table.evaluate(facts)
+            outcome = evaluate(facts)
             if len(cache) >= CACHE_LIMIT:
                 cache.clear()
             cache[key] = outcome
@@ -299,3 +336,8 @@ def _route(as_of: date, values: dict[str, Any]) -> Route:
 
 
 _COLOUR_OF_RANK = {3: Colour.RED, 2: Colour.AMBER, 1: Colour.GREEN, 0: Colour.AMBER}
+
+
+# The evaluations written in advance (rules/fast/straight_evaluations.py), imported with this
+# module (from cached bytecode) but last: they call fired_code above.
+from rules.fast import straight_evaluations  # noqa: E402  # a cycle: after fired_code

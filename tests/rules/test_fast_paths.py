@@ -5,8 +5,12 @@ branching and each area's findings (rules.fast.memo, keyed on rules.dependencies
 facts.FACT_SOURCES). Each shortcut is compared here with the straightforward computation.
 """
 
+import functools
+import itertools
 import math
 import random
+import subprocess
+import sys
 from datetime import date
 from typing import Any
 
@@ -16,19 +20,32 @@ from hypothesis import strategies as st
 
 from rules import RULES, Colour, validate_answers
 from rules.answers import Answers, _validate
+from rules.applicability import Column
 from rules.branching import OPTIONAL, asked_questions, is_asked
-from rules.engine import _finding_order, assess, evaluate, missing_questions, screen
+from rules.engine import (
+    UNCERTAIN_STATUSES,
+    _finding_order,
+    assess,
+    evaluate,
+    missing_questions,
+    outcome,
+    screen,
+)
 from rules.facts import (
     COLUMN_SOURCES,
     DERIVED_FROM_ANSWERS,
     FACT_SOURCES,
+    US_PERSON_STATUSES,
     Facts,
+    Status,
     derive_facts,
 )
 from rules.fast import memo
 from rules.fast.dependencies import FACT_FIELDS, answers_read_by, facts_read_by_rule
 from rules.fast.facts import ANSWERS, fast_facts
 from rules.fast.missing import missing_in, missing_of
+from rules.fast.straight_evaluations import EVALUATIONS
+from rules.fast.straight_line import MODULE, Evaluator, Signature, compiled, module_source
 from rules.fast.validation import branching_of, fast_parse
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind
 from rules.rule import COLOUR_RANK, Area
@@ -111,6 +128,61 @@ def test_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(len(cache) <= 50 for cache in memo._caches.values())
     memo.clear()
     assert not memo._caches
+
+
+def plain_table_outcome(table: memo.AreaTable, facts: Facts) -> memo.Outcome:
+    """A table's outcome read plainly: rules.engine.outcome for each of its rules."""
+    fired = [(rule, colour) for rule in table.rules
+             if (colour := outcome(rule, facts)) is not None]
+    if not fired:
+        return memo.NOTHING
+    shown = max((memo.capped(rule, colour) for rule, colour in fired),
+                key=COLOUR_RANK.__getitem__)
+    return tuple(sorted(memo.CODE_OF[rule.id, colour] for rule, colour in fired)), shown
+
+
+@settings(derandomize=True, max_examples=120, deadline=None, database=None)
+@given(valid_answers())
+def test_straight_line_evaluation_matches_each_rule(raw: dict[str, Any]) -> None:
+    """Each table's generated evaluation (memo._straight_line) gives rules.engine.outcome's
+    findings and worst shown colour, for every status and committee."""
+    checked = validate_answers(raw, AS_OF)
+    assume(checked.answers is not None)
+    assert checked.answers is not None
+    plain = derive_facts(checked.answers, AS_OF)
+    for status, column in itertools.product(Status, Column):
+        facts = plain._replace(status=status, fn=status not in US_PERSON_STATUSES,
+                               column=column)
+        uncertain = status in UNCERTAIN_STATUSES
+        for table in memo.TABLES:
+            expected = plain_table_outcome(table, facts)
+            assert table.evaluator(facts.fn, column, uncertain)(facts) == expected, table.rules
+            assert table.evaluate(facts) == expected
+            signature = memo._signature(table.entries[facts.fn, column], uncertain)
+            assert _compiled(signature)(facts) == expected, signature
+
+
+@functools.cache
+def _compiled(signature: Signature) -> Evaluator:
+    """An evaluation compiled at run time, as memo does for one not written in advance."""
+    return compiled(signature, memo.fired_code)
+
+
+def test_written_evaluations_are_current() -> None:
+    """rules/fast/straight_evaluations.py holds an evaluation for every table, fn, committee
+    and uncertainty, as rules/fast/straight_line.py writes it today (else: run
+    `python -m rules.fast.straight_line`)."""
+    assert MODULE.read_text(encoding="utf-8") == module_source(memo.signatures())
+    assert memo.signatures() <= EVALUATIONS.keys()
+
+
+@pytest.mark.parametrize("module", ["rules.fast.straight_evaluations",
+                                    "rules.fast.straight_line", "rules.fast.memo"])
+def test_the_evaluation_modules_import_first(module: str) -> None:
+    """memo and the written evaluations import each other: either may be imported first."""
+    done = subprocess.run([sys.executable, "-c", f"import {module}; import rules.fast.memo"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 def test_every_rule_reads_known_facts_and_is_keyed_on_them() -> None:
