@@ -172,8 +172,9 @@ def test_written_evaluations_are_current() -> None:
     """rules/fast/straight_evaluations.py holds an evaluation for every table, fn, committee
     and uncertainty, as rules/fast/straight_line.py writes it today (else: run
     `python -m rules.fast.straight_line`)."""
-    assert MODULE.read_text(encoding="utf-8") == module_source(memo.signatures())
-    assert memo.signatures() <= EVALUATIONS.keys()
+    regenerate = "out of date: run .venv/bin/python -m rules.fast.straight_line"
+    assert MODULE.read_text(encoding="utf-8") == module_source(memo.signatures()), regenerate
+    assert memo.signatures() <= EVALUATIONS.keys(), regenerate
 
 
 @pytest.mark.parametrize("module", ["rules.fast.straight_evaluations",
