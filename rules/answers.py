@@ -16,9 +16,9 @@ from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 from rules.validity import DAY_FIELDS, MAX_TRIP_DAYS, MULTI_FIELDS
 
 # Every model here is built with defer_build=True: pydantic makes a model's validator when it
-# first validates, not at import. Screening a CSV validates on the fast path (rules.checks,
-# construct) and never needs them, so its start-up skips building them (and pydantic's plugin
-# scan of the installed packages); validating behaves the same, only later.
+# first validates, not at import. Screening valid rows goes through the fast path (rules.checks,
+# construct) and never needs them, so the command line's start-up skips building them (and
+# pydantic's plugin scan of the installed packages); validating behaves the same, only later.
 
 
 class Person(BaseModel):
