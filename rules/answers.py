@@ -15,11 +15,17 @@ from rules.parameters import check_date
 from rules.questions import QUESTION_BY_ID, QUESTIONS, Kind, Question
 from rules.validity import DAY_FIELDS, MAX_TRIP_DAYS, MULTI_FIELDS
 
+# Every model here is built with defer_build=True: pydantic makes a model's validator when it
+# first validates, not at import. Screening valid rows goes through the fast path (rules.checks,
+# construct) and never needs them, so the command line's start-up skips building them (and
+# pydantic's plugin scan of the installed packages); validating behaves the same, only later.
+
 
 class Person(BaseModel):
     """Who the answers are about; never affects the result."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              defer_build=True)
 
     name: str | None = Field(default=None, max_length=200)
     email: str | None = Field(default=None, max_length=200)
@@ -56,7 +62,7 @@ class AnswersBase(BaseModel):
     The fields are made from the question table (rules.questions): `Answers` below.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
     @field_validator(*MULTI_FIELDS, mode="after", check_fields=False)
     @classmethod
@@ -122,7 +128,7 @@ IssueKind = Literal[
 class Issue(BaseModel):
     """One validation problem, tied to the question it concerns."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: IssueCode
     question: str
@@ -139,7 +145,7 @@ class Issue(BaseModel):
 class Validation(BaseModel):
     """The outcome of validating raw answers: the clean answers, or the issues that block them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     answers: Answers | None
     issues: tuple[Issue, ...] = ()

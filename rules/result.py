@@ -9,7 +9,8 @@ from rules.citations import Citation, shown_label
 from rules.facts import Status
 from rules.rule import AppliesTo, Area, Colour, Severity
 
-FROZEN = ConfigDict(frozen=True)
+# Built on first use (defer_build), as rules.answers' models: screening never validates one.
+FROZEN = ConfigDict(frozen=True, defer_build=True)
 
 
 class CitationOut(BaseModel):

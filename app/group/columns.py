@@ -204,6 +204,7 @@ def forget_lookups() -> None:
     ambiguous_ids.cache_clear()
     for memo in _MEMO.values():
         memo.clear()
+    _LABELS_READ.clear()
 
 
 CHOICE_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS
@@ -286,8 +287,28 @@ def parse_days(value: object) -> object:
     return value
 
 
+# Each choice question's codes that read as themselves ('self', not 'no_travel' written
+# 'No travel'): a cell that is exactly one is that answer in every language, since a label
+# never takes a code's place in a Lookup, so the label look-ups are not built for it.
+EXACT_CODES: dict[str, frozenset[str]] = {
+    qid: frozenset(code for form, code in _code_forms(qid).items() if form == code)
+    for qid in CHOICE_IDS}
+# The questions with a cell that was not exactly a code (read through the label look-ups).
+_LABELS_READ: set[str] = set()
+
+
 def _code(qid: str, text: str) -> str:
+    if text in EXACT_CODES[qid]:
+        return text
+    _LABELS_READ.add(qid)
     return lookups()[qid].codes.get(normalise(text), text.strip())
+
+
+def labels_read() -> bool:
+    """Whether a cell was read as something other than an exact code since the parse memos
+    were last cleared: until then every parsed choice answer is a code, which no label can
+    make ambiguous, so label_issues has nothing to find in them."""
+    return bool(_LABELS_READ)
 
 
 def ambiguous_codes(qid: str, text: str) -> frozenset[str]:

@@ -78,6 +78,11 @@ _CHECK_FIRST = _FORMULA_FIRST | frozenset(_LEADING_SPACE)
 # The same few texts come back row after row (a rule's finding, a set of missing questions):
 # worded once per language and remembered, up to this many of each.
 _WORDED_LIMIT = 4096
+# Those worded cells (Top finding, Missing facts), often hundreds of characters, are neutralised
+# once per text rather than scanned again in every row; the other free-text cells, every row.
+_WORDED = (RESULT_HEADERS.index("Top finding"), RESULT_HEADERS.index("Missing facts"))
+_FREE_TEXT_ONCE = tuple(index for index in _FREE_TEXT if index not in _WORDED)
+_safe_texts: dict[str, str] = {}
 _findings: dict[tuple[str, str, object], str] = {}
 _missing_texts: dict[tuple[tuple[str, ...], object], str] = {}
 
@@ -136,11 +141,23 @@ def result_row(result: MemberResult, as_of: str = "") -> list[object]:
     ]
 
 
+def _safe_text(text: str) -> str:
+    """neutralise(text), remembered: for texts that come back row after row."""
+    safe = _safe_texts.get(text)
+    if safe is None:
+        safe = _remember(_safe_texts, text, str(neutralise(text)))
+    return safe
+
+
 def safe_row(result: MemberResult, as_of: str = "") -> list[object]:
     """result_row with every text cell cleaned and neutralised (see neutralise)."""
     cells = result_row(result, as_of)
+    for index in _WORDED:
+        value = cells[index]
+        if value.__class__ is str and value:  # neutralise leaves a neutral text as it is
+            cells[index] = _safe_text(value)
     check = _CHECK_FIRST
-    for index in _FREE_TEXT:
+    for index in _FREE_TEXT_ONCE:
         value = cells[index]
         if value.__class__ is str and value and (value[0] in check or not value.isprintable()):
             cells[index] = neutralise(value)

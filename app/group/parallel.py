@@ -12,17 +12,15 @@ by the ordinary streaming pipeline.
 
 import codecs
 import csv
-import multiprocessing
 import os
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from app.answers_file import AnswersFileError
 from app.group.columns import Header, read_header
@@ -53,6 +51,10 @@ from app.group.reading import (
     split_bare_cr,
 )
 from app.i18n import N_, _, language, set_language
+
+if TYPE_CHECKING:  # multiprocessing and its pool load only when a pool starts: a small file
+    # (and --jobs 1) never needs them, and importing them is a noticeable part of start-up
+    from concurrent.futures import Future
 
 BLOCK_BYTES = 512 * 1024
 MIN_PARALLEL_BYTES = 2 * 1024 * 1024
@@ -257,10 +259,12 @@ def default_jobs() -> int:
 
 
 def _context() -> Any:
+    from multiprocessing import get_context  # loaded only when a pool starts (see top)
+
     # The command line has no threads when it forks, so fork is safe and starts at once.
     if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+        return get_context("fork")
+    return get_context("spawn")
 
 
 def screen_csv_parallel(
@@ -292,6 +296,8 @@ def _screen_csv_parallel(
     as_text: bool = False,
 ) -> Iterator[list[object] | str]:
     """screen_csv_parallel, with the collector tuned by the caller."""
+    from concurrent.futures import ProcessPoolExecutor  # loaded only when a pool starts
+
     state = progress or Progress(files_total=1)
     state.current = path.name
     size = max(path.stat().st_size, 1)

@@ -29,6 +29,7 @@ from app.group.columns import (
     Header,
     amount_issues,
     label_issues,
+    labels_read,
     parse_cell_cached,
     parse_value,
     person_text,
@@ -527,7 +528,8 @@ def _member(source: str, row: int, header: Header, cells: Sequence[object],
         if answers.get(qid).__class__ is str:
             issues += amount_issues(answers)
             break
-    issues += label_issues(answers)
+    if labels_read():  # else every choice answer is an exact code (no label look-ups built)
+        issues += label_issues(answers)
     # (Member's fields in order: keywords cost more than the rest of this line)
     return Member(source, row, person[0], person[1], person[2], answers, header.titles, issues)
 

@@ -10,6 +10,7 @@ with plain evaluation on every case and on random answers.
 
 import inspect
 from collections.abc import Callable
+from functools import cache
 from types import CodeType, FunctionType
 from typing import Any
 
@@ -20,13 +21,29 @@ from rules.rule import AppliesTo, Colour, Rule
 FACT_FIELDS = frozenset(Facts._fields)
 
 
-def _names(code: CodeType) -> set[str]:
+# Both look-ups below are memoised on what cannot change (a code object; a name on the Facts
+# class): the memo's tables ask about every rule several times, and most rules share Facts
+# helpers, so each is read once per process instead of once per question.
+@cache
+def _names(code: CodeType) -> frozenset[str]:
     """Global and attribute names used by a code object and the code objects nested in it."""
     names = set(code.co_names)
     for const in code.co_consts:
         if isinstance(const, CodeType):
             names |= _names(const)
-    return names
+    return frozenset(names)
+
+
+@cache
+def _facts_member(name: str) -> Callable[..., Any] | None:
+    """The function behind a Facts property or method of that name (None for anything else)."""
+    member = inspect.getattr_static(Facts, name, None)
+    if isinstance(member, property) and member.fget is not None:
+        fget: Callable[..., Any] = member.fget
+        return fget
+    if isinstance(member, FunctionType):
+        return member
+    return None
 
 
 def facts_read_by(fn: Callable[..., Any], _seen: set[int] | None = None) -> frozenset[str]:
@@ -41,13 +58,12 @@ def facts_read_by(fn: Callable[..., Any], _seen: set[int] | None = None) -> froz
     names = _names(code)
     read = set(names & FACT_FIELDS)
     helpers: list[Callable[..., Any]] = []
+    module_globals = getattr(fn, "__globals__", {})
     for name in names:
-        member = inspect.getattr_static(Facts, name, None)
-        if isinstance(member, property) and member.fget is not None:
-            helpers.append(member.fget)
-        elif isinstance(member, FunctionType):
+        member = _facts_member(name)
+        if member is not None:
             helpers.append(member)
-        called = getattr(fn, "__globals__", {}).get(name)
+        called = module_globals.get(name)
         if isinstance(called, FunctionType):
             helpers.append(called)
     for cell in getattr(fn, "__closure__", None) or ():

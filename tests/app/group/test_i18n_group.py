@@ -106,6 +106,23 @@ def test_a_label_is_never_read_as_a_code_it_is_not(labels: dict[str, dict[str, s
     assert columns.ambiguous_codes("E2", "campaign") == frozenset()
 
 
+def test_exact_codes_are_read_without_the_label_tables(tmp_path: Path, run: Run) -> None:
+    forget_lookups()
+    results, _ = run([write_csv(tmp_path / "g.csv", [row_of(SEED, "Ann")])])
+    assert results[0].colour is not None
+    assert columns.lookups.cache_info().currsize == 0 and not columns.labels_read()
+    assert parse_cell("E2", "The campaign") == "campaign"
+    assert columns.labels_read()
+    forget_lookups()
+    assert not columns.labels_read()
+
+
+def test_every_exact_code_reads_as_through_the_label_tables() -> None:
+    for qid, codes in columns.EXACT_CODES.items():
+        for code in codes:
+            assert columns.lookups()[qid].codes[columns.normalise(code)] == code
+
+
 # ---- pseudo-translation: no English sentence outside the catalogues ---------------------------
 
 def _leaked(text: str) -> list[str]:
