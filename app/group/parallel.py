@@ -31,7 +31,6 @@ from app.group.pipeline import (
     Progress,
     RunReport,
     make_screener,
-    streaming_gc,
     tune_gc,
 )
 from app.group.reading import (
@@ -279,23 +278,8 @@ def screen_csv_parallel(
 ) -> Iterator[list[object] | str]:
     """Yield the results-file cells of every person in a big CSV, in file order; with
     `as_text`, each row as CSV text for CsvResultsWriter.write_text instead (rendered by the
-    workers)."""
-    with streaming_gc():
-        yield from _screen_csv_parallel(path, screener, report, duplicates, jobs, on_progress,
-                                        progress, as_text)
-
-
-def _screen_csv_parallel(
-    path: Path,
-    screener: Screener,
-    report: RunReport,
-    duplicates: DuplicateIndex,
-    jobs: int,
-    on_progress: Callable[[Progress], None] | None = None,
-    progress: Progress | None = None,
-    as_text: bool = False,
-) -> Iterator[list[object] | str]:
-    """screen_csv_parallel, with the collector tuned by the caller."""
+    workers). The caller tunes the collector (pipeline.streaming_gc), as the command line
+    does around every input."""
     from concurrent.futures import ProcessPoolExecutor  # loaded only when a pool starts
 
     state = progress or Progress(files_total=1)

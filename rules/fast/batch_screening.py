@@ -8,7 +8,6 @@
 # docs/performance.md ("Batch screening") says why the per-table look-ups stay per row.
 # tests/rules/test_batch_paths.py proves every Screening equal to rules.engine.screen.
 
-import gc
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
@@ -18,6 +17,7 @@ from typing import Any
 from rules.answers import Answers
 from rules.engine import AREAS, Screening
 from rules.fast import memo
+from rules.fast.collector import collector_paused
 from rules.fast.facts import ANSWERS
 from rules.fast.missing import missing_in
 from rules.rule import Area, Colour
@@ -35,21 +35,12 @@ NO_CODE = len(_TOP_OF) - 1
 
 
 def screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:
-    """rules.engine.screen(each, as_of) for each valid answers, in order.
-
-    The cyclic garbage collector is paused meanwhile (and resumed if it ran): a batch keeps
-    thousands of new containers alive until it returns, none of them in a cycle, and each
-    collection would walk them again.
-    """
+    """rules.engine.screen(each, as_of) for each valid answers, in order (the collector paused
+    meanwhile: rules.fast.collector)."""
     if not answers:
         return []
-    running = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _screen_many(answers, as_of)
-    finally:
-        if running:
-            gc.enable()
 
 
 def _screen_many(answers: Sequence[Answers], as_of: date) -> list[Screening]:

@@ -9,7 +9,6 @@
 # check goes through validate_answers alone, so the result is the per-row one for every input;
 # tests/rules/test_batch_paths.py proves each shortcut.
 
-import gc
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
@@ -19,6 +18,7 @@ from typing import Any
 
 from rules.answers import _VALIDATION_SET, Answers, Validation, validate_answers
 from rules.codes import EMPLOYER_INVOLVED
+from rules.fast.collector import collector_paused
 from rules.fast.validation import (
     _A1_KIND,
     _B4_KIND,
@@ -59,16 +59,8 @@ _VALIDATION_FIELDS = set(_VALIDATION_SET)  # copied for each Validation, as cons
 def validate_many(raws: Sequence[Mapping[str, Any]], when: date) -> list[Validation]:
     """validate_answers(raw, when) for each raw answers, in order."""
     rows: list[Any] = list(raws)
-    # The cyclic garbage collector is paused while the batch is found (and resumed if it was
-    # running), as in batch_screening: the batch keeps thousands of new containers alive until
-    # it returns, none in a cycle, and each young collection would walk them again.
-    running = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         found, bad = _columnar(rows, when)
-    finally:
-        if running:
-            gc.enable()
     if not bad:
         return found
     return [validate_answers(raw, when) if row in bad else found[row]

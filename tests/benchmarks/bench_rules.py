@@ -33,7 +33,8 @@ from pydantic import BaseModel, ConfigDict
 
 from rules import assess, screen, validate_answers
 from rules.fast import memo
-from tests.rules.strategies import SAFE, random_answers
+from tests.rules.strategies import random_answers
+from tests.rules.strategies import typical_answers as typical
 
 AS_OF = date(2026, 11, 28)
 FILES = 10_000
@@ -133,18 +134,6 @@ def paired(app: Callable[[], object], baseline: Callable[[], object], pairs: int
         ratios.append(base_s / app_s)
     return (statistics.median(app_times), statistics.median(base_times),
             statistics.median(ratios), (min(ratios), max(ratios)))
-
-
-def typical(rng: random.Random) -> dict[str, Any]:
-    """Answers as real groups give them: the common answer to a question half of the time."""
-    answers = random_answers(rng)
-    for qid in ("A1", "B6", "C1", "E1", "E2", "F", "G", "D4"):
-        if qid in answers and rng.random() < 0.5:
-            answers[qid] = SAFE[qid]
-    if rng.random() < 0.5:
-        answers["C2"] = SAFE["C2"]
-        answers.pop("C3", None)
-    return answers
 
 
 def test_assess_10000_answers_files(bench_report: Callable[..., float]) -> None:

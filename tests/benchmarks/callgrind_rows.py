@@ -15,8 +15,9 @@ PYTHONPATH set to its worktree (the script imports `rules` and `tests` from ther
 site-packages).
 
 Rows: "uniform" draws every answer code alike (tests.rules.strategies.random_answers, the least
-repetitive data); "typical" gives the common answer half of the time (bench_rules.typical) and
-keeps only valid rows. Both are seeded, so every run screens the same rows.
+repetitive data); "typical" gives the common answer half of the time
+(tests.rules.strategies.typical_answers) and keeps only valid rows. Both are seeded, so every
+run screens the same rows.
 """
 
 import argparse
@@ -41,7 +42,7 @@ sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 
 def typical(rng: random.Random) -> dict[str, Any]:
-    """bench_rules.typical (repeated here: older versions of that file differ)."""
+    """tests.rules.strategies.typical_answers (repeated here: older versions lack it)."""
     from tests.rules.strategies import SAFE, random_answers
     answers = random_answers(rng)
     for qid in ("A1", "B6", "C1", "E1", "E2", "F", "G", "D4"):

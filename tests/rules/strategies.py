@@ -138,3 +138,15 @@ def random_answers(rng: random.Random) -> dict[str, Any]:
         return rng.random() < p
 
     return build_answers(one, several, lambda: rng.choice(AMOUNTS), chance, rng.randint)
+
+
+def typical_answers(rng: random.Random) -> dict[str, Any]:
+    """Answers as real groups give them: the common answer to a question half of the time."""
+    answers = random_answers(rng)
+    for qid in ("A1", "B6", "C1", "E1", "E2", "F", "G", "D4"):
+        if qid in answers and rng.random() < 0.5:
+            answers[qid] = SAFE[qid]
+    if rng.random() < 0.5:
+        answers["C2"] = SAFE["C2"]
+        answers.pop("C3", None)
+    return answers

@@ -9,6 +9,7 @@ order, cold and warm, on valid, invalid, messy and repetitive rows.
 import gc
 import random
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pytest
@@ -27,20 +28,12 @@ from rules.engine import (
 from rules.facts import derive_facts
 from rules.fast import memo
 from rules.fast import missing as fast_missing
-from tests.rules.strategies import AS_OF, SAFE, random_answers, valid_answers
+from tests.rules.strategies import AS_OF, random_answers, valid_answers
+from tests.rules.strategies import typical_answers as typical
 from tests.rules.test_fast_paths import messy_answers
 
 SETTINGS = settings(derandomize=True, max_examples=60, deadline=None, database=None)
 DATES = [AS_OF, date(1980, 1, 8), date(2031, 5, 1)]
-
-
-def typical(rng: random.Random) -> dict[str, Any]:
-    """Answers as real groups give them: the common answer half of the time."""
-    answers = random_answers(rng)
-    for qid in ("A1", "B6", "C1", "E1", "E2", "F", "G", "D4"):
-        if qid in answers and rng.random() < 0.5:
-            answers[qid] = SAFE[qid]
-    return answers
 
 
 def check_batch(raws: list[Any], as_of: date = AS_OF) -> None:
@@ -340,34 +333,19 @@ def test_several_dates_in_turn_match() -> None:
         assert screen_many(rows, as_of) == [screen(answers, as_of) for answers in rows]
 
 
+@pytest.mark.parametrize("batch", ["screen_many", "validate_many"])
 @pytest.mark.parametrize("enabled", [True, False])
-def test_the_garbage_collector_is_left_as_it_was(enabled: bool) -> None:
-    rows = valid_rows(20, 33)
+def test_the_garbage_collector_is_left_as_it_was(enabled: bool, batch: str) -> None:
+    """Both batch functions pause the collector and leave it as they found it."""
+    run = (partial(screen_many, valid_rows(20, 33)) if batch == "screen_many"
+           else partial(validate_many, [FOREIGN, CITIZEN, changed(FOREIGN, B6="")]))
     was = gc.isenabled()
     try:
         if enabled:
             gc.enable()
         else:
             gc.disable()
-        screen_many(rows, AS_OF)
-        assert gc.isenabled() is enabled
-    finally:
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_validation_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
-    rows = [FOREIGN, CITIZEN, changed(FOREIGN, B6="")]
-    was = gc.isenabled()
-    try:
-        if enabled:
-            gc.enable()
-        else:
-            gc.disable()
-        validate_many(rows, AS_OF)
+        run(AS_OF)
         assert gc.isenabled() is enabled
     finally:
         if was:
